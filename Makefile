@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with python3 (3.11+) and make:
+#   make run    create .venv, install, open the sample debate
+#   make test   the whole suite, headless
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SEED := seeds/dod-safety.debate
+
+.PHONY: run test lint bench bench-smoke clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+# Built once from the thread; never rebuilt over a copy someone has edited.
+$(SEED): | $(VENV)/.installed
+	$(BIN)/python seeds/build_seed.py $@
+
+run: $(VENV)/.installed | $(SEED)
+	$(BIN)/debate-editor $(SEED)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache *.egg-info

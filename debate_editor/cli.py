@@ -1,0 +1,262 @@
+"""The command line. Stable: scripts and checks rely on every word of it.
+
+    debate-editor [FILE] [--screenshot OUT.png [--view V] [--size WxH]]
+    debate-editor new FILE --title TITLE
+    debate-editor info FILE [--json]
+    debate-editor import SRC -o OUT.debate [--format F]
+    debate-editor export FILE --format F [-o OUT] [--claim ID] [--inline]
+
+Exit status: 0 success, 2 usage error, 1 a documented error, printed on one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from debate_editor import __version__
+from debate_editor.domain.errors import DebateError, DebateFileError, ImportFormatError
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.formats import registry
+from debate_editor.store import DebateDocument
+
+PROG = "debate-editor"
+VIEWS = ("canvas", "columns", "outline", "presentation")
+COMMANDS = ("new", "info", "import", "export")
+DRAWN_FORMATS = ("pdf", "png", "svg")
+
+
+class UsageError(Exception):
+    """A mistake in the command's words: exit status 2."""
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, such as 1200x800: {value!r}"
+        ) from None
+    if not (16 <= width <= 16384 and 16 <= height <= 16384):
+        raise argparse.ArgumentTypeError("width and height must be between 16 and 16384")
+    return width, height
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="An offline editor for structured debates.",
+        epilog="Commands: new, info, import, export (debate-editor COMMAND --help).",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="a .debate file to open")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                        help="render the laid-out view to a PNG and exit")
+    parser.add_argument("--view", choices=VIEWS, default="canvas",
+                        help="which view --screenshot renders (default: canvas)")
+    parser.add_argument("--size", type=_size, metavar="WxH",
+                        help="window size for --screenshot, such as 1200x800")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help="create an empty debate file")
+    new.add_argument("file", type=Path)
+    new.add_argument("--title", required=True)
+
+    info = sub.add_parser("info", help="what a debate file holds")
+    info.add_argument("file", type=Path)
+    info.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    names = sorted(f.name for f in registry.importers())
+    imp = sub.add_parser("import", help="make a .debate file from another format")
+    imp.add_argument("source", type=Path)
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.debate")
+    imp.add_argument("--format", choices=names, help="default: guessed from the file")
+
+    exp_names = sorted({*(f.name for f in registry.exporters()), *DRAWN_FORMATS})
+    exp = sub.add_parser("export", help="write a debate in another format")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--format", choices=exp_names, required=True)
+    exp.add_argument("-o", "--output", type=Path, metavar="OUT",
+                     help="where to write (text formats go to standard output without it)")
+    exp.add_argument("--claim", metavar="ID", help="the claim to answer or export from")
+    exp.add_argument("--inline", action="store_true",
+                     help="rebuttal: all numbered points on one line")
+    exp.add_argument("--size", type=_size, metavar="WxH", help="png: image size in pixels")
+    return parser
+
+
+def _open_for_reading(path: Path) -> DebateDocument:
+    return DebateDocument.open(path, read_only=True)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if not args.title.strip():
+        raise UsageError("--title must not be empty")
+    DebateDocument.create(args.file, args.title).close()
+    return 0
+
+
+def info_of(doc: DebateDocument) -> dict[str, object]:
+    """What `info --json` prints: the stable keys scripts read."""
+    debate = doc.snapshot()
+    graph: DebateGraph = doc.graph
+    return {
+        "title": debate.info.title,
+        "claims": len(debate.claims),
+        "theses": len(graph.theses()),
+        "links": debate.link_counts(),
+        "schema_version": doc.schema_version,
+    }
+
+
+def _count(number: object, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with _open_for_reading(args.file) as doc:
+        facts = info_of(doc)
+        cycles = doc.graph.cycles()
+    if args.json:
+        print(json.dumps(facts, ensure_ascii=False))
+        return 0
+    links = facts["links"]
+    assert isinstance(links, dict)
+    print(f"Title:   {facts['title']}")
+    print(f"Claims:  {facts['claims']} ({_count(facts['theses'], 'thesis', 'theses')})")
+    print(f"Links:   {_count(links['support'], 'support')}, "
+          f"{_count(links['objection'], 'objection')}, {_count(links['undercut'], 'undercut')}")
+    if cycles:
+        print(f"Cycles:  {len(cycles)} (circular reasoning, e.g. {' → '.join(cycles[0])})")
+    print(f"Format:  .debate version {facts['schema_version']}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    source: Path = args.source
+    if not source.is_file():
+        raise DebateFileError(source, "no such file." if not source.exists() else "is not a file.")
+    text = registry.read_text(source)
+    name = args.format or registry.detect(source, text)
+    if name is None:
+        raise UsageError(f"cannot tell the format of {source}; name it with --format")
+    fmt = registry.get(name)
+    assert fmt.read is not None
+    try:
+        debate = fmt.read(text)
+    except ImportFormatError as error:
+        if not error.source:
+            error = ImportFormatError(error.message, error.line, error.column, source.name)
+        raise error from None
+    DebateDocument.create_from(args.output, debate, replace=True).close()
+    return 0
+
+
+def _write_output(output: Path, data: str | bytes) -> None:
+    """Write whole or not at all: an existing file is replaced only by a complete one."""
+    folder = output.parent if str(output.parent) else Path()
+    if not folder.is_dir():
+        raise DebateFileError(output, f"the folder {folder} does not exist.")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, name = tempfile.mkstemp(prefix=".~", dir=folder)
+    except OSError as error:
+        raise DebateFileError(output, f"cannot be written ({error.strerror}).") from None
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        temp.replace(output)
+    except OSError as error:
+        raise DebateFileError(output, f"cannot be written ({error.strerror}).") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.format in DRAWN_FORMATS:
+        import debate_editor.render.exports  # noqa: F401  (registers pdf, png, svg)
+    try:
+        fmt = registry.get(args.format)
+    except KeyError:
+        raise DebateFileError(args.format, "this export is not available yet.") from None
+    assert fmt.write is not None
+    if fmt.binary and args.output is None:
+        raise UsageError(f"--format {args.format} needs -o OUT")
+    with _open_for_reading(args.file) as doc:
+        debate = doc.snapshot()
+        if args.claim is not None and args.claim not in doc.graph.claims:
+            raise DebateFileError(args.file, f"has no claim with the id {args.claim}.")
+    options = registry.ExportOptions(claim=args.claim, inline=args.inline, size=args.size)
+    data = fmt.write(debate, options)
+    if args.output is None:
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        sys.stdout.flush()
+    else:
+        _write_output(args.output, data)
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from debate_editor.ui.app import run
+
+    if args.file is not None and args.screenshot is None:
+        # Refuse a bad file here with one line, before any window appears.
+        DebateDocument.open(args.file, read_only=True).close()
+    return run(args.file, screenshot=args.screenshot, view=args.view, size=args.size)
+
+
+_COMMANDS = {"new": cmd_new, "info": cmd_info, "import": cmd_import, "export": cmd_export}
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        parser = _command_parser()
+        args = parser.parse_args(argv)
+        handler = _COMMANDS[args.command]
+    else:
+        parser = _gui_parser()
+        args = parser.parse_args(argv)
+        if (args.view != "canvas" or args.size) and args.screenshot is None:
+            parser.error("--view and --size go with --screenshot")
+        handler = cmd_gui
+    try:
+        return handler(args)
+    except UsageError as error:
+        parser.error(str(error))
+        return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(arguments)
+    except DebateError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as error:  # a bug: still one line, the details on request
+        if os.environ.get("DEBATE_EDITOR_TRACEBACK"):
+            raise
+        print(f"{PROG}: internal error: {type(error).__name__}: {error} "
+              "(set DEBATE_EDITOR_TRACEBACK=1 to see where)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

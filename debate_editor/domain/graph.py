@@ -1,0 +1,225 @@
+"""The questions every view asks of a debate, answered from one graph.
+
+Claims are the graph's nodes; a link to a claim is an edge from the reason to what it
+answers. An undercut (an objection to a link) is kept beside the graph, under the link
+it attacks; for depth and reading order it stands beside the reason whose arrow it attacks.
+
+The graph follows edits in place (the open document calls `add_*`/`remove_*`), so a
+view never waits for the whole debate to be rebuilt after one change.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from debate_editor.domain.ids import id_key
+from debate_editor.domain.model import Claim, Debate, Link, LinkKind
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One entry under a claim: the link and the claim it comes from."""
+
+    link: Link
+    claim: Claim
+
+
+class DebateGraph:
+    """Claims, links and the indexes that answer "what are the pros of X" in O(answer)."""
+
+    def __init__(self, claims: Iterable[Claim] = (), links: Iterable[Link] = ()) -> None:
+        self.claims: dict[str, Claim] = {}
+        self.links: dict[str, Link] = {}
+        self._graph = nx.DiGraph()
+        self._incoming: dict[str, list[str]] = {}
+        self._outgoing: dict[str, list[str]] = {}
+        for claim in claims:
+            self.add_claim(claim)
+        for link in links:
+            self.add_link(link)
+
+    @classmethod
+    def of(cls, debate: Debate) -> DebateGraph:
+        return cls(debate.claims, debate.links)
+
+    # ---- following edits ---------------------------------------------------------
+    def add_claim(self, claim: Claim) -> None:
+        self.claims[claim.id] = claim
+        self._graph.add_node(claim.id)
+
+    def replace_claim(self, claim: Claim) -> None:
+        self.claims[claim.id] = claim
+
+    def remove_claim(self, claim_id: str) -> None:
+        """Remove a claim whose links have been removed already."""
+        del self.claims[claim_id]
+        self._graph.remove_node(claim_id)
+        self._incoming.pop(claim_id, None)
+        self._outgoing.pop(claim_id, None)
+
+    def add_link(self, link: Link) -> None:
+        self.links[link.id] = link
+        self._incoming.setdefault(link.target, []).append(link.id)
+        self._outgoing.setdefault(link.source, []).append(link.id)
+        if link.to_claim is not None:
+            self._graph.add_edge(link.source, link.to_claim, link=link.id)
+
+    def replace_link(self, link: Link) -> None:
+        old = self.links[link.id]
+        if (old.source, old.target) != (link.source, link.target):
+            self.remove_link(link.id)
+            self.add_link(link)
+        else:
+            self.links[link.id] = link
+
+    def remove_link(self, link_id: str) -> None:
+        link = self.links.pop(link_id)
+        self._incoming[link.target].remove(link_id)
+        self._outgoing[link.source].remove(link_id)
+        self._incoming.pop(link_id, None)
+        if link.to_claim is not None:
+            self._graph.remove_edge(link.source, link.to_claim)
+
+    # ---- queries -----------------------------------------------------------------
+    def _sorted_links(self, link_ids: Iterable[str]) -> list[Link]:
+        links = [self.links[i] for i in link_ids]
+        links.sort(key=lambda link: (link.order, id_key(link.id)))
+        return links
+
+    def incoming(self, target_id: str) -> list[Link]:
+        """Links that answer a claim or a link, in their stored order."""
+        return self._sorted_links(self._incoming.get(target_id, ()))
+
+    def outgoing(self, claim_id: str) -> list[Link]:
+        """Links that start at a claim: what it supports, opposes or undercuts."""
+        return self._sorted_links(self._outgoing.get(claim_id, ()))
+
+    def reasons(self, target_id: str, kind: LinkKind | None = None) -> list[Reason]:
+        return [
+            Reason(link, self.claims[link.source])
+            for link in self.incoming(target_id)
+            if kind is None or link.kind is kind
+        ]
+
+    def pros(self, claim_id: str) -> list[Reason]:
+        return self.reasons(claim_id, LinkKind.SUPPORT)
+
+    def cons(self, claim_id: str) -> list[Reason]:
+        return self.reasons(claim_id, LinkKind.OBJECTION)
+
+    def undercuts(self, link_id: str) -> list[Reason]:
+        return self.reasons(link_id)
+
+    def parents(self, claim_id: str) -> list[str]:
+        """Claims this claim answers: the targets of its links; for an undercut, the claim
+        the attacked arrow points at, so that it stands beside the reason it attacks."""
+        result: list[str] = []
+        for link in self.outgoing(claim_id):
+            parent = link.to_claim if link.to_claim is not None else self.arrow_target(link)
+            if parent not in result:
+                result.append(parent)
+        return result
+
+    def arrow_target(self, undercut: Link) -> str:
+        """The claim at the end of the arrow an undercut attacks (following undercuts of
+        undercuts down to a claim)."""
+        link = undercut
+        while link.to_link is not None:
+            link = self.links[link.to_link]
+        return link.to_claim  # type: ignore[return-value]
+
+    def theses(self) -> list[Claim]:
+        """Claims that support, oppose and undercut nothing, in their stored order."""
+        roots = [c for cid, c in self.claims.items() if not self._outgoing.get(cid)]
+        roots.sort(key=lambda claim: (claim.order, id_key(claim.id)))
+        return roots
+
+    def children(self, claim_id: str) -> Iterator[Link]:
+        """What answers a claim in reading order: its pros, then its cons, each followed
+        by the undercuts of its link."""
+        incoming = self.incoming(claim_id)
+        for kind in (LinkKind.SUPPORT, LinkKind.OBJECTION):
+            for link in incoming:
+                if link.kind is kind:
+                    yield link
+                    yield from self.incoming(link.id)
+
+    def _roots(self) -> list[str]:
+        """Theses first; then one claim of each part that no thesis reaches (a pure cycle)."""
+        return [c.id for c in self.theses()]
+
+    def reading_order(self, root: str | None = None) -> list[Claim]:
+        """Every claim once: each thesis, then depth first its pros and their reasons, then
+        its cons. A claim under several parents is read under the first. Deterministic, so
+        numbering is the same in every export and view. With `root`, only what stands
+        under that claim, the claim first."""
+        seen: set[str] = set()
+        order: list[Claim] = []
+
+        def walk(root: str) -> None:
+            stack: list[str] = [root]
+            while stack:
+                claim_id = stack.pop()
+                if claim_id in seen:
+                    continue
+                seen.add(claim_id)
+                order.append(self.claims[claim_id])
+                kids = [link.source for link in self.children(claim_id)]
+                stack.extend(reversed(kids))
+
+        if root is not None:
+            walk(root)
+            return order
+        for thesis in self._roots():
+            walk(thesis)
+        if len(order) < len(self.claims):
+            for claim_id in sorted(self.claims, key=id_key):
+                if claim_id not in seen:
+                    walk(claim_id)
+        return order
+
+    def depths(self) -> dict[str, int]:
+        """Shortest number of steps from a thesis; a claim only in a cycle counts from the
+        first of it to be read."""
+        depth: dict[str, int] = {}
+        queue: deque[str] = deque()
+        for root in self._roots():
+            depth[root] = 0
+            queue.append(root)
+
+        def spread() -> None:
+            while queue:
+                claim_id = queue.popleft()
+                for link in self.children(claim_id):
+                    if link.source not in depth:
+                        depth[link.source] = depth[claim_id] + 1
+                        queue.append(link.source)
+
+        spread()
+        if len(depth) < len(self.claims):
+            for claim in self.reading_order():
+                if claim.id not in depth:
+                    depth[claim.id] = 0
+                    queue.append(claim.id)
+                    spread()
+        return depth
+
+    def depth(self, claim_id: str) -> int:
+        return self.depths()[claim_id]
+
+    def cycles(self) -> list[list[str]]:
+        """One cycle of claims from each knot of circular reasoning; reported, never fatal."""
+        found: list[list[str]] = []
+        for component in nx.strongly_connected_components(self._graph):
+            if len(component) < 2:
+                continue
+            sub = self._graph.subgraph(component)
+            start = min(component, key=id_key)
+            edges = nx.find_cycle(sub, source=start)
+            found.append([edge[0] for edge in edges])
+        found.sort(key=lambda cycle: id_key(cycle[0]))
+        return found

@@ -1,0 +1,38 @@
+"""Ids of claims and links: short, stable, and sorted the way people count."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+_PARTS = re.compile(r"(\d+)")
+
+
+@lru_cache(maxsize=200_000)
+def id_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
+    """Natural sort key: c2 before c10. The tie-break wherever stored order is equal, so
+    order never depends on when a row happened to be written."""
+    return tuple(
+        (1, int(part)) if part.isdigit() else (0, part)
+        for part in _PARTS.split(item_id)
+        if part
+    )
+
+
+def numbered_ids(prefix: str, start: int = 1) -> Iterator[str]:
+    """c1, c2, c3, … for builders (importers, generators) that make a debate from nothing."""
+    number = start
+    while True:
+        yield f"{prefix}{number}"
+        number += 1
+
+
+def next_number(prefix: str, existing: Iterable[str]) -> int:
+    """One more than the highest `prefix<number>` id among `existing`."""
+    highest = 0
+    for item_id in existing:
+        digits = item_id[len(prefix) :]
+        if item_id.startswith(prefix) and digits.isdigit():
+            highest = max(highest, int(digits))
+    return highest + 1

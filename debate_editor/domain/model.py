@@ -1,0 +1,178 @@
+"""The debate itself: claims joined by support and objection links.
+
+These models are plain data (pydantic, frozen). The open document keeps them in
+memory and in the `.debate` file; the text formats build and read them; the views
+draw them. Nothing here knows about Qt or SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+def utc_now() -> datetime:
+    """Now in UTC, to the millisecond, so a timestamp compares equal after a round trip."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=(now.microsecond // 1000) * 1000)
+
+
+class ClaimKind(StrEnum):
+    """What role a claim plays; a label for people, not a rule of the graph."""
+
+    THESIS = "thesis"
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    CONCESSION = "concession"
+    ARGUMENT = "argument"
+
+
+class LinkKind(StrEnum):
+    """A support is a reason for its target; an objection a reason against it."""
+
+    SUPPORT = "support"
+    OBJECTION = "objection"
+
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+class Claim(BaseModel):
+    """One card of the map.
+
+    `order` places a thesis among the theses; the order of a reason among the
+    reasons of its target lives on the link, since one claim may stand under several
+    parents in different places.
+    """
+
+    model_config = _FROZEN
+
+    id: str = Field(min_length=1, max_length=200)
+    text: str
+    kind: ClaimKind = ClaimKind.CLAIM
+    title: str = ""
+    note: str = ""
+    source: str = ""
+    tags: tuple[str, ...] = ()
+    x: float | None = None
+    y: float | None = None
+    order: int = 0
+    argument_structure: str = Field(
+        default="",
+        description=(
+            "An argument's premise-conclusion structure in Argdown notation, kept so that "
+            "an imported argument is exported with its premises rather than dropped."
+        ),
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _text_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a claim needs some text")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_clean(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen: list[str] = []
+        for tag in value:
+            tag = tag.strip()
+            if tag and tag not in seen:
+                seen.append(tag)
+        return tuple(seen)
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        if self.x is None or self.y is None:
+            return None
+        return (self.x, self.y)
+
+
+class Link(BaseModel):
+    """An arrow from a claim to a claim, or (an undercut) from a claim to another link."""
+
+    model_config = _FROZEN
+
+    id: str = Field(min_length=1, max_length=200)
+    source: str
+    to_claim: str | None = None
+    to_link: str | None = None
+    kind: LinkKind = LinkKind.SUPPORT
+    order: int = 0
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Link:
+        if (self.to_claim is None) == (self.to_link is None):
+            raise ValueError(f"link {self.id} must point at exactly one claim or one link")
+        if self.to_link is not None and self.kind is not LinkKind.OBJECTION:
+            raise ValueError(
+                f"link {self.id}: only an objection can point at another link (an undercut)"
+            )
+        return self
+
+    @property
+    def target(self) -> str:
+        """The id of what this link points at (a claim id, or a link id for an undercut)."""
+        return self.to_claim if self.to_claim is not None else self.to_link  # type: ignore[return-value]
+
+    @property
+    def is_undercut(self) -> bool:
+        return self.to_link is not None
+
+
+class DebateInfo(BaseModel):
+    """What the debate says about itself, apart from its claims and links."""
+
+    model_config = _FROZEN
+
+    title: str = "Untitled debate"
+    description: str = ""
+    created: datetime = Field(default_factory=utc_now)
+    modified: datetime = Field(default_factory=utc_now)
+
+
+class Debate(BaseModel):
+    """A whole debate: the unit that formats read and write and that the file holds.
+
+    Building one checks it (see `domain.validation`), so an importer that hands over a
+    `Debate` has handed over something every view can show.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: int = Field(default=1, description="Version of this JSON shape.")
+    info: DebateInfo = Field(default_factory=DebateInfo)
+    claims: tuple[Claim, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Debate:
+        from debate_editor.domain.validation import check_debate
+
+        check_debate(self.claims, self.links)
+        return self
+
+    def claim(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+    def link_counts(self) -> dict[str, int]:
+        """Links by kind, with undercuts (objections to a link) counted on their own."""
+        counts = {"support": 0, "objection": 0, "undercut": 0}
+        for link in self.links:
+            if link.is_undercut:
+                counts["undercut"] += 1
+            else:
+                counts[link.kind.value] += 1
+        return counts
+
+    def without_timestamps(self) -> Debate:
+        """The same debate with fixed timestamps, for comparing content."""
+        epoch = datetime(2000, 1, 1, tzinfo=UTC)
+        info = self.info.model_copy(update={"created": epoch, "modified": epoch})
+        return self.model_copy(update={"info": info})

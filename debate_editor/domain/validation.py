@@ -1,0 +1,69 @@
+"""The rules every debate keeps, checked the same way for edits and for imports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from debate_editor.domain.errors import InvalidDebateError
+
+if TYPE_CHECKING:
+    from debate_editor.domain.model import Claim, Link
+
+
+def link_problems(
+    links: Iterable[Link],
+    claim_ids: set[str] | dict[str, object],
+    link_ids: set[str] | dict[str, object],
+    pairs: set[tuple[str, str]] | None = None,
+) -> list[str]:
+    """Problems of `links` against the claims and links that exist (including themselves).
+
+    `pairs` holds the (source, target) pairs already present; it is extended in place so
+    that a caller can check a batch against a document without rebuilding it.
+    """
+    problems: list[str] = []
+    seen = pairs if pairs is not None else set()
+    for link in links:
+        if link.source not in claim_ids:
+            problems.append(f"Link {link.id} starts at claim {link.source}, which does not exist.")
+        if link.to_claim is not None and link.to_claim not in claim_ids:
+            problems.append(
+                f"Link {link.id} points at claim {link.to_claim}, which does not exist."
+            )
+        if link.to_link is not None:
+            if link.to_link not in link_ids:
+                problems.append(
+                    f"Link {link.id} points at link {link.to_link}, which does not exist."
+                )
+            elif link.to_link == link.id:
+                problems.append(f"Link {link.id} points at itself.")
+        if link.source == link.to_claim:
+            problems.append(f"Claim {link.source} cannot support or object to itself.")
+        pair = (link.source, link.target)
+        if pair in seen:
+            problems.append(
+                f"Claim {link.source} is already linked to {link.target}; "
+                "a claim answers another only once."
+            )
+        seen.add(pair)
+    return problems
+
+
+def check_debate(claims: Iterable[Claim], links: Iterable[Link]) -> None:
+    """Raise InvalidDebateError naming every broken rule, or return quietly."""
+    problems: list[str] = []
+    claim_ids: set[str] = set()
+    for claim in claims:
+        if claim.id in claim_ids:
+            problems.append(f"Two claims share the id {claim.id}.")
+        claim_ids.add(claim.id)
+    link_list = list(links)
+    link_ids: set[str] = set()
+    for link in link_list:
+        if link.id in link_ids or link.id in claim_ids:
+            problems.append(f"The id {link.id} is used twice.")
+        link_ids.add(link.id)
+    problems.extend(link_problems(link_list, claim_ids, link_ids))
+    if problems:
+        raise InvalidDebateError(problems)

@@ -1,0 +1,105 @@
+"""Which formats exist, what they are called on the command line, and how to reach them.
+
+Text formats are pure Python and register here when `debate_editor.formats` is
+imported; drawn formats (PDF, PNG, SVG) register from `debate_editor.render`, which the
+command line and the GUI import only when one is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from debate_editor.domain.errors import ImportFormatError
+from debate_editor.domain.model import Debate
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What an export may be asked for; each format uses what applies to it."""
+
+    claim: str | None = None
+    """Export only what stands under this claim (rebuttal: the claim being answered)."""
+    inline: bool = False
+    """Rebuttal: all numbered points on one line, as many forums show them."""
+    size: tuple[int, int] | None = None
+    """Images: width and height in pixels."""
+
+
+Reader = Callable[[str], Debate]
+Writer = Callable[[Debate, ExportOptions], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    label: str
+    extensions: tuple[str, ...]
+    read: Reader | None = None
+    write: Writer | None = None
+    binary: bool = False
+
+
+_FORMATS: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def _load_all() -> None:
+    import debate_editor.formats  # noqa: F401  (registers the text formats)
+
+
+def get(name: str) -> Format:
+    _load_all()
+    return _FORMATS[name]
+
+
+def all_formats() -> list[Format]:
+    _load_all()
+    return list(_FORMATS.values())
+
+
+def importers() -> list[Format]:
+    return [f for f in all_formats() if f.read is not None]
+
+
+def exporters() -> list[Format]:
+    return [f for f in all_formats() if f.write is not None]
+
+
+def read_text(path: Path) -> str:
+    """A text file as str; an encoding problem is an ImportFormatError naming the line."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFormatError(
+            "the file is not UTF-8 text", line=line, source=path.name
+        ) from None
+
+
+Sniffer = Callable[[Path, str], "str | None"]
+_SNIFFERS: list[Sniffer] = []
+
+
+def add_sniffer(sniffer: Sniffer) -> None:
+    """A guess at a file's format from its name and text; the first answer wins."""
+    _SNIFFERS.append(sniffer)
+
+
+def detect(path: Path, text: str) -> str | None:
+    _load_all()
+    for sniffer in _SNIFFERS:
+        name = sniffer(path, text)
+        if name is not None:
+            return name
+    suffix = path.suffix.lower()
+    for fmt in _FORMATS.values():
+        if fmt.read is not None and suffix in fmt.extensions:
+            return fmt.name
+    return None

@@ -1,0 +1,1 @@
+"""Automatic placement of cards (pure Python and networkx)."""

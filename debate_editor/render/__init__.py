@@ -1,0 +1,1 @@
+"""Drawing the map without widgets: PDF, PNG, SVG (QtGui only)."""

@@ -1,0 +1,227 @@
+"""Opening, checking, creating and copying `.debate` files.
+
+Every check runs on a read-only connection first, so a file that is not ours, is
+damaged or comes from a newer version is refused before anything could write to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert
+from sqlalchemy.pool import NullPool
+
+from debate_editor.domain.errors import DebateFileError
+from debate_editor.domain.model import Debate
+from debate_editor.store.rows import claim_row, info_row, link_row, links_in_dependency_order
+from debate_editor.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    claims_table,
+    debate_table,
+    links_table,
+)
+from debate_editor.store.upgrades import upgrade
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no flock; one writer is then not enforced
+    fcntl = None  # type: ignore[assignment]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+EXTENSION = ".debate"
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def _raw_connect(path: Path, mode: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _cut_short(head: bytes, size: int) -> bool:
+    """Whether the header promises more pages than the file holds (when SQLite's own
+    "in-header database size" is valid: its change counter matches)."""
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96] and pages > 0
+    return valid and size < pages * page_size
+
+
+def inspect_file(path: Path) -> int:
+    """The schema version of a debate file, or DebateFileError. Never writes to it."""
+    if not path.exists():
+        parent = path.parent
+        if not parent.exists():
+            raise DebateFileError(path, f"the folder {parent} does not exist.")
+        raise DebateFileError(path, "no such file.")
+    if path.is_dir():
+        raise DebateFileError(path, "is a folder, not a debate file.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except PermissionError:
+        raise DebateFileError(path, "you do not have permission to read this file.") from None
+    except OSError as error:
+        raise DebateFileError(path, f"cannot be read ({error.strerror}).") from None
+    if len(head) == 0:
+        raise DebateFileError(path, "is empty, not a debate file.")
+    if not head.startswith(SQLITE_MAGIC):
+        raise DebateFileError(path, "is not a debate file (it is not an SQLite database).")
+    if len(head) < 100 or _cut_short(head, path.stat().st_size):
+        raise DebateFileError(path, "is damaged: the file is cut short.")
+    try:
+        conn = _raw_connect(path, "ro")
+    except sqlite3.Error as error:
+        raise DebateFileError(path, f"cannot be opened ({error}).") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise DebateFileError(
+                path, "is a database of another program, not a Debate Editor debate."
+            )
+        if version > SCHEMA_VERSION:
+            raise DebateFileError(
+                path,
+                f"was written by a newer Debate Editor (file format {version}; this version "
+                f"reads up to {SCHEMA_VERSION}). Please update Debate Editor to open it.",
+            )
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise DebateFileError(path, "is damaged; its database does not pass a check.")
+    except sqlite3.DatabaseError as error:
+        raise DebateFileError(path, f"is damaged ({error}).") from None
+    finally:
+        conn.close()
+    return int(version)
+
+
+def writable_problem(path: Path) -> str | None:
+    """Why this file cannot be written here, or None. Root ignores permission bits, so we
+    honour them ourselves: a file someone made read-only is meant to stay unchanged."""
+    mode = path.stat().st_mode
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        return "the file is read-only"
+    folder = path.parent
+    if not os.access(folder, os.W_OK) or not folder.stat().st_mode & stat.S_IWUSR:
+        return "its folder is read-only"
+    return None
+
+
+class WriterLock:
+    """One writer per file: an exclusive flock on the file, held while it is open for
+    writing, released by the kernel even if the process is killed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: int | None = None
+
+    def acquire(self) -> bool:
+        if fcntl is None:
+            return True
+        handle = os.open(self.path, os.O_RDONLY)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(handle)
+            return False
+        self._handle = handle
+        return True
+
+    def release(self) -> None:
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
+
+
+def connect(path: Path, mode: str) -> tuple[Engine, Connection]:
+    """An engine with one connection (`mode` ro, rw or rwc): foreign keys on, and BEGIN
+    IMMEDIATE for every write transaction so that a write never meets a lock half-way."""
+    engine = create_engine(
+        "sqlite://", creator=lambda: _raw_connect(path, mode), poolclass=NullPool
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN" if mode == "ro" else "BEGIN IMMEDIATE")
+
+    return engine, engine.connect()
+
+
+def write_debate(conn: Connection, debate: Debate) -> None:
+    """Fill an empty, upgraded file with a whole debate (inside the caller's transaction)."""
+    conn.execute(insert(debate_table), [info_row(debate.info)])
+    if debate.claims:
+        conn.execute(insert(claims_table), [claim_row(c) for c in debate.claims])
+    if debate.links:
+        ordered = links_in_dependency_order(list(debate.links))
+        conn.execute(insert(links_table), [link_row(link) for link in ordered])
+
+
+@contextlib.contextmanager
+def _atomic_target(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` that replaces it only if the block succeeds, so an
+    existing file is untouched by a failure."""
+    folder = path.parent
+    if not folder.exists():
+        raise DebateFileError(path, f"the folder {folder} does not exist.")
+    try:
+        fd, name = tempfile.mkstemp(prefix=".~", suffix=EXTENSION, dir=folder)
+    except OSError as error:
+        raise DebateFileError(path, f"cannot be written ({error.strerror}).") from None
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        temp.replace(path)
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def refuse_if_open_elsewhere(path: Path) -> None:
+    if path.exists():
+        lock = WriterLock(path)
+        if not lock.acquire():
+            raise DebateFileError(path, "is open in another window; close it there first.")
+        lock.release()
+
+
+def create_file(path: Path, debate: Debate) -> None:
+    """Write `debate` as a new .debate file at `path`, atomically (all or nothing)."""
+    refuse_if_open_elsewhere(path)
+    with _atomic_target(path) as temp:
+        temp.unlink()
+        engine, conn = connect(temp, "rwc")
+        try:
+            with conn.begin():
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                upgrade(conn, 0)
+                write_debate(conn, debate)
+        finally:
+            conn.close()
+            engine.dispose()
+
+
+def copy_file(source: sqlite3.Connection, target: Path) -> None:
+    """Copy an open database to `target` with SQLite's backup API (consistent even while
+    the source is in use), replacing `target` only when the copy is complete."""
+    refuse_if_open_elsewhere(target)
+    with _atomic_target(target) as temp:
+        dest = sqlite3.connect(str(temp))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()

@@ -1,0 +1,103 @@
+"""Claims and links to table rows and back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from debate_editor.domain.model import Claim, DebateInfo, Link
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "kind": claim.kind.value,
+        "title": claim.title,
+        "note": claim.note,
+        "source": claim.source,
+        "tags": json.dumps(list(claim.tags), ensure_ascii=False),
+        "x": claim.x,
+        "y": claim.y,
+        "ord": claim.order,
+        "argument_structure": claim.argument_structure,
+    }
+
+
+def claim_from_row(row: Mapping[str, Any]) -> Claim:
+    return Claim(
+        id=row["id"],
+        text=row["text"],
+        kind=row["kind"],
+        title=row["title"],
+        note=row["note"],
+        source=row["source"],
+        tags=tuple(json.loads(row["tags"])),
+        x=row["x"],
+        y=row["y"],
+        order=row["ord"],
+        argument_structure=row["argument_structure"],
+    )
+
+
+def link_row(link: Link) -> dict[str, Any]:
+    return {
+        "id": link.id,
+        "source": link.source,
+        "to_claim": link.to_claim,
+        "to_link": link.to_link,
+        "kind": link.kind.value,
+        "ord": link.order,
+    }
+
+
+def link_from_row(row: Mapping[str, Any]) -> Link:
+    return Link(
+        id=row["id"],
+        source=row["source"],
+        to_claim=row["to_claim"],
+        to_link=row["to_link"],
+        kind=row["kind"],
+        order=row["ord"],
+    )
+
+
+def info_row(info: DebateInfo) -> dict[str, Any]:
+    return {
+        "id": 1,
+        "title": info.title,
+        "description": info.description,
+        "created": info.created.isoformat(),
+        "modified": info.modified.isoformat(),
+    }
+
+
+def info_from_row(row: Mapping[str, Any]) -> DebateInfo:
+    return DebateInfo(
+        title=row["title"],
+        description=row["description"],
+        created=datetime.fromisoformat(row["created"]),
+        modified=datetime.fromisoformat(row["modified"]),
+    )
+
+
+def links_in_dependency_order(links: list[Link]) -> list[Link]:
+    """Links whose target link is in the same batch come after it (undercut after its arrow)."""
+    by_id = {link.id: link for link in links}
+    placed: set[str] = set()
+    ordered: list[Link] = []
+
+    def place(link: Link, trail: set[str]) -> None:
+        if link.id in placed:
+            return
+        target = link.to_link
+        if target in by_id and target not in placed and target not in trail:
+            place(by_id[target], trail | {link.id})
+        placed.add(link.id)
+        ordered.append(link)
+
+    for link in links:
+        place(link, set())
+    return ordered

@@ -1,0 +1,70 @@
+"""The schema ladder: step N turns a version-N file into version N+1, in the caller's
+transaction. A new file climbs from 0; an old file climbs from where it stands.
+
+Each step is frozen SQL, never the current Table objects: a step must do tomorrow
+exactly what it did the day it was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection
+
+from debate_editor.store.schema import SCHEMA_VERSION
+
+
+def _create_v1(conn: Connection) -> None:
+    for statement in (
+        """CREATE TABLE debate (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL)""",
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            x REAL,
+            y REAL,
+            ord INTEGER NOT NULL DEFAULT 0,
+            argument_structure TEXT NOT NULL DEFAULT '')""",
+        """CREATE TABLE links (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            to_claim TEXT REFERENCES claims(id) ON DELETE CASCADE,
+            to_link TEXT REFERENCES links(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('support', 'objection')),
+            ord INTEGER NOT NULL DEFAULT 0,
+            CHECK ((to_claim IS NULL) <> (to_link IS NULL)),
+            CHECK (source <> to_claim))""",
+        "CREATE INDEX links_by_source ON links(source)",
+        "CREATE INDEX links_by_claim ON links(to_claim)",
+        "CREATE INDEX links_by_link ON links(to_link)",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+Step = Callable[[Connection], None]
+
+STEPS: dict[int, Step] = {0: _create_v1}
+"""From version N (key) to N+1. Add a step here and raise SCHEMA_VERSION together."""
+
+
+def upgrade(conn: Connection, from_version: int, to_version: int | None = None) -> int:
+    """Run every step from `from_version` up to `to_version`; returns the version reached.
+
+    The caller holds the transaction, so a file is either fully upgraded or untouched.
+    """
+    version = from_version
+    target = SCHEMA_VERSION if to_version is None else to_version
+    while version < target:
+        STEPS[version](conn)
+        version += 1
+        conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+    return version

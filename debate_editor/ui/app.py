@@ -1,0 +1,67 @@
+"""Starting the GUI: one QApplication, one main window per open debate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from debate_editor.domain.errors import DebateError
+from debate_editor.store import DebateDocument
+
+APP_NAME = "Debate Editor"
+ORGANISATION = "Debate Editor"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(ORGANISATION)
+        app.setApplicationDisplayName(APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+def untitled_path() -> Path:
+    """Where a new untitled debate lives until Save As: every edit is kept from the first."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(base or Path.home() / ".debate-editor") / "untitled"
+    folder.mkdir(parents=True, exist_ok=True)
+    number = 1
+    while (folder / f"Untitled {number}.debate").exists():
+        number += 1
+    return folder / f"Untitled {number}.debate"
+
+
+def open_document(path: Path | None) -> DebateDocument:
+    if path is None:
+        return DebateDocument.create(untitled_path(), "Untitled debate")
+    return DebateDocument.open(path)
+
+
+def run(
+    path: Path | None,
+    *,
+    screenshot: Path | None = None,
+    view: str = "canvas",
+    size: tuple[int, int] | None = None,
+) -> int:
+    """Open the window (or render it to `screenshot` and return). Exit status."""
+    app = application()
+    from debate_editor.ui.main_window import MainWindow
+
+    if screenshot is not None:
+        doc = DebateDocument.open(path, read_only=True) if path else open_document(None)
+        window = MainWindow(doc)
+        return window.save_screenshot(screenshot, view=view, size=size or (1200, 800))
+    try:
+        doc = open_document(path)
+    except DebateError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    window = MainWindow(doc)
+    window.show()
+    return app.exec()

@@ -1,0 +1,56 @@
+"""Shared fixtures. The whole suite runs headless."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+sys.path.insert(0, str(SEEDS))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="also run the long tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="long run: give --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample debate, built by the seed script into a fresh folder (never the repo's copy)."""
+    import build_seed
+
+    path = tmp_path_factory.mktemp("seed") / "dod-safety.debate"
+    build_seed.build(path)
+    return path
+
+
+@pytest.fixture
+def seed_copy(seed_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the seed that a test may change."""
+    target = tmp_path / seed_file.name
+    target.write_bytes(seed_file.read_bytes())
+    return target
+
+
+@pytest.fixture
+def new_doc(tmp_path: Path) -> Iterator[object]:
+    from debate_editor.store import DebateDocument
+
+    doc = DebateDocument.create(tmp_path / "test.debate", "Test")
+    yield doc
+    doc.close()
