@@ -25,10 +25,14 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def untitled_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".debate-editor") / "untitled"
+
+
 def untitled_path() -> Path:
     """Where a new untitled debate lives until Save As: every edit is kept from the first."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    folder = Path(base or Path.home() / ".debate-editor") / "untitled"
+    folder = untitled_folder()
     folder.mkdir(parents=True, exist_ok=True)
     number = 1
     while (folder / f"Untitled {number}.debate").exists():
@@ -55,7 +59,7 @@ def run(
 
     if screenshot is not None:
         doc = DebateDocument.open(path, read_only=True) if path else open_document(None)
-        window = MainWindow(doc)
+        window = MainWindow(doc, remember=False)
         return window.save_screenshot(screenshot, view=view, size=size or (1200, 800))
     try:
         doc = open_document(path)
