@@ -60,3 +60,17 @@ def new_doc(tmp_path: Path) -> Iterator[object]:
     doc = DebateDocument.create(tmp_path / "test.debate", "Test")
     yield doc
     doc.close()
+
+
+@pytest.fixture(autouse=True)
+def close_windows() -> Iterator[None]:
+    """Close every main window a test opened (they delete themselves on close)."""
+    yield
+    module = sys.modules.get("debate_editor.ui.main_window")
+    if module is None:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    for window in list(module._WINDOWS):
+        window.close()
+    QApplication.processEvents()

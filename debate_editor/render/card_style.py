@@ -117,6 +117,8 @@ class CardFace:
     width: float
     height: float
     lines: tuple[TextLine, ...]
+    elided: bool = False
+    """The text was too long for the card and ends in an ellipsis."""
 
     @property
     def style(self) -> KindStyle:
@@ -169,17 +171,20 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
     x = PADDING + BAND
     y = HEADER_HEIGHT
     lines: list[TextLine] = []
+    elided = False
     for qfont, content, bold in ((title_font(), title, True), (body_font(), text, False)):
         if not content.strip():
             continue
         metrics = QFontMetricsF(qfont)
         step = metrics.lineSpacing()
-        for part in _elide(_wrap(content.strip(), qfont, inner), qfont, inner):
+        wrapped = _wrap(content.strip(), qfont, inner)
+        elided = elided or len(wrapped) > MAX_LINES
+        for part in _elide(wrapped, qfont, inner):
             lines.append(TextLine(part, x, y + metrics.ascent(), bold))
             y += step
         y += 4.0
     height = max(y - 4.0 + PADDING, HEADER_HEIGHT + 2 * PADDING + 8.0)
-    return CardFace(kind, width, round(height, 1), tuple(lines))
+    return CardFace(kind, width, round(height, 1), tuple(lines), elided)
 
 
 def card_face(claim: Claim) -> CardFace:

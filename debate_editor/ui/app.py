@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
+from debate_editor.ui.dialogs import warn
 
 APP_NAME = "Debate Editor"
 ORGANISATION = "Debate Editor"
@@ -64,7 +65,7 @@ def run(
     try:
         doc = open_document(path)
     except DebateError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        warn(None, APP_NAME, str(error), wait=True)
         return 1
     window = MainWindow(doc)
     window.show()

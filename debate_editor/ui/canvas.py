@@ -19,7 +19,7 @@ from debate_editor.ui import edits
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.canvas_view import CanvasView
 from debate_editor.ui.card_editor import CardEditor
-from debate_editor.ui.clipboard import copy_mime, paste_edit
+from debate_editor.ui.clipboard import copy_mime, paste_edit, put_on_clipboard
 from debate_editor.ui.map_items import ClaimCard, LinkArrow
 from debate_editor.ui.navigation import nearest_card
 from debate_editor.ui.session import Session
@@ -202,14 +202,14 @@ class Canvas(QWidget):
     def command_copy(self) -> None:
         mime = copy_mime(self.document, self.scene.selected_claims())
         if mime is not None:
-            QGuiApplication.clipboard().setMimeData(mime)
+            put_on_clipboard(mime)
 
     def command_cut(self) -> None:
         claims = self.scene.selected_claims()
         mime = copy_mime(self.document, claims)
         if mime is None:
             return
-        QGuiApplication.clipboard().setMimeData(mime)
+        put_on_clipboard(mime)
         edit = edits.delete_edit(self.document, claims, ())
         self.session.run(Edit(remove_claims=edit.remove_claims, label="Cut"))
 

@@ -7,10 +7,12 @@ cards get new ids; an arrow comes along only when both of its ends do.
 
 from __future__ import annotations
 
+import atexit
 import json
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.ids import id_key
@@ -49,6 +51,32 @@ def copy_mime(doc: DebateDocument, claim_ids: Iterable[str]) -> QMimeData | None
     mime.setData(MIME_TYPE, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     mime.setText("\n\n".join(graph.claims[cid].text for cid in order))
     return mime
+
+
+def put_on_clipboard(mime: QMimeData) -> None:
+    """Hand cards to the clipboard.
+
+    When the program ends, cards the clipboard still holds are swapped for their plain
+    text: that is what other programs can use afterwards, and a QMimeData made in Python
+    and left to the clipboard crashes PySide6 while the application shuts down.
+    """
+    global _exit_hook
+    QGuiApplication.clipboard().setMimeData(mime)
+    if not _exit_hook:
+        atexit.register(_plain_text_only)
+        _exit_hook = True
+
+
+_exit_hook = False
+
+
+def _plain_text_only() -> None:
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    held = clipboard.mimeData()
+    if held is not None and held.hasFormat(MIME_TYPE):
+        clipboard.setText(held.text())
 
 
 def paste_edit(doc: DebateDocument, mime: QMimeData | None) -> tuple[Edit, list[str]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.formats import registry
 from debate_editor.store import DebateDocument
+from debate_editor.ui.dialogs import warn
 
 
 def fill_export_menu(menu: QMenu, window: QWidget, document: DebateDocument) -> None:
@@ -42,4 +43,4 @@ def export_to_file(window: QWidget, document: DebateDocument, fmt: registry.Form
         else:
             target.write_bytes(data)
     except (DebateError, OSError) as error:
-        QMessageBox.warning(window, "Export", str(error))
+        warn(window, "Export", str(error))

@@ -30,6 +30,7 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
 from debate_editor.ui import recent_files
 from debate_editor.ui.canvas import Canvas
+from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_menu import fill_export_menu
 from debate_editor.ui.find_bar import FindBar
 from debate_editor.ui.session import Session
@@ -295,7 +296,8 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs -------------------------------------------------------------------
     def show_problem(self, text: str) -> None:
-        QMessageBox.warning(self, "Debate Editor", text)
+        """A refused edit or a bad file, in one sentence (plain text: it may quote a claim)."""
+        warn(self, "Debate Editor", text)
 
     def show_shortcuts(self) -> ShortcutSheet:
         sheet = ShortcutSheet(self)

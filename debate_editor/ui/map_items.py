@@ -7,6 +7,8 @@ the document's events.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -22,6 +24,8 @@ from debate_editor.render.painter import (
 
 CARD_Z = 1.0
 ARROW_Z = 0.0
+UNDERCUT_Z = -0.5
+"""Below other arrows, so a click on an arrow's badge picks that arrow, not its undercut."""
 SELECTION_MARGIN = 6.0
 
 
@@ -37,14 +41,22 @@ class ClaimCard(QGraphicsItem):
         self.matched = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(CARD_Z)
-        self.setToolTip(claim.text if len(claim.text) > 400 else "")
+        self._set_tip(claim)
+
+    def _set_tip(self, claim: Claim) -> None:
+        """The whole text of a card too long to show it, escaped: a tooltip would read
+        markup in it as formatting, and claim text is plain text."""
+        if self.face.elided:
+            self.setToolTip(f"<p style='white-space:pre-wrap'>{escape(claim.text)}</p>")
+        else:
+            self.setToolTip("")
 
     def set_claim(self, claim: Claim) -> None:
         face = card_face(claim)
         if face != self.face:
             self.prepareGeometryChange()
             self.face = face
-        self.setToolTip(claim.text if len(claim.text) > 400 else "")
+        self._set_tip(claim)
         self.update()
 
     def set_counts(self, pros: int, cons: int) -> None:
@@ -82,7 +94,7 @@ class LinkArrow(QGraphicsItem):
         self.path = QPainterPath()
         self._shape: QPainterPath | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setZValue(ARROW_Z)
+        self.setZValue(UNDERCUT_Z if link.is_undercut else ARROW_Z)
 
     @property
     def link_id(self) -> str:
