@@ -31,7 +31,7 @@ from debate_editor.ui.map_items import ClaimCard, LinkArrow
 
 EDGE_PIXELS = 9.0
 """How close to a card's border (on screen) a drag starts a link instead of a move."""
-MIN_ZOOM, MAX_ZOOM = 0.01, 4.0
+MIN_ZOOM, MAX_ZOOM = 0.002, 4.0
 ZOOM_STEP = 1.25
 
 
