@@ -327,7 +327,7 @@ def test_a_new_card_lands_next_to_its_parent_and_nothing_else_moves(qtbot, tmp_p
     assert {cid: doc.claim(cid).position for cid in before} == before
     scene = window.canvas.scene
     parent, card = scene.cards[ids["safer"]].card_rect(), scene.cards[new].card_rect()
-    assert card.top() > parent.bottom() and card.center().x() > parent.center().x()
-    assert abs(card.center().x() - parent.center().x()) < 400
+    assert card.top() > parent.bottom()  # below the reason it answers, its first reply
+    assert abs(card.center().x() - parent.center().x()) < 0.5 * card.width()
     others = [scene.cards[c].card_rect() for c in before]
     assert not any(card.intersects(other) for other in others)

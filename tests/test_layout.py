@@ -156,6 +156,16 @@ def test_a_new_reason_lands_below_its_parent_on_its_side_without_overlap() -> No
         assert abs(new.centre_x - parent.centre_x) < 700  # next to it, not far away
 
 
+def test_the_first_reason_of_a_claim_lands_right_under_it() -> None:
+    parent = Rect(0, 0, 300, 80)
+    x, y = place_reason((250, 90), parent, [parent], objection=True, alone=True)
+    assert (x + 125, y) == (150, 170)
+    # A card in the way: the nearest free spot, even on the other side.
+    blocker = Rect(170, 170, 250, 60)
+    x, _ = place_reason((250, 90), parent, [parent, blocker], objection=True, alone=True)
+    assert x + 250 <= blocker.x
+
+
 def test_a_new_thesis_goes_to_the_right_of_the_top_row_and_an_undercut_beside() -> None:
     assert place_thesis((300, 80), []) == (0.0, 0.0)
     occupied = [Rect(0, 0, 300, 80), Rect(-100, 200, 250, 80)]

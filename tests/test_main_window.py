@@ -144,3 +144,32 @@ def test_middle_button_pans_anywhere(qtbot, seed_copy: Path) -> None:  # type: i
     after = view.mapToScene(viewport.rect().center())
     assert before.x() - after.x() > 30 and before.y() - after.y() > 30
     assert window.session.undo_stack.count() == 0
+
+
+def test_zoom_with_keys_and_ctrl_wheel(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QWheelEvent
+
+    window = open_window(qtbot, seed_copy)
+    view = window.canvas.view
+    press(qtbot, window, Qt.Key.Key_1, CTRL)
+    assert view.zoom == 1.0
+    press(qtbot, window, Qt.Key.Key_Plus, CTRL)
+    assert view.zoom > 1.0
+    press(qtbot, window, Qt.Key.Key_Minus, CTRL)
+    press(qtbot, window, Qt.Key.Key_Minus, CTRL)
+    assert view.zoom < 1.0
+    press(qtbot, window, Qt.Key.Key_0, CTRL)  # the whole map in the window
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(window.canvas.scene.cards_bounds())
+
+    viewport = view.viewport()
+    spot = QPointF(viewport.rect().center() + QPoint(200, 100))
+    under = view.mapToScene(spot.toPoint())
+    before = view.zoom
+    wheel = QWheelEvent(spot, viewport.mapToGlobal(spot), QPoint(), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, CTRL, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert view.zoom > before * 1.4
+    after = view.mapToScene(spot.toPoint())  # zoomed at the mouse: that point stays put
+    assert abs(after.x() - under.x()) < 3 and abs(after.y() - under.y()) < 3
+    assert window.session.undo_stack.count() == 0

@@ -64,23 +64,32 @@ def free_x(
         probe = Rect(x, y, w, h)
         return not any(_overlaps(probe, r, H_GAP / 2) for r in band)
 
-    def cost(x: float) -> tuple[int, float, float]:
+    def cost(x: float) -> tuple[float, float]:
+        # The wrong way only when it is much nearer (by more than most of a card).
         wrong_way = direction != 0 and (x - desired_x) * direction < 0
-        return (1 if wrong_way else 0, abs(x - desired_x), x)
+        return (abs(x - desired_x) + (0.75 * w if wrong_way else 0.0), x)
 
     return min((x for x in candidates if fits(x)), key=cost)
 
 
 def place_reason(
-    size: tuple[float, float], parent: Rect, occupied: Iterable[Rect], *, objection: bool
+    size: tuple[float, float],
+    parent: Rect,
+    occupied: Iterable[Rect],
+    *,
+    objection: bool,
+    alone: bool = False,
 ) -> tuple[float, float]:
-    """Top-left for a new reason under `parent`: supports left, objections right."""
+    """Top-left for a new reason under `parent`: supports left, objections right; the
+    first reason of a claim (`alone`) right under it."""
     rects = list(occupied)
     y = parent.bottom + V_GAP
     below = [r for r in rects if r.y >= parent.bottom and r.y < y + size[1]]
     if below:  # line up with the row already there
         y = min(r.y for r in below)
-    if objection:
+    if alone:
+        desired = parent.centre_x - size[0] / 2
+    elif objection:
         desired = parent.centre_x + H_GAP / 2
     else:
         desired = parent.centre_x - H_GAP / 2 - size[0]

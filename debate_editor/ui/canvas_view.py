@@ -50,7 +50,6 @@ class CanvasView(QGraphicsView):
         self.map = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -70,16 +69,21 @@ class CanvasView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, zoom: float, *, anchor_mouse: bool = False) -> None:
+    def set_zoom(self, zoom: float, *, anchor: QPointF | None = None) -> None:
+        """Zoom about the view's centre, or keep the scene point under `anchor` (a
+        viewport position, such as the mouse's) where it is."""
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         factor = zoom / self.zoom
         if abs(factor - 1.0) < 1e-9:
             return
-        anchor = self.transformationAnchor()
-        if not anchor_mouse:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        keep = self.mapToScene(anchor.toPoint()) if anchor is not None else None
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(factor, factor)
-        self.setTransformationAnchor(anchor)
+        if keep is not None and anchor is not None:
+            drift = self.mapFromScene(keep) - anchor.toPoint()
+            bars = (self.horizontalScrollBar(), self.verticalScrollBar())
+            bars[0].setValue(bars[0].value() + drift.x())
+            bars[1].setValue(bars[1].value() + drift.y())
         self.view_changed.emit()
 
     def zoom_in(self) -> None:
@@ -104,7 +108,7 @@ class CanvasView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
-                self.set_zoom(self.zoom * (ZOOM_STEP ** steps), anchor_mouse=True)
+                self.set_zoom(self.zoom * (ZOOM_STEP ** steps), anchor=event.position())
             event.accept()
             return
         super().wheelEvent(event)

@@ -58,7 +58,8 @@ def new_position(
     parent = rects.get(answers)
     if parent is None:
         return place_thesis(size, occupied)
-    return place_reason(size, parent, occupied, objection=kind is LinkKind.OBJECTION)
+    return place_reason(size, parent, occupied, objection=kind is LinkKind.OBJECTION,
+                        alone=not doc.graph.incoming(answers))
 
 
 def new_link(doc: DebateDocument, source: str, target: str, kind: LinkKind) -> Link:

@@ -34,6 +34,7 @@ class FindBar(QWidget):
             "Find in the map — Enter: next, Shift+Enter: back, Esc: close")
         self.field.setClearButtonEnabled(True)
         self.count = QLabel(self)
+        self.count.setMinimumWidth(90)
         close = QToolButton(self)
         close.setText("×")
         close.setToolTip("Close (Esc)")
