@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files.recent_files():
-            self.recent_menu.addAction(str(path), lambda p=path: self.open_path(p))
+            # "&&": a file name is shown as it is, never read as a menu mnemonic.
+            self.recent_menu.addAction(str(path).replace("&", "&&"),
+                                       lambda p=path: self.open_path(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent debates").setEnabled(False)
         else:
