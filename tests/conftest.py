@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings (recent files, window size) and untitled debates go to a scratch folder, never
+# into the home of whoever runs the tests; subprocesses inherit it.
+_SCRATCH = tempfile.mkdtemp(prefix="debate-editor-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SCRATCH, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SCRATCH, "data")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -54,3 +60,17 @@ def new_doc(tmp_path: Path) -> Iterator[object]:
     doc = DebateDocument.create(tmp_path / "test.debate", "Test")
     yield doc
     doc.close()
+
+
+@pytest.fixture(autouse=True)
+def close_windows() -> Iterator[None]:
+    """Close every main window a test opened (they delete themselves on close)."""
+    yield
+    module = sys.modules.get("debate_editor.ui.main_window")
+    if module is None:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    for window in list(module._WINDOWS):
+        window.close()
+    QApplication.processEvents()

@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
+from debate_editor.ui.dialogs import warn
 
 APP_NAME = "Debate Editor"
 ORGANISATION = "Debate Editor"
@@ -25,10 +26,14 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def untitled_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".debate-editor") / "untitled"
+
+
 def untitled_path() -> Path:
     """Where a new untitled debate lives until Save As: every edit is kept from the first."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    folder = Path(base or Path.home() / ".debate-editor") / "untitled"
+    folder = untitled_folder()
     folder.mkdir(parents=True, exist_ok=True)
     number = 1
     while (folder / f"Untitled {number}.debate").exists():
@@ -55,12 +60,12 @@ def run(
 
     if screenshot is not None:
         doc = DebateDocument.open(path, read_only=True) if path else open_document(None)
-        window = MainWindow(doc)
+        window = MainWindow(doc, remember=False)
         return window.save_screenshot(screenshot, view=view, size=size or (1200, 800))
     try:
         doc = open_document(path)
     except DebateError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        warn(None, APP_NAME, str(error), wait=True)
         return 1
     window = MainWindow(doc)
     window.show()

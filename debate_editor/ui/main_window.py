@@ -1,50 +1,354 @@
-"""The main window. For now it lists the claims in reading order; the canvas replaces it."""
+"""The main window: one open debate, its views, its menus, its files.
+
+The window owns a set of views (the canvas first; columns, outline and presentation are
+added the same way with `add_view`) on one `Session`, so every view edits through the
+same undo history. Its actions come from the command table in `ui/shortcuts.py`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMainWindow
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from debate_editor import __version__
+from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
-from debate_editor.store import DebateDocument
+from debate_editor.store import EXTENSION, DebateDocument
+from debate_editor.ui import recent_files
+from debate_editor.ui.canvas import Canvas
+from debate_editor.ui.dialogs import warn
+from debate_editor.ui.export_menu import fill_export_menu
+from debate_editor.ui.find_bar import FindBar
+from debate_editor.ui.session import Session
+from debate_editor.ui.shortcut_sheet import ShortcutSheet
+from debate_editor.ui.shortcuts import COMMANDS, build_actions
+
+_WINDOWS: list[MainWindow] = []
+"""Every open window (Qt does not keep Python wrappers alive by itself)."""
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: DebateDocument) -> None:
+    def __init__(self, document: DebateDocument, *, remember: bool = True) -> None:
+        """`remember`: add the file to Open Recent and restore the saved window size (not
+        for a one-off screenshot)."""
         super().__init__()
+        _WINDOWS.append(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = document
-        self.claim_list = QListWidget()
-        self.claim_list.setWordWrap(True)
-        self.setCentralWidget(self.claim_list)
-        self._unsubscribe = document.subscribe(self._on_change)
-        self._refresh()
+        self.session = Session(document, self)
+        self.session.problem.connect(self.show_problem)
+        self.session.bridge.changed.connect(self._on_changed)
+        self.views: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.find_bar = FindBar()
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.stack, 1)
+        box.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.actions_by_key = build_actions(self, self._handlers())
+        for action in self.actions_by_key.values():
+            # View commands answer only while a view has the focus (not in the find bar).
+            owner = self.stack if self._scope(action) == "view" else self
+            owner.addAction(action)
+        self._view_group = QActionGroup(self)
+        self._build_menus()
+        self.canvas = Canvas(self.session)
+        self.add_view(self.canvas)
+        self._wire_find_bar()
+        self._wire_undo()
+        self.setAcceptDrops(True)
+        self._read_only_label = QLabel()
+        self.statusBar().addPermanentWidget(self._read_only_label)
+        self._update_title()
+        geometry = recent_files.saved_geometry() if remember else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(QSize(1200, 800))
+        self._remember = remember
+        if remember and not self.is_untitled():
+            recent_files.remember(document.path)
+        self.canvas.view.setFocus()
 
-    def _on_change(self, event: DebateChanged) -> None:
-        self._refresh()
+    # ---- views -----------------------------------------------------------------------
+    def add_view(self, view: QWidget) -> None:
+        """Add a view: a widget with `name`, `title`, and `command_<key>` methods for the
+        view commands it answers (and `set_filter`/`find_next` if it can find)."""
+        name = view.name  # type: ignore[attr-defined]
+        self.views[name] = view
+        self.stack.addWidget(view)
+        action = QAction(f"Show {view.title}", self)  # type: ignore[attr-defined]
+        action.setCheckable(True)
+        action.setData(name)
+        action.triggered.connect(lambda _c=False, n=name: self.show_view(n))
+        self._view_group.addAction(action)
+        self._views_menu.addAction(action)
+        if len(self.views) == 1:
+            action.setChecked(True)
+        message = getattr(view, "message", None)
+        if message is not None:
+            message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
-    def _refresh(self) -> None:
+    def show_view(self, name: str) -> QWidget:
+        view = self.views[name]
+        self.stack.setCurrentWidget(view)
+        for action in self._view_group.actions():
+            action.setChecked(action.data() == name)
+        view.setFocus()
+        return view
+
+    def active_view(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _run_view_command(self, key: str) -> None:
+        handler = getattr(self.active_view(), f"command_{key}", None)
+        if handler is None:
+            self.statusBar().showMessage("Not available in this view.", 3000)
+            return
+        handler()
+
+    # ---- actions and menus --------------------------------------------------------------
+    @staticmethod
+    def _scope(action: QAction) -> str:
+        key = action.objectName().removeprefix("action_")
+        return next(c.scope for c in COMMANDS if c.key == key)
+
+    def _handlers(self) -> dict[str, object]:
+        own = {
+            "new": self.new_window, "open": self.choose_and_open, "save_as": self.save_as,
+            "close": self.close, "quit": QApplication.closeAllWindows,
+            "undo": self.session.undo, "redo": self.session.redo,
+            "find": self.find_bar.open, "find_next": lambda: self._find_next(False),
+            "shortcuts": self.show_shortcuts, "about": self.show_about,
+        }
+        return {c.key: own.get(c.key) or (lambda k=c.key: self._run_view_command(k))
+                for c in COMMANDS}
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        menus: dict[str, QMenu] = {}
+        for command in COMMANDS:
+            if not command.menu:
+                continue
+            if command.menu not in menus:
+                menus[command.menu] = bar.addMenu(command.menu)
+            menu = menus[command.menu]
+            if command.key == "save_as":
+                self.recent_menu = menu.addMenu("Open &Recent")
+                self.recent_menu.aboutToShow.connect(self._fill_recent)
+            if command.key == "close":
+                self.export_menu = menu.addMenu("&Export")
+                self.export_menu.aboutToShow.connect(
+                    lambda: fill_export_menu(self.export_menu, self, self.document))
+                menu.addSeparator()
+            if command.key in ("cut", "find", "zoom_in", "auto_layout", "quit", "about"):
+                menu.addSeparator()
+            menu.addAction(self.actions_by_key[command.key])
+        self._views_menu = menus["&View"]
+        self._views_menu.addSeparator()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files.recent_files():
+            # "&&": a file name is shown as it is, never read as a menu mnemonic.
+            self.recent_menu.addAction(str(path).replace("&", "&&"),
+                                       lambda p=path: self.open_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent debates").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", recent_files.forget_all)
+
+    def _wire_undo(self) -> None:
+        stack = self.session.undo_stack
+        undo, redo = self.actions_by_key["undo"], self.actions_by_key["redo"]
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda t: undo.setText(f"&Undo {t}".strip()))
+        stack.redoTextChanged.connect(lambda t: redo.setText(f"&Redo {t}".strip()))
+
+    def _wire_find_bar(self) -> None:
+        field = self.find_bar.field
+        field.textChanged.connect(self._filter)
+        field.next_requested.connect(self._find_next)
+        field.closed.connect(self._close_find)
+
+    def _filter(self, text: str) -> None:
+        set_filter = getattr(self.active_view(), "set_filter", None)
+        if set_filter is not None:
+            self.find_bar.show_count(len(set_filter(text)), text)
+
+    def _find_next(self, backwards: bool) -> None:
+        find_next = getattr(self.active_view(), "find_next", None)
+        if find_next is not None:
+            find_next(backwards)
+
+    def _close_find(self) -> None:
+        self.find_bar.field.clear()
+        self.find_bar.hide()
+        self.active_view().setFocus()
+
+    # ---- files ---------------------------------------------------------------------
+    def is_untitled(self) -> bool:
+        from debate_editor.ui.app import untitled_folder
+
+        return self.document.path.parent.resolve() == untitled_folder().resolve()
+
+    def _update_title(self) -> None:
         doc = self.document
-        name = doc.path.name + (" (read-only)" if doc.read_only else "")
-        self.setWindowTitle(f"{doc.title} — {name}")
-        self.claim_list.clear()
-        depths = doc.graph.depths()
-        for claim in doc.graph.reading_order():
-            item = QListWidgetItem("    " * depths[claim.id] + claim.text)
-            item.setData(Qt.ItemDataRole.UserRole, claim.id)
-            self.claim_list.addItem(item)
+        self.setWindowFilePath(str(doc.path))
+        suffix = " (read-only)" if doc.read_only else ""
+        self.setWindowTitle(f"{doc.path.name}{suffix} — {doc.title}")
+        self._read_only_label.setText(
+            f"Read-only: {doc.read_only_reason}" if doc.read_only else "")
 
+    def _on_changed(self, event: DebateChanged) -> None:
+        if event.info_changed:
+            self._update_title()
+
+    def new_window(self) -> MainWindow | None:
+        from debate_editor.ui.app import open_document
+
+        try:
+            window = MainWindow(open_document(None))
+        except DebateError as error:
+            self.show_problem(str(error))
+            return None
+        window.show()
+        return window
+
+    def choose_and_open(self) -> None:
+        folder = str(self.document.path.parent) if not self.is_untitled() else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Open Debate", folder,
+                                              f"Debates (*{EXTENSION});;All files (*)")
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> MainWindow | None:
+        """Open `path` in a window of its own (or bring its window forward); an empty
+        untitled window gives way to it."""
+        path = Path(path)
+        for window in _WINDOWS:
+            if window.document.path.resolve() == path.resolve():
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            document = DebateDocument.open(path)
+        except DebateError as error:
+            self.show_problem(str(error))
+            return None
+        window = MainWindow(document)
+        window.show()
+        if self.is_untitled() and not self.document.graph.claims:
+            self.close()
+        return window
+
+    def save_as(self) -> None:
+        start = str(Path.home() / f"{self.document.title}{EXTENSION}") if self.is_untitled() \
+            else str(self.document.path)
+        name, _ = QFileDialog.getSaveFileName(self, "Save Debate As", start,
+                                              f"Debates (*{EXTENSION})")
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        """Move the debate to `path` (a copy made with SQLite's backup API) and go on there."""
+        if path.suffix != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        old, was_untitled = self.document.path, self.is_untitled()
+        try:
+            self.document.save_as(path)
+        except DebateError as error:
+            self.show_problem(str(error))
+            return False
+        if was_untitled and old != self.document.path:
+            old.unlink(missing_ok=True)  # the work has moved to the real file
+        recent_files.remember(self.document.path)
+        self._update_title()
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if _debate_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = _debate_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            for path in paths:
+                self.open_path(path)
+
+    # ---- dialogs -------------------------------------------------------------------
+    def show_problem(self, text: str) -> None:
+        """A refused edit or a bad file, in one sentence (plain text: it may quote a claim)."""
+        warn(self, "Debate Editor", text)
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        sheet = ShortcutSheet(self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        return sheet
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Debate Editor",
+                          f"Debate Editor {__version__}\nAn offline editor for structured "
+                          "debates.")
+
+    # ---- pictures and closing ------------------------------------------------------------
     def save_screenshot(self, path: Path, *, view: str, size: tuple[int, int]) -> int:
+        """Render one view, laid out and fitted, at exactly `size`; exit status."""
+        if view not in self.views:
+            self.close()
+            raise DebateError(f"the {view} view is not available yet.")
+        shown = self.show_view(view)
+        self.menuBar().hide()
+        self.statusBar().hide()
+        for name_ in ("setHorizontalScrollBarPolicy", "setVerticalScrollBarPolicy"):
+            for scroller in shown.findChildren(QAbstractScrollArea):
+                getattr(scroller, name_)(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.resize(QSize(*size))
         self.show()
+        QApplication.processEvents()
+        prepare = getattr(shown, "prepare_screenshot", None)
+        if prepare is not None:
+            prepare()
         QApplication.processEvents()
         ok = self.grab().save(str(path))
         self.close()
         return 0 if ok else 1
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self._unsubscribe()
+        if self._remember:
+            recent_files.save_geometry(self.saveGeometry())
+        untitled_and_empty = self.is_untitled() and not self.document.graph.claims
+        self.session.close()
         self.document.close()
+        if untitled_and_empty and not self.document.read_only:
+            self.document.path.unlink(missing_ok=True)
+        if self in _WINDOWS:
+            _WINDOWS.remove(self)
         super().closeEvent(event)
+
+
+def _debate_paths(mime: object) -> list[Path]:
+    urls = mime.urls() if mime is not None and mime.hasUrls() else []  # type: ignore[attr-defined]
+    return [Path(u.toLocalFile()) for u in urls
+            if u.isLocalFile() and u.toLocalFile().endswith(EXTENSION)]

@@ -1,0 +1,117 @@
+"""Where a new card goes: next to what it answers, without moving any other card.
+
+A new reason lands in the row below its parent, supports to the left of the parent's
+centre and objections to the right, at the nearest place that overlaps no card; a new
+thesis lands at the right end of the top row; an undercut lands beside the reason whose
+arrow it attacks. Pure arithmetic on rectangles, so every view can use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from debate_editor.layout.layered import H_GAP, TREE_GAP, V_GAP
+
+
+class Rect(NamedTuple):
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def centre_x(self) -> float:
+        return self.x + self.w / 2
+
+
+def _overlaps(a: Rect, b: Rect, margin: float) -> bool:
+    return not (
+        a.right + margin <= b.x
+        or b.right + margin <= a.x
+        or a.bottom + margin <= b.y
+        or b.bottom + margin <= a.y
+    )
+
+
+def free_x(
+    size: tuple[float, float],
+    y: float,
+    desired_x: float,
+    occupied: Iterable[Rect],
+    direction: int,
+) -> float:
+    """The x nearest `desired_x` where a card of `size` at height `y` overlaps nothing.
+
+    direction -1 prefers places to the left, +1 to the right, 0 the nearest either way.
+    """
+    w, h = size
+    band = [r for r in occupied if r.y < y + h + H_GAP and y < r.bottom + H_GAP]
+    candidates = {desired_x}
+    for r in band:
+        candidates.add(r.x - H_GAP - w)
+        candidates.add(r.right + H_GAP)
+
+    def fits(x: float) -> bool:
+        probe = Rect(x, y, w, h)
+        return not any(_overlaps(probe, r, H_GAP / 2) for r in band)
+
+    def cost(x: float) -> tuple[float, float]:
+        # The wrong way only when it is much nearer (by more than most of a card).
+        wrong_way = direction != 0 and (x - desired_x) * direction < 0
+        return (abs(x - desired_x) + (0.75 * w if wrong_way else 0.0), x)
+
+    return min((x for x in candidates if fits(x)), key=cost)
+
+
+def place_reason(
+    size: tuple[float, float],
+    parent: Rect,
+    occupied: Iterable[Rect],
+    *,
+    objection: bool,
+    alone: bool = False,
+) -> tuple[float, float]:
+    """Top-left for a new reason under `parent`: supports left, objections right; the
+    first reason of a claim (`alone`) right under it."""
+    rects = list(occupied)
+    y = parent.bottom + V_GAP
+    below = [r for r in rects if r.y >= parent.bottom and r.y < y + size[1]]
+    if below:  # line up with the row already there
+        y = min(r.y for r in below)
+    if alone:
+        desired = parent.centre_x - size[0] / 2
+    elif objection:
+        desired = parent.centre_x + H_GAP / 2
+    else:
+        desired = parent.centre_x - H_GAP / 2 - size[0]
+    x = free_x(size, y, desired, rects, 1 if objection else -1)
+    return (round(x, 1), round(y, 1))
+
+
+def place_beside(
+    size: tuple[float, float], neighbour: Rect, occupied: Iterable[Rect]
+) -> tuple[float, float]:
+    """Top-left for a card in the same row as `neighbour`, to its right (an undercut)."""
+    x = free_x(size, neighbour.y, neighbour.right + H_GAP, list(occupied), 1)
+    return (round(x, 1), round(neighbour.y, 1))
+
+
+def place_thesis(size: tuple[float, float], occupied: Iterable[Rect]) -> tuple[float, float]:
+    """Top-left for a new thesis: the right end of the top row (the origin on an empty map)."""
+    rects = list(occupied)
+    if not rects:
+        return (0.0, 0.0)
+    top = min(r.y for r in rects)
+    row = [r for r in rects if r.y < top + V_GAP]
+    x = max(r.right for r in row) + TREE_GAP
+    x = free_x(size, top, x, rects, 1)
+    return (round(x, 1), round(top, 1))

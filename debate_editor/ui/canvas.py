@@ -1,0 +1,369 @@
+"""The canvas: the map of claim cards where a person drafts a debate.
+
+It is one of the window's views: it answers the "view" commands of the shortcut table
+(`command_<key>` methods), turns what the person does into edits run through the
+session (one undo step each), and redraws from the document's events alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+
+from debate_editor.domain.edit import Edit
+from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.model import Claim, ClaimKind, LinkKind
+from debate_editor.render.card_style import card_size
+from debate_editor.ui import edits
+from debate_editor.ui.canvas_scene import DebateScene
+from debate_editor.ui.canvas_view import CanvasView
+from debate_editor.ui.card_editor import CardEditor
+from debate_editor.ui.clipboard import copy_mime, paste_edit, put_on_clipboard
+from debate_editor.ui.map_items import ClaimCard, LinkArrow
+from debate_editor.ui.navigation import nearest_card
+from debate_editor.ui.session import Session
+
+DIMMED = 0.25
+MIN_EDIT_ZOOM = 0.75
+
+
+class Canvas(QWidget):
+    name = "canvas"
+    title = "Map"
+    message = Signal(str)
+    """A short note for the status bar."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.document = session.document
+        self._store_missing_positions()
+        self.scene = DebateScene(self.document, self)
+        self.view = CanvasView(self.scene)
+        self.view.setObjectName("canvas_view")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.view)
+        self.setFocusProxy(self.view)
+        self.editor = CardEditor(self.view.viewport())
+        self._editing: str | None = None
+        self._pending: tuple[str | None, LinkKind] | None = None
+        self._current: str | None = None
+        self._matches: list[str] = []
+        self._filter = ""
+        session.bridge.changed.connect(self._on_changed)
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.view.link_requested.connect(self._link)
+        self.view.cards_moved.connect(self._moved)
+        self.view.edit_requested.connect(self.edit_card)
+        self.view.context_requested.connect(self._context_menu)
+        self.view.view_changed.connect(self._place_editor)
+        self.editor.committed.connect(self._commit_text)
+        self.editor.cancelled.connect(self._end_editing)
+
+    def _store_missing_positions(self) -> None:
+        """A debate made elsewhere (an import, a script) may have cards with no place;
+        lay those out once and keep the places in the file, so what is seen is stored."""
+        doc = self.document
+        if doc.read_only or all(c.position is not None for c in doc.claims()):
+            return
+        from debate_editor.render.map_drawing import positions_for
+
+        edit = edits.move_edit(doc, positions_for(doc.graph), label="Place cards")
+        if not edit.is_empty():
+            doc.apply(edit)  # not an undo step: the person did not do it
+
+    # ---- following the document --------------------------------------------------
+    def _on_changed(self, event: DebateChanged) -> None:
+        self.scene.apply_event(event)
+        if self._current is not None and self._current not in self.scene.cards:
+            self._current = None
+        if self._filter and (event.structure_changed or event.changed_claims):
+            self.set_filter(self._filter)
+
+    def _on_selection(self) -> None:
+        selected = self.scene.selected_claims()
+        if self._current not in selected:
+            self._current = selected[0] if selected else None
+
+    def current_card(self) -> str | None:
+        """The card the keyboard acts on: the selected one (the last one clicked)."""
+        if self._current is not None and self._current in self.scene.cards:
+            return self._current
+        selected = self.scene.selected_claims()
+        return selected[0] if selected else None
+
+    def select(self, claim_id: str, *, centre: bool = False) -> None:
+        card = self.scene.cards.get(claim_id)
+        if card is None:
+            return
+        self.scene.clearSelection()
+        card.setSelected(True)
+        self._current = claim_id
+        if centre:
+            self.view.centerOn(card.card_rect().center())
+        else:
+            self.view.ensureVisible(card.card_rect(), 40, 40)
+
+    # ---- editing text in place --------------------------------------------------------
+    def edit_card(self, claim_id: str | None = None) -> None:
+        claim_id = claim_id or self.current_card()
+        if claim_id is None or self.document.read_only:
+            return
+        card = self.scene.cards[claim_id]
+        self._editing, self._pending = claim_id, None
+        self._open_editor(self.document.claim(claim_id).text, card.card_rect())
+
+    def begin_new_card(self, answers: str | None, kind: LinkKind) -> None:
+        """Open the editor where the new card will stand; the card exists once kept."""
+        if self.document.read_only:
+            self.message.emit("This debate is open read-only.")
+            return
+        draft = Claim(id="new", text="new", kind=ClaimKind.THESIS if answers is None
+                      else ClaimKind.CLAIM)
+        x, y = edits.new_position(self.document, draft, answers, kind,
+                                  self.scene.shown_positions())
+        width, height = card_size(draft)
+        self._editing, self._pending = None, (answers, kind)
+        self._open_editor("", QRectF(x, y, width, max(height, 96.0)))
+
+    def _open_editor(self, text: str, rect: QRectF) -> None:
+        if self.view.zoom < MIN_EDIT_ZOOM:
+            self.view.set_zoom(1.0)
+        self.view.ensureVisible(rect, 60, 60)
+        self.editor.open(text, rect, self.view.zoom)
+        self._place_editor()
+
+    def _place_editor(self) -> None:
+        if not self.editor.is_open:
+            return
+        box = self.view.mapFromScene(self.editor.scene_rect).boundingRect()
+        box.setHeight(max(box.height(), 80))
+        self.editor.setGeometry(box)
+
+    def _commit_text(self, text: str) -> None:
+        doc = self.document
+        if self._pending is not None:
+            answers, kind = self._pending
+            if answers is not None and answers not in doc.graph.claims \
+                    and answers not in doc.graph.links:
+                answers = None
+            edit, claim = edits.add_claim_edit(doc, text, answers=answers, kind=kind,
+                                               shown=self.scene.shown_positions())
+            if self.session.run(edit):
+                self.select(claim.id)
+        elif self._editing is not None and self._editing in doc.graph.claims:
+            self.session.run(edits.text_edit(doc, self._editing, text))
+        self._end_editing()
+
+    def _end_editing(self) -> None:
+        self._editing, self._pending = None, None
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def editing(self) -> bool:
+        return self.editor.is_open
+
+    # ---- commands (named in ui/shortcuts.py) --------------------------------------------
+    def command_edit_card(self) -> None:
+        self.edit_card()
+
+    def command_add_thesis(self) -> None:
+        self.begin_new_card(None, LinkKind.SUPPORT)
+
+    def command_add_support(self) -> None:
+        current = self.current_card()
+        if current is None:
+            self.message.emit("Select the card the reason supports first.")
+            return
+        self.begin_new_card(current, LinkKind.SUPPORT)
+
+    def command_add_objection(self) -> None:
+        links = self.scene.selected_links()
+        current = self.current_card()
+        if current is None and len(links) == 1:
+            self.begin_new_card(links[0], LinkKind.OBJECTION)  # an undercut
+            return
+        if current is None:
+            self.message.emit("Select the card or arrow to object to first.")
+            return
+        self.begin_new_card(current, LinkKind.OBJECTION)
+
+    def command_delete(self) -> None:
+        claims, links = self.scene.selected_claims(), self.scene.selected_links()
+        if claims or links:
+            self.session.run(edits.delete_edit(self.document, claims, links))
+
+    def command_select_all(self) -> None:
+        for card in self.scene.cards.values():
+            card.setSelected(True)
+
+    def command_copy(self) -> None:
+        mime = copy_mime(self.document, self.scene.selected_claims())
+        if mime is not None:
+            put_on_clipboard(mime)
+
+    def command_cut(self) -> None:
+        claims = self.scene.selected_claims()
+        mime = copy_mime(self.document, claims)
+        if mime is None:
+            return
+        put_on_clipboard(mime)
+        edit = edits.delete_edit(self.document, claims, ())
+        self.session.run(Edit(remove_claims=edit.remove_claims, label="Cut"))
+
+    def command_paste(self) -> None:
+        edit, new_ids = paste_edit(self.document, QGuiApplication.clipboard().mimeData())
+        if new_ids and self.session.run(edit):
+            self.scene.clearSelection()
+            for cid in new_ids:
+                self.scene.cards[cid].setSelected(True)
+            self._current = new_ids[0]
+
+    def command_toggle_link_kind(self) -> None:
+        links = self.scene.selected_links()
+        if not links:
+            current = self.current_card()
+            links = [link.id for link in self.document.graph.outgoing(current)] \
+                if current else []
+        if not links:
+            self.message.emit("Select an arrow (or the card it starts from) first.")
+            return
+        self.session.run(edits.toggle_link_kind_edit(self.document, links))
+
+    def command_cycle_claim_kind(self) -> None:
+        claims = self.scene.selected_claims()
+        if claims:
+            self.session.run(edits.claim_kind_edit(self.document, claims))
+
+    def command_auto_layout(self) -> None:
+        if not self.session.run(edits.layout_edit(self.document)):
+            self.message.emit("The map is laid out already.")
+
+    def _select_toward(self, dx: int, dy: int) -> None:
+        current = self.current_card()
+        if current is None:
+            order = self.document.graph.reading_order()
+            if order:
+                self.select(order[0].id)
+            return
+        target = nearest_card(self.scene.card_rects(), current, dx, dy)
+        if target is not None:
+            self.select(target)
+
+    def command_select_up(self) -> None:
+        self._select_toward(0, -1)
+
+    def command_select_down(self) -> None:
+        self._select_toward(0, 1)
+
+    def command_select_left(self) -> None:
+        self._select_toward(-1, 0)
+
+    def command_select_right(self) -> None:
+        self._select_toward(1, 0)
+
+    def command_zoom_in(self) -> None:
+        self.view.zoom_in()
+
+    def command_zoom_out(self) -> None:
+        self.view.zoom_out()
+
+    def command_zoom_fit(self) -> None:
+        self.view.zoom_fit()
+
+    def command_zoom_actual(self) -> None:
+        self.view.set_zoom(1.0)
+
+    # ---- the mouse's edits ------------------------------------------------------------
+    def _link(self, source: str, target: str, objection: bool) -> None:
+        kind = LinkKind.OBJECTION if objection else LinkKind.SUPPORT
+        self.session.run(edits.link_edit(self.document, source, target, kind))
+
+    def _moved(self, positions: dict[str, tuple[float, float]]) -> None:
+        if self.document.read_only or not self.session.run(
+            edits.move_edit(self.document, positions)
+        ):
+            self._restore_positions(positions)
+
+    def _restore_positions(self, positions: dict[str, tuple[float, float]]) -> None:
+        """A refused move: put the cards back where the document has them."""
+        for cid in positions:
+            claim = self.document.graph.claims.get(cid)
+            if claim is not None and claim.position is not None:
+                self.scene.cards[cid].setPos(*claim.position)
+        self.scene.reroute(positions)
+
+    def _context_menu(self, item: object, where: QPoint) -> None:
+        menu = QMenu(self)
+        if isinstance(item, ClaimCard):
+            menu.addAction("Edit Text", self.command_edit_card)
+            menu.addAction("Add Supporting Reason", self.command_add_support)
+            menu.addAction("Add Objection", self.command_add_objection)
+            kinds = menu.addMenu("Kind")
+            claim = self.document.claim(item.claim_id)
+            for kind in ClaimKind:
+                action: QAction = kinds.addAction(kind.value.capitalize())
+                action.setCheckable(True)
+                action.setChecked(claim.kind is kind)
+                action.triggered.connect(lambda _c=False, k=kind: self.session.run(
+                    edits.claim_kind_edit(self.document, self.scene.selected_claims(), k)))
+            menu.addSeparator()
+            menu.addAction("Delete", self.command_delete)
+        elif isinstance(item, LinkArrow):
+            if not item.link.is_undercut:
+                other = "Objection" if item.kind is LinkKind.SUPPORT else "Support"
+                menu.addAction(f"Make It an {other}" if other == "Objection"
+                               else f"Make It a {other}", self.command_toggle_link_kind)
+            menu.addAction("Object to This Arrow (Undercut)", self.command_add_objection)
+            menu.addSeparator()
+            menu.addAction("Delete Arrow", self.command_delete)
+        else:
+            menu.addAction("New Thesis", self.command_add_thesis)
+            menu.addAction("Lay Out Map", self.command_auto_layout)
+            menu.addAction("Fit Map to Window", self.command_zoom_fit)
+        menu.popup(where)
+
+    # ---- finding ---------------------------------------------------------------------
+    def set_filter(self, text: str) -> list[str]:
+        """Highlight the cards whose text holds `text` and dim the rest; the matches in
+        reading order."""
+        self._filter = text
+        needle = text.casefold().strip()
+        graph = self.document.graph
+        if not needle:
+            self._matches = []
+        else:
+            self._matches = [
+                c.id for c in graph.reading_order()
+                if needle in c.text.casefold() or needle in c.title.casefold()
+            ]
+        matched = set(self._matches)
+        for cid, card in self.scene.cards.items():
+            hit = cid in matched
+            card.matched = hit
+            card.setOpacity(1.0 if not needle or hit else DIMMED)
+            card.update()
+        for arrow in self.scene.arrows.values():
+            arrow.setOpacity(1.0 if not needle else DIMMED)
+        return list(self._matches)
+
+    def find_next(self, backwards: bool = False) -> str | None:
+        """Select and centre the next match after the current card."""
+        if not self._matches:
+            return None
+        current = self.current_card()
+        step = -1 if backwards else 1
+        if current in self._matches:
+            index = (self._matches.index(current) + step) % len(self._matches)
+        else:
+            index = 0 if not backwards else len(self._matches) - 1
+        target = self._matches[index]
+        self.select(target, centre=True)
+        return target
+
+    # ---- pictures ----------------------------------------------------------------------
+    def prepare_screenshot(self) -> None:
+        self.scene.clearSelection()
+        self.view.zoom_fit()

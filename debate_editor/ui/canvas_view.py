@@ -1,0 +1,287 @@
+"""The canvas's QGraphicsView: what the mouse and the wheel do on the map.
+
+Drag a card to move it (and every selected card); drag from a card's edge to link it to
+another card or arrow; drag the background to pan, Shift+drag it to select with a
+rubber band; Ctrl+wheel zooms at the mouse. The view only reports what the person did
+(signals); the canvas turns that into edits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsView,
+)
+
+from debate_editor.render.painter import link_path
+from debate_editor.ui.canvas_scene import DebateScene
+from debate_editor.ui.map_items import ClaimCard, LinkArrow
+
+EDGE_PIXELS = 9.0
+"""How close to a card's border (on screen) a drag starts a link instead of a move."""
+MIN_ZOOM, MAX_ZOOM = 0.002, 4.0
+ZOOM_STEP = 1.25
+
+
+class CanvasView(QGraphicsView):
+    link_requested = Signal(str, str, bool)
+    """(source claim, target claim or link, objection?) from a drag between cards."""
+    cards_moved = Signal(dict)
+    """{claim id: (x, y)} once a drag of cards ends."""
+    edit_requested = Signal(str)
+    context_requested = Signal(object, QPoint)
+    view_changed = Signal()
+    """Scrolled or zoomed: an editor over a card must follow it."""
+
+    def __init__(self, scene: DebateScene) -> None:
+        super().__init__(scene)
+        self.map = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self._link_source: ClaimCard | None = None
+        self._link_line: QGraphicsPathItem | None = None
+        self._move_start: QPointF | None = None
+        self._move_origins: dict[str, QPointF] = {}
+        self._moving = False
+        self._press_pos = QPoint()
+
+    # ---- zoom ----------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float, *, anchor: QPointF | None = None) -> None:
+        """Zoom about the view's centre, or keep the scene point under `anchor` (a
+        viewport position, such as the mouse's) where it is."""
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        factor = zoom / self.zoom
+        if abs(factor - 1.0) < 1e-9:
+            return
+        keep = self.mapToScene(anchor.toPoint()) if anchor is not None else None
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        if keep is not None and anchor is not None:
+            drift = self.mapFromScene(keep) - anchor.toPoint()
+            bars = (self.horizontalScrollBar(), self.verticalScrollBar())
+            bars[0].setValue(bars[0].value() + drift.x())
+            bars[1].setValue(bars[1].value() + drift.y())
+        self.view_changed.emit()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def zoom_fit(self, rect: QRectF | None = None) -> None:
+        """Show the whole map (never larger than actual size)."""
+        target = rect or self.map.cards_bounds().adjusted(-30, -30, 30, 30)
+        self.map.grow_scene_rect([])
+        view = self.viewport().rect()
+        if target.width() <= 0 or target.height() <= 0 or view.width() <= 0:
+            return
+        zoom = min(view.width() / target.width(), view.height() / target.height(), 1.0)
+        self.set_zoom(zoom)
+        self.centerOn(target.center())
+        self.view_changed.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.set_zoom(self.zoom * (ZOOM_STEP ** steps), anchor=event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        self.view_changed.emit()
+
+    # ---- mouse ---------------------------------------------------------------------
+    def item_at(self, pos: QPoint) -> QGraphicsItem | None:
+        for item in self.items(pos):
+            if isinstance(item, ClaimCard | LinkArrow):
+                return item
+        return None
+
+    def on_edge(self, card: ClaimCard, pos: QPoint) -> bool:
+        box = self.mapFromScene(card.card_rect()).boundingRect()
+        band = min(EDGE_PIXELS, box.width() / 4, box.height() / 4)
+        x, y = pos.x(), pos.y()
+        if not box.adjusted(-2, -2, 2, 2).contains(pos):
+            return False
+        return (x - box.left() < band or box.right() - x < band
+                or y - box.top() < band or box.bottom() - y < band)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._press_pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            # The hand drag follows the left button only; pretend, as Qt's own views do.
+            fake = QMouseEvent(event.type(), event.position(), event.globalPosition(),
+                               Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                               event.modifiers())
+            super().mousePressEvent(fake)
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        item = self.item_at(self._press_pos)
+        if isinstance(item, ClaimCard) and self.on_edge(item, self._press_pos):
+            self._start_link(item)
+            event.accept()
+            return
+        if isinstance(item, ClaimCard):
+            super().mousePressEvent(event)
+            self._move_start = self.mapToScene(self._press_pos)
+            self._move_origins = {
+                card.claim_id: card.pos()
+                for card in self.map.selectedItems() if isinstance(card, ClaimCard)
+            }
+            if item.claim_id not in self._move_origins:
+                self._move_origins[item.claim_id] = item.pos()
+            self._moving = False
+            return
+        if item is None:
+            modifiers = event.modifiers()
+            if modifiers & (Qt.KeyboardModifier.ShiftModifier
+                            | Qt.KeyboardModifier.ControlModifier):
+                self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            else:
+                self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position().toPoint()
+        if self._link_source is not None:
+            self._drag_link_to(pos)
+            return
+        if self._move_start is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if not self._moving:
+                if (pos - self._press_pos).manhattanLength() < QApplication.startDragDistance():
+                    return
+                self._moving = True
+            delta = self.mapToScene(pos) - self._move_start
+            for cid, origin in self._move_origins.items():
+                card = self.map.cards.get(cid)
+                if card is not None:
+                    card.setPos(origin + delta)
+            self.map.reroute(self._move_origins)
+            return
+        if not event.buttons():
+            self._update_cursor(pos)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position().toPoint()
+        if self._link_source is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._finish_link(pos, event.modifiers())
+            return
+        if self._move_start is not None and event.button() == Qt.MouseButton.LeftButton:
+            moved = self._moving
+            origins = self._move_origins
+            self._move_start, self._move_origins, self._moving = None, {}, False
+            super().mouseReleaseEvent(event)
+            if moved:
+                self.map.grow_scene_rect(self.map.cards[c] for c in origins
+                                         if c in self.map.cards)
+                self.cards_moved.emit({
+                    cid: (self.map.cards[cid].x(), self.map.cards[cid].y())
+                    for cid in origins if cid in self.map.cards
+                })
+            return
+        if event.button() == Qt.MouseButton.MiddleButton:
+            fake = QMouseEvent(event.type(), event.position(), event.globalPosition(),
+                               Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton,
+                               event.modifiers())
+            super().mouseReleaseEvent(fake)
+        else:
+            super().mouseReleaseEvent(event)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.item_at(event.position().toPoint())
+        if isinstance(item, ClaimCard) and event.button() == Qt.MouseButton.LeftButton:
+            self.map.clearSelection()
+            item.setSelected(True)
+            self.edit_requested.emit(item.claim_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.item_at(event.pos())
+        if item is not None and not item.isSelected():
+            self.map.clearSelection()
+            item.setSelected(True)
+        self.context_requested.emit(item, event.globalPos())
+
+    def _update_cursor(self, pos: QPoint) -> None:
+        item = self.item_at(pos)
+        if isinstance(item, ClaimCard):
+            shape = (Qt.CursorShape.CrossCursor if self.on_edge(item, pos)
+                     else Qt.CursorShape.SizeAllCursor)
+        elif isinstance(item, LinkArrow):
+            shape = Qt.CursorShape.PointingHandCursor
+        else:
+            shape = Qt.CursorShape.OpenHandCursor
+        self.viewport().setCursor(shape)
+
+    # ---- dragging a link -------------------------------------------------------------
+    def _start_link(self, card: ClaimCard) -> None:
+        self._link_source = card
+        line = QGraphicsPathItem()
+        pen = QPen(QColor("#444444"))
+        pen.setWidthF(2.0)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        line.setPen(pen)
+        line.setZValue(10)
+        self.map.addItem(line)
+        self._link_line = line
+
+    def _drag_link_to(self, pos: QPoint) -> None:
+        assert self._link_source is not None and self._link_line is not None
+        point = self.mapToScene(pos)
+        target = self.item_at(pos)
+        if isinstance(target, ClaimCard) and target is not self._link_source:
+            path = link_path(self._link_source.card_rect(), target.card_rect())
+        else:
+            path = QPainterPath(self._link_source.card_rect().center())
+            path.lineTo(point)
+        self._link_line.setPath(path)
+
+    def _finish_link(self, pos: QPoint, modifiers: Qt.KeyboardModifier) -> None:
+        source = self._link_source
+        self._link_source = None
+        if self._link_line is not None:
+            self.map.removeItem(self._link_line)
+            self._link_line = None
+        if source is None:
+            return
+        target = self.item_at(pos)
+        objection = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        if isinstance(target, ClaimCard) and target is not source:
+            self.link_requested.emit(source.claim_id, target.claim_id, objection)
+        elif isinstance(target, LinkArrow) and target.link.source != source.claim_id:
+            self.link_requested.emit(source.claim_id, target.link_id, True)

@@ -1,0 +1,129 @@
+"""Cut, copy and paste of cards with the arrows between them.
+
+The clipboard holds the cards as JSON under our own MIME type (for pasting into a map)
+and their text as plain text (for pasting into a forum post or another program). Pasted
+cards get new ids; an arrow comes along only when both of its ends do.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+from collections.abc import Iterable
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
+
+from debate_editor.domain.edit import Edit
+from debate_editor.domain.ids import id_key
+from debate_editor.domain.model import Claim, ClaimKind, Link
+from debate_editor.store import DebateDocument
+from debate_editor.ui.edits import add_claim_edit
+
+MIME_TYPE = "application/x-debate-editor-cards"
+PASTE_OFFSET = 40.0
+
+
+def copy_mime(doc: DebateDocument, claim_ids: Iterable[str]) -> QMimeData | None:
+    graph = doc.graph
+    chosen = {cid for cid in claim_ids if cid in graph.claims}
+    if not chosen:
+        return None
+    order = [c.id for c in graph.reading_order() if c.id in chosen]
+    links: list[Link] = []
+    kept: set[str] = set()
+    pending = sorted(graph.links.values(), key=lambda link: id_key(link.id))
+    progress = True
+    while progress:  # an undercut comes along once the link it attacks has
+        progress = False
+        for link in pending:
+            if link.id in kept or link.source not in chosen:
+                continue
+            if link.target in chosen or link.target in kept:
+                links.append(link)
+                kept.add(link.id)
+                progress = True
+    payload = {
+        "claims": [graph.claims[cid].model_dump(mode="json") for cid in order],
+        "links": [link.model_dump(mode="json") for link in links],
+    }
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    mime.setText("\n\n".join(graph.claims[cid].text for cid in order))
+    return mime
+
+
+def put_on_clipboard(mime: QMimeData) -> None:
+    """Hand cards to the clipboard.
+
+    When the program ends, cards the clipboard still holds are swapped for their plain
+    text: that is what other programs can use afterwards, and a QMimeData made in Python
+    and left to the clipboard crashes PySide6 while the application shuts down.
+    """
+    global _exit_hook
+    QGuiApplication.clipboard().setMimeData(mime)
+    if not _exit_hook:
+        atexit.register(_plain_text_only)
+        _exit_hook = True
+
+
+_exit_hook = False
+
+
+def _plain_text_only() -> None:
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    held = clipboard.mimeData()
+    if held is not None and held.hasFormat(MIME_TYPE):
+        clipboard.setText(held.text())
+
+
+def paste_edit(doc: DebateDocument, mime: QMimeData | None) -> tuple[Edit, list[str]]:
+    """The edit that pastes the clipboard, and the ids of the new cards."""
+    if mime is None:
+        return Edit(), []
+    if mime.hasFormat(MIME_TYPE):
+        try:
+            payload = json.loads(bytes(mime.data(MIME_TYPE).data()).decode("utf-8"))
+            claims = [Claim.model_validate(c) for c in payload["claims"]]
+            links = [Link.model_validate(link) for link in payload["links"]]
+        except (ValueError, KeyError, TypeError):
+            return Edit(), []
+        return _fresh_copy(doc, claims, links)
+    text = mime.text().strip() if mime.hasText() else ""
+    if not text:
+        return Edit(), []
+    edit, claim = add_claim_edit(doc, text, claim_kind=ClaimKind.CLAIM)
+    return Edit(add_claims=edit.add_claims, label="Paste"), [claim.id]
+
+
+def _fresh_copy(
+    doc: DebateDocument, claims: list[Claim], links: list[Link]
+) -> tuple[Edit, list[str]]:
+    new_ids = {claim.id: doc.new_claim_id() for claim in claims}
+    thesis_order = 1 + max((c.order for c in doc.graph.theses()), default=-1)
+    added: list[Claim] = []
+    for claim in claims:
+        update: dict[str, object] = {"id": new_ids[claim.id], "order": thesis_order}
+        if claim.position is not None:
+            update["x"] = round(claim.position[0] + PASTE_OFFSET, 1)
+            update["y"] = round(claim.position[1] + PASTE_OFFSET, 1)
+        added.append(claim.model_copy(update=update))
+        thesis_order += 1
+    link_ids: dict[str, str] = {}
+    new_links: list[Link] = []
+    for link in links:
+        if link.source not in new_ids:
+            continue
+        target = new_ids.get(link.to_claim or "") if link.to_claim else link_ids.get(
+            link.to_link or "")
+        if target is None:
+            continue
+        link_ids[link.id] = doc.new_link_id()
+        where = {"to_claim": target, "to_link": None} if link.to_claim else {
+            "to_link": target, "to_claim": None}
+        new_links.append(link.model_copy(update={"id": link_ids[link.id],
+                                                 "source": new_ids[link.source], **where}))
+    edit = Edit(add_claims=tuple(added), add_links=tuple(new_links), label="Paste")
+    return edit, [c.id for c in added]

@@ -1,0 +1,125 @@
+"""The canvas's items: a `ClaimCard` per claim and a `LinkArrow` per link.
+
+They hold ids and what they need to draw; the drawing itself is `render.painter`, the same
+code the exports use. Items never write to the document: the scene updates them from
+the document's events.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from debate_editor.domain.model import Claim, Link, LinkKind
+from debate_editor.render.card_style import CardFace, card_face
+from debate_editor.render.painter import (
+    arrow_bounds,
+    arrow_shape,
+    draw_arrow,
+    draw_card,
+)
+
+CARD_Z = 1.0
+ARROW_Z = 0.0
+UNDERCUT_Z = -0.5
+"""Below other arrows, so a click on an arrow's badge picks that arrow, not its undercut."""
+SELECTION_MARGIN = 6.0
+
+
+class ClaimCard(QGraphicsItem):
+    """A claim on the map: its kind, its wrapped text, how many pros and cons it has."""
+
+    def __init__(self, claim: Claim, pros: int = 0, cons: int = 0) -> None:
+        super().__init__()
+        self.claim_id = claim.id
+        self.face: CardFace = card_face(claim)
+        self.pros = pros
+        self.cons = cons
+        self.matched = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setZValue(CARD_Z)
+        self._set_tip(claim)
+
+    def _set_tip(self, claim: Claim) -> None:
+        """The whole text of a card too long to show it, escaped: a tooltip would read
+        markup in it as formatting, and claim text is plain text."""
+        if self.face.elided:
+            self.setToolTip(f"<p style='white-space:pre-wrap'>{escape(claim.text)}</p>")
+        else:
+            self.setToolTip("")
+
+    def set_claim(self, claim: Claim) -> None:
+        face = card_face(claim)
+        if face != self.face:
+            self.prepareGeometryChange()
+            self.face = face
+        self._set_tip(claim)
+        self.update()
+
+    def set_counts(self, pros: int, cons: int) -> None:
+        if (pros, cons) != (self.pros, self.cons):
+            self.pros, self.cons = pros, cons
+            self.update()
+
+    def card_rect(self) -> QRectF:
+        """The card in scene units (no selection margin)."""
+        pos = self.pos()
+        return QRectF(pos.x(), pos.y(), self.face.width, self.face.height)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        m = SELECTION_MARGIN
+        return QRectF(-m, -m, self.face.width + 2 * m, self.face.height + 2 * m)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self.face.width, self.face.height))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        draw_card(painter, self.face, QPointF(0, 0), pros=self.pros, cons=self.cons,
+                  selected=self.isSelected(), matched=self.matched, lod=lod)
+
+
+class LinkArrow(QGraphicsItem):
+    """An arrow: support or objection, from a card to a card or (an undercut) to an arrow."""
+
+    def __init__(self, link: Link) -> None:
+        super().__init__()
+        self.link = link
+        self.path = QPainterPath()
+        self._shape: QPainterPath | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setZValue(UNDERCUT_Z if link.is_undercut else ARROW_Z)
+
+    @property
+    def link_id(self) -> str:
+        return self.link.id
+
+    @property
+    def kind(self) -> LinkKind:
+        return self.link.kind
+
+    def set_path(self, path: QPainterPath) -> None:
+        self.prepareGeometryChange()
+        self.path = path
+        self._shape = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return arrow_bounds(self.path)
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            self._shape = arrow_shape(self.path)
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        draw_arrow(painter, self.path, self.link.kind, selected=self.isSelected(),
+                   badge=not self.link.is_undercut, lod=lod)

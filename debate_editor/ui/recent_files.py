@@ -1,0 +1,35 @@
+"""Recently opened debates and the window's size and place, kept with QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+def recent_files() -> list[Path]:
+    value = QSettings().value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    return [Path(p) for p in (value or []) if Path(p).exists()]
+
+
+def remember(path: Path) -> None:
+    path = path.resolve()
+    kept = [p for p in recent_files() if p.resolve() != path]
+    QSettings().setValue("recent_files", [str(p) for p in [path, *kept][:MAX_RECENT]])
+
+
+def forget_all() -> None:
+    QSettings().remove("recent_files")
+
+
+def saved_geometry() -> QByteArray | None:
+    value = QSettings().value("window/geometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def save_geometry(geometry: QByteArray) -> None:
+    QSettings().setValue("window/geometry", geometry)

@@ -1,0 +1,148 @@
+"""Every command of the window as data: its name, its keys, its menu.
+
+The window builds its QActions from `COMMANDS`, and the shortcut sheet (F1) is printed
+from the same table, so the sheet cannot drift from what the keys really do. A view
+answers a "view" command with a method `command_<key>`; a "window" command is the
+window's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+
+@dataclass(frozen=True)
+class Command:
+    key: str
+    text: str
+    """Menu text; '&' marks the mnemonic."""
+    keys: tuple[str, ...] = ()
+    """Portable key names (QKeySequence text) or standard keys such as 'std:Undo'."""
+    menu: str = ""
+    """Menu it appears in ('' for keys that have no menu entry, like the arrow keys)."""
+    scope: str = "view"
+    """'view': the shown view answers it while it has the focus; 'window': anywhere."""
+    group: str = ""
+    """Heading in the shortcut sheet."""
+    tip: str = ""
+
+
+_FILE, _EDIT, _MAP, _VIEW, _HELP = "&File", "&Edit", "&Map", "&View", "&Help"
+
+COMMANDS: tuple[Command, ...] = (
+    Command("new", "&New", ("std:New",), _FILE, "window", "Files"),
+    Command("open", "&Open…", ("std:Open",), _FILE, "window", "Files"),
+    Command("save_as", "Save &As…", ("std:SaveAs", "Ctrl+Shift+S"), _FILE, "window", "Files",
+            "Every edit is already in the file; this moves the debate to a new one."),
+    Command("close", "&Close Window", ("std:Close",), _FILE, "window", "Files"),
+    Command("quit", "&Quit", ("std:Quit", "Ctrl+Q"), _FILE, "window", "Files"),
+    Command("undo", "&Undo", ("std:Undo",), _EDIT, "window", "Editing"),
+    Command("redo", "&Redo", ("std:Redo", "Ctrl+Y"), _EDIT, "window", "Editing"),
+    Command("cut", "Cu&t", ("std:Cut",), _EDIT, "view", "Editing",
+            "Cards and the arrows between them."),
+    Command("copy", "&Copy", ("std:Copy",), _EDIT, "view", "Editing",
+            "Cards and the arrows between them; their text for other programs."),
+    Command("paste", "&Paste", ("std:Paste",), _EDIT, "view", "Editing",
+            "Cards with their arrows, or text from another program as a new card."),
+    Command("delete", "&Delete", ("Del", "Backspace"), _EDIT, "view", "Editing",
+            "The selected cards and arrows."),
+    Command("select_all", "Select &All", ("std:SelectAll",), _EDIT, "view", "Editing"),
+    Command("find", "&Find…", ("std:Find",), _EDIT, "window", "Finding",
+            "Type to filter the map; Enter jumps to the next match, Shift+Enter back."),
+    Command("find_next", "Find &Next", ("F3",), _EDIT, "window", "Finding"),
+    Command("edit_card", "&Edit Card Text", ("Return", "Enter", "F2"), _MAP, "view",
+            "Building the map",
+            "Esc cancels, Ctrl+Enter keeps the text (Enter starts a new line)."),
+    Command("add_thesis", "New &Thesis", ("T", "Ctrl+T"), _MAP, "view", "Building the map"),
+    Command("add_support", "Add &Supporting Reason", ("S", "Insert"), _MAP, "view",
+            "Building the map", "A reason for the selected card."),
+    Command("add_objection", "Add &Objection", ("O",), _MAP, "view", "Building the map",
+            "A reason against the selected card, or against the selected arrow (an "
+            "undercut)."),
+    Command("toggle_link_kind", "Change Arrow &Kind", ("K",), _MAP, "view",
+            "Building the map", "A selected support becomes an objection, and back."),
+    Command("cycle_claim_kind", "Change &Card Kind", ("Shift+K",), _MAP, "view",
+            "Building the map", "Claim, evidence, concession, argument, thesis, in turn."),
+    Command("auto_layout", "&Lay Out Map", ("Ctrl+L",), _MAP, "view", "Building the map",
+            "Theses on top, reasons below, supports left, objections right (one undo step)."),
+    Command("select_up", "Select Card Above", ("Up",), "", "view", "Moving around"),
+    Command("select_down", "Select Card Below", ("Down",), "", "view", "Moving around"),
+    Command("select_left", "Select Card to the Left", ("Left",), "", "view", "Moving around"),
+    Command("select_right", "Select Card to the Right", ("Right",), "", "view",
+            "Moving around"),
+    Command("zoom_in", "Zoom &In", ("Ctrl++", "Ctrl+="), _VIEW, "view", "Moving around",
+            "Ctrl+wheel zooms at the mouse."),
+    Command("zoom_out", "Zoom &Out", ("Ctrl+-",), _VIEW, "view", "Moving around"),
+    Command("zoom_fit", "&Fit Map to Window", ("Ctrl+0",), _VIEW, "view", "Moving around"),
+    Command("zoom_actual", "&Actual Size", ("Ctrl+1",), _VIEW, "view", "Moving around"),
+    Command("shortcuts", "&Keyboard and Mouse…", ("F1",), _HELP, "window", "Help"),
+    Command("about", "&About Debate Editor", (), _HELP, "window", "Help"),
+)
+
+MOUSE: tuple[tuple[str, str], ...] = (
+    ("Click a card or an arrow", "select it (Ctrl+click adds to the selection)"),
+    ("Double-click a card", "edit its text in place"),
+    ("Drag a card", "move it, with every selected card (one undo step)"),
+    ("Drag from a card's edge onto another card", "the first card supports the second"),
+    ("… holding Shift when you let go", "the first card objects to the second"),
+    ("Drag from a card's edge onto an arrow", "the card objects to that arrow (an undercut)"),
+    ("Drag the background", "pan the map (or use the scroll wheel; Shift+wheel sideways)"),
+    ("Shift+drag the background", "select the cards inside the rectangle"),
+    ("Ctrl+wheel", "zoom at the mouse"),
+    ("Right-click a card or an arrow", "its commands (kind, delete, …)"),
+    ("Drop a .debate file on the window", "open it"),
+)
+
+
+def key_sequences(command: Command) -> list[QKeySequence]:
+    result: list[QKeySequence] = []
+    for name in command.keys:
+        if name.startswith("std:"):
+            standard = getattr(QKeySequence.StandardKey, name[4:])
+            result.extend(QKeySequence.keyBindings(standard))
+        else:
+            result.append(QKeySequence(name))
+    unique: list[QKeySequence] = []
+    for seq in result:
+        if not seq.isEmpty() and seq not in unique:
+            unique.append(seq)
+    return unique
+
+
+def build_actions(
+    owner: QObject, handlers: Mapping[str, Callable[[], object]]
+) -> dict[str, QAction]:
+    """One QAction per command, wired to its handler."""
+    actions: dict[str, QAction] = {}
+    for command in COMMANDS:
+        action = QAction(command.text, owner)
+        action.setObjectName(f"action_{command.key}")
+        action.setShortcuts(key_sequences(command))
+        if command.scope == "view":
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if command.tip:
+            action.setStatusTip(command.tip)
+            action.setToolTip(command.tip)
+        handler = handlers[command.key]
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        actions[command.key] = action
+    return actions
+
+
+def sheet_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The shortcut sheet: (heading, [(what, keys, note)]) in table order."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for command in COMMANDS:
+        keys = ", ".join(
+            seq.toString(QKeySequence.SequenceFormat.NativeText)
+            for seq in key_sequences(command)
+        )
+        what = command.text.replace("&", "").rstrip("…")
+        groups.setdefault(command.group, []).append((what, keys or "—", command.tip))
+    return list(groups.items())
