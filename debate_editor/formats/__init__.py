@@ -1,3 +1,8 @@
 """Text formats in and out. Pure Python: importing this registers every text format."""
 
-from debate_editor.formats import json_format  # noqa: F401
+from debate_editor.formats import (  # noqa: F401
+    json_format,
+    markdown,
+    rebuttal,
+    thread,
+)

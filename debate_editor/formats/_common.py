@@ -34,6 +34,15 @@ def one_line(text: str) -> str:
     return " ".join(part.strip() for part in text.splitlines() if part.strip()) or text.strip()
 
 
+def printable(message: str) -> str:
+    """A message kept on one line: line breaks and other invisible characters that came
+    from the input (an id, a key) are shown as escapes such as \\n."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in message
+    )
+
+
 def build_debate(
     info: DebateInfo, claims: Iterable[Claim], links: Iterable[Link], line: int | None = None
 ) -> Debate:
@@ -45,6 +54,6 @@ def build_debate(
     try:
         return Debate(info=info, claims=tuple(claims), links=tuple(links))
     except InvalidDebateError as error:
-        raise ImportFormatError(error.problems[0], line=line) from None
+        raise ImportFormatError(printable(error.problems[0]), line=line) from None
     except ValidationError as error:
-        raise ImportFormatError(plain_message(error), line=line) from None
+        raise ImportFormatError(printable(plain_message(error)), line=line) from None

@@ -14,7 +14,7 @@ from json.decoder import scanstring
 from typing import Any
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats._common import line_and_column
+from debate_editor.formats._common import line_and_column, printable
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -90,4 +90,4 @@ def locate(text: str, path: Sequence[str | int]) -> tuple[int, int]:
 
 def error_at(text: str, path: Sequence[str | int], message: str) -> ImportFormatError:
     line, column = locate(text, path)
-    return ImportFormatError(message, line=line, column=column)
+    return ImportFormatError(printable(message), line=line, column=column)
