@@ -4,6 +4,7 @@ from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import (
     DebateError,
     DebateFileError,
+    ExportError,
     ImportFormatError,
     InvalidDebateError,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "DebateInfo",
     "Edit",
     "EventHub",
+    "ExportError",
     "ImportFormatError",
     "InvalidDebateError",
     "Link",

@@ -58,3 +58,8 @@ def plain_message(error: ValidationError) -> str:
     message = message.removeprefix("Value error, ")
     location = ".".join(str(part) for part in first.get("loc", ()))
     return f"{location}: {message}" if location else message
+
+
+class ExportError(DebateError):
+    """A debate cannot be written in the format asked for (for example, a rebuttal of a
+    debate that has no claim to answer)."""

@@ -38,6 +38,11 @@ class LinkKind(StrEnum):
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
+# What the .debate file can hold: SQLite stores a 64-bit integer, and a position that is
+# not a finite number would come back as nothing (SQLite and JSON turn NaN into NULL).
+_ORDER = Field(default=0, ge=-(2**63), le=2**63 - 1)
+_POSITION = Field(default=None, allow_inf_nan=False)
+
 
 class Claim(BaseModel):
     """One card of the map.
@@ -56,9 +61,9 @@ class Claim(BaseModel):
     note: str = ""
     source: str = ""
     tags: tuple[str, ...] = ()
-    x: float | None = None
-    y: float | None = None
-    order: int = 0
+    x: float | None = _POSITION
+    y: float | None = _POSITION
+    order: int = _ORDER
     argument_structure: str = Field(
         default="",
         description=(
@@ -101,7 +106,7 @@ class Link(BaseModel):
     to_claim: str | None = None
     to_link: str | None = None
     kind: LinkKind = LinkKind.SUPPORT
-    order: int = 0
+    order: int = _ORDER
 
     @model_validator(mode="after")
     def _one_target(self) -> Link:

@@ -1,3 +1,10 @@
 """Text formats in and out. Pure Python: importing this registers every text format."""
 
-from debate_editor.formats import json_format  # noqa: F401
+from debate_editor.formats import (  # noqa: F401
+    aif,
+    json_format,
+    kialo,
+    markdown,
+    rebuttal,
+    thread,
+)

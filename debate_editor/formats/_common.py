@@ -1,0 +1,59 @@
+"""Small helpers the text formats share: titles, line numbers, building a debate safely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import ValidationError
+
+from debate_editor.domain.errors import ImportFormatError, InvalidDebateError, plain_message
+from debate_editor.domain.model import Claim, Debate, DebateInfo, Link
+
+TITLE_LENGTH = 80
+
+
+def title_from(text: str, limit: int = TITLE_LENGTH) -> str:
+    """A debate title made from a claim: its first line, cut at a word near `limit`."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line or "Untitled debate"
+    cut = line[: limit - 1].rsplit(" ", 1)[0] or line[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in `text`."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def one_line(text: str) -> str:
+    """Text on one line: every line break (and the spaces around it) becomes one space."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip()) or text.strip()
+
+
+def printable(message: str) -> str:
+    """A message kept on one line: line breaks and other invisible characters that came
+    from the input (an id, a key) are shown as escapes such as \\n."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in message
+    )
+
+
+def build_debate(
+    info: DebateInfo, claims: Iterable[Claim], links: Iterable[Link], line: int | None = None
+) -> Debate:
+    """A Debate from an importer's parts; a broken rule becomes an ImportFormatError.
+
+    Importers check what they can name a line for; this is the last guard, so that an
+    importer never lets another exception escape.
+    """
+    try:
+        return Debate(info=info, claims=tuple(claims), links=tuple(links))
+    except InvalidDebateError as error:
+        raise ImportFormatError(printable(error.problems[0]), line=line) from None
+    except ValidationError as error:
+        raise ImportFormatError(printable(plain_message(error)), line=line) from None

@@ -1,0 +1,93 @@
+"""JSON with line numbers: parse fast, and find where a value sits only when it is wrong.
+
+`json.loads` knows the line of a syntax error but not of a value that is well-formed
+JSON and still wrong (a node without an id, a link to nothing). `locate` walks the text
+to the value at a path such as ("edges", 3, "toID") so the error can name its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from json.decoder import scanstring
+from typing import Any
+
+from debate_editor.domain.errors import ImportFormatError
+from debate_editor.formats._common import line_and_column, printable
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def parse(text: str) -> Any:
+    """The JSON value of `text`, or ImportFormatError naming the line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFormatError(
+            f"this is not valid JSON ({error.msg})", line=error.lineno, column=error.colno
+        ) from None
+    except RecursionError:
+        raise ImportFormatError("this JSON is nested too deeply to read", line=1) from None
+
+
+def _skip(text: str, index: int) -> int:
+    return _WS.match(text, index).end()  # type: ignore[union-attr]
+
+
+def _find_key(text: str, index: int, key: str) -> int | None:
+    """Offset of the value of `key` in the object starting at `index` (at "{")."""
+    index = _skip(text, index + 1)
+    while index < len(text) and text[index] == '"':
+        name, index = scanstring(text, index + 1)
+        index = _skip(text, index)
+        index = _skip(text, index + 1)  # past ':'
+        if name == key:
+            return index
+        _, index = _DECODER.raw_decode(text, index)
+        index = _skip(text, index)
+        if index < len(text) and text[index] == ",":
+            index = _skip(text, index + 1)
+    return None
+
+
+def _find_item(text: str, index: int, position: int) -> int | None:
+    """Offset of item `position` in the array starting at `index` (at "[")."""
+    index = _skip(text, index + 1)
+    for _ in range(position):
+        if index >= len(text) or text[index] == "]":
+            return None
+        _, index = _DECODER.raw_decode(text, index)
+        index = _skip(text, index)
+        if index < len(text) and text[index] == ",":
+            index = _skip(text, index + 1)
+    if index >= len(text) or text[index] == "]":
+        return None
+    return index
+
+
+def locate(text: str, path: Sequence[str | int]) -> tuple[int, int]:
+    """Line and column of the value at `path` in valid JSON `text`; where the path stops
+    matching, the deepest value it reached."""
+    index = _skip(text, 0)
+    try:
+        for step in path:
+            char = text[index] if index < len(text) else ""
+            if char == "{" and isinstance(step, str):
+                found = _find_key(text, index, step)
+            elif char == "[" and isinstance(step, int):
+                found = _find_item(text, index, step)
+            else:
+                found = None
+            if found is None:
+                break
+            index = found
+    except (ValueError, IndexError, RecursionError):
+        pass
+    return line_and_column(text, index)
+
+
+def error_at(text: str, path: Sequence[str | int], message: str) -> ImportFormatError:
+    line, column = locate(text, path)
+    return ImportFormatError(printable(message), line=line, column=column)

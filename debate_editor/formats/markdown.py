@@ -1,0 +1,144 @@
+"""Markdown: the debate as a document people read (export only).
+
+    # Title
+
+    Description.
+
+    ## The thesis
+
+    The thesis's note (its context), if any.
+
+    - **Concession:** …
+    - **Pro:** a reason
+      - **Pro:** a reason for that reason
+      1. **Con:** an objection to it
+      2. **Undercut:** that it does not support the thesis
+    1. **Con:** an objection to the thesis
+
+Reasons for a claim are a bullet list under it, objections a numbered list after them;
+an undercut stands in the numbered list of the reason whose arrow it attacks. A claim
+read before (it stands under several parents) is written again with "(see above)" and
+without its reasons. Every claim text is escaped so that it stays text: `*`, `_`, `#`,
+`[`, `<`, `` ` ``, `|`, a leading `1.` or `-` and a trailing backslash mean nothing
+to a Markdown reader. Leading and trailing spaces of a line, blank lines inside a text
+and a NUL character (which CommonMark replaces) do not survive; line breaks become
+hard line breaks (a heading joins its lines with spaces).
+"""
+
+from __future__ import annotations
+
+import re
+
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.model import Claim, ClaimKind, Debate, Link, LinkKind
+from debate_editor.formats.registry import ExportOptions, Format, register
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<#|~&])")
+_LIST_OR_BLOCK_START = re.compile(r"^([-+=>])")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
+
+
+def escape_line(line: str) -> str:
+    """One line of text, escaped so that a CommonMark reader shows exactly these
+    characters (leading and trailing spaces aside)."""
+    line = line.strip()
+    line = _SPECIAL.sub(r"\\\1", line)
+    line = _LIST_OR_BLOCK_START.sub(r"\\\1", line)
+    return _ORDERED_START.sub(r"\1\\\2", line)
+
+
+def inline(text: str, indent: str = "") -> str:
+    """Claim text as inline Markdown: lines joined by hard line breaks, continuation
+    lines indented to stay inside their list item."""
+    lines = [escape_line(line) for line in text.splitlines() if line.strip()]
+    return ("\\\n" + indent).join(lines)
+
+
+def heading_text(text: str) -> str:
+    return " ".join(escape_line(line) for line in text.splitlines() if line.strip())
+
+
+class _Writer:
+    def __init__(self, debate: Debate) -> None:
+        self.graph = DebateGraph.of(debate)
+        self.out: list[str] = []
+        self.seen: set[str] = set()
+
+    def label(self, link: Link, claim: Claim) -> str:
+        if link.is_undercut:
+            return "Undercut"
+        if link.kind is LinkKind.OBJECTION:
+            return "Con"
+        return "Concession" if claim.kind is ClaimKind.CONCESSION else "Pro"
+
+    def item(self, marker: str, indent: str, link: Link) -> None:
+        claim = self.graph.claims[link.source]
+        inner = indent + " " * (len(marker) + 1)
+        text = f"**{self.label(link, claim)}:** {inline(claim.text, inner)}"
+        if claim.id in self.seen:
+            self.out.append(f"{indent}{marker} {text} *(see above)*")
+            return
+        self.out.append(f"{indent}{marker} {text}")
+        self.answers(claim.id, inner, link)
+
+    def answers(self, claim_id: str, indent: str, arrow: Link | None) -> None:
+        """The pros of a claim as bullets, then its cons and the undercuts of the arrow
+        that brought it here as a numbered list."""
+        self.seen.add(claim_id)
+        incoming = self.graph.incoming(claim_id)
+        pros = [link for link in incoming if link.kind is LinkKind.SUPPORT]
+        cons = [link for link in incoming if link.kind is LinkKind.OBJECTION]
+        if arrow is not None:
+            cons += self.graph.incoming(arrow.id)
+        for link in pros:
+            self.item("-", indent, link)
+        for number, link in enumerate(cons, 1):
+            self.item(f"{number}.", indent, link)
+
+    def root(self, claim: Claim) -> None:
+        self.out += ["", f"## {heading_text(claim.text)}"]
+        if claim.note.strip():
+            self.out += ["", inline(claim.note)]
+        if self.graph.incoming(claim.id):
+            self.out.append("")
+        self.answers(claim.id, "", None)
+
+    def write(self, debate: Debate) -> str:
+        self.out.append(f"# {heading_text(debate.info.title) or 'Untitled debate'}")
+        if debate.info.description.strip():
+            self.out += ["", inline(debate.info.description)]
+        for claim in self.graph.reading_order():
+            if claim.id not in self.seen:
+                self.root(claim)
+        return "\n".join(self.out) + "\n"
+
+
+def write_markdown(debate: Debate, options: ExportOptions) -> str:
+    if options.claim is not None:
+        debate = _under(debate, options.claim)
+    return _Writer(debate).write(debate)
+
+
+def _under(debate: Debate, claim_id: str) -> Debate:
+    """Only what stands under one claim, that claim as the root."""
+    graph = DebateGraph.of(debate)
+    keep = {claim.id for claim in graph.reading_order(claim_id)}
+    links = [
+        link for link in debate.links
+        if link.source in keep and link.source != claim_id
+        and (link.to_claim is None or link.to_claim in keep)
+    ]
+    while True:  # drop undercuts whose arrow was dropped, until none is left dangling
+        ids = {link.id for link in links}
+        kept = [link for link in links if link.to_link is None or link.to_link in ids]
+        if len(kept) == len(links):
+            break
+        links = kept
+    claims = [claim for claim in debate.claims if claim.id in keep]
+    return Debate.model_construct(
+        schema_version=debate.schema_version, info=debate.info,
+        claims=tuple(claims), links=tuple(links),
+    )
+
+
+register(Format("markdown", "Markdown", (".md",), write=write_markdown))

@@ -1,0 +1,180 @@
+"""Thread text: a forum post and a reply of the form "I think …, but: 1. … 2. …".
+
+Each non-blank line is a paragraph. The reply's numbered points start at the first line
+that begins with "1." (or, on one line with the lead, after "…: 1."); the line before
+them is the reply's lead line, and everything above it is the post.
+
+* The post's first paragraph is the thesis. A first paragraph that ends with a colon
+  and is followed by another is a lead-in: it is kept as the thesis's note (its context)
+  and the next paragraph is the thesis.
+* Every further paragraph of the post is a reason: a support of the thesis.
+* The reply's lead line is the concession, kept verbatim (a claim of kind concession
+  supporting the thesis), so that the rebuttal export gives it back.
+* Each numbered point is an objection. The thread does not say which reason a point
+  answers, so every point is attached to the thesis; the rebuttal export then numbers
+  them in the same order.
+
+Points are numbered 1, 2, 3, … in order, one per line or several on one line; each line
+after the first point must start with the next number. Anything else is refused with
+the line (and column) where it goes wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from debate_editor.domain.errors import ImportFormatError
+from debate_editor.domain.ids import numbered_ids
+from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.formats._common import build_debate, title_from
+from debate_editor.formats.registry import Format, add_sniffer, register
+
+_FIRST_POINT_AT_START = re.compile(r"1[.)](?:\s|$)")
+_FIRST_POINT_AFTER_COLON = re.compile(r":\s+(1[.)](?:\s|$))")
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    indent: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Thread:
+    """What the text says, before it becomes claims."""
+
+    lead_in: str
+    thesis: str
+    reasons: tuple[str, ...]
+    concession: str
+    points: tuple[str, ...]
+
+
+def _paragraphs(text: str) -> list[_Line]:
+    lines = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(_Line(number, len(raw) - len(raw.lstrip()), stripped))
+    return lines
+
+
+def _split_points(lines: list[_Line], first_col: int) -> list[str]:
+    """The numbered points of the reply, from the lines that hold them."""
+    found: list[str] = []
+    expected = 1
+    for index, line in enumerate(lines):
+        text = line.text
+        start = first_col if index == 0 else 0
+        marker = re.compile(rf"{expected}[.)](?:\s|$)")
+        if not marker.match(text, start):
+            got = re.match(r"(\d+)[.)](?:\s|$)", text)
+            what = f"point {got.group(1)}" if got else "text that is not a numbered point"
+            raise ImportFormatError(
+                f"expected point {expected} of the reply (“{expected}. …”), found {what}; "
+                "every line after the first point must start with the next number",
+                line=line.number, column=line.indent + start + 1,
+            )
+        position = start
+        while True:
+            match = marker.match(text, position)
+            assert match is not None
+            body_start = match.end()
+            following = re.compile(rf"\s{expected + 1}[.)](?:\s|$)").search(text, body_start)
+            body_end = following.start() if following else len(text)
+            body = text[body_start:body_end].strip()
+            if not body:
+                raise ImportFormatError(
+                    f"point {expected} of the reply has no text",
+                    line=line.number, column=line.indent + position + 1,
+                )
+            found.append(body)
+            expected += 1
+            marker = re.compile(rf"{expected}[.)](?:\s|$)")
+            if following is None:
+                break
+            position = following.start() + 1
+    return found
+
+
+def parse_thread(text: str) -> Thread:
+    lines = _paragraphs(text)
+    for index, line in enumerate(lines):
+        if _FIRST_POINT_AT_START.match(line.text):
+            lead_at, first_col, point_lines = index - 1, 0, lines[index:]
+            break
+        inline = _FIRST_POINT_AFTER_COLON.search(line.text)
+        if inline:
+            lead_at, first_col, point_lines = index, inline.start(1), lines[index:]
+            break
+    else:
+        last = lines[-1].number if lines else 1
+        raise ImportFormatError(
+            "found no reply with numbered points (a line “I think …, but:” followed by "
+            "“1. …”)", line=last,
+        )
+    first = point_lines[0]
+    if first_col:
+        concession = first.text[:first_col].strip()
+        post = lines[:lead_at]
+    else:
+        if lead_at < 0:
+            raise ImportFormatError(
+                "the numbered points need the reply's lead line (“I think …, but:”) "
+                "before them", line=first.number,
+            )
+        concession = lines[lead_at].text
+        post = lines[:lead_at]
+    if not post:
+        raise ImportFormatError(
+            "the reply needs a post above it: the post's first paragraph is the thesis",
+            line=(lines[lead_at] if lead_at >= 0 else first).number,
+        )
+    points = _split_points(point_lines, first_col)
+    paragraphs = [line.text for line in post]
+    lead_in = ""
+    if len(paragraphs) >= 2 and paragraphs[0].endswith(":"):
+        lead_in = paragraphs.pop(0)
+    return Thread(lead_in, paragraphs[0], tuple(paragraphs[1:]), concession, tuple(points))
+
+
+def thread_debate(thread: Thread) -> Debate:
+    claim_ids = numbered_ids("c")
+    link_ids = numbered_ids("l")
+    thesis = Claim(id=next(claim_ids), text=thread.thesis, kind=ClaimKind.THESIS,
+                   note=thread.lead_in)
+    claims = [thesis]
+    links: list[Link] = []
+
+    def answer(text: str, kind: ClaimKind, link_kind: LinkKind) -> None:
+        claim = Claim(id=next(claim_ids), text=text, kind=kind)
+        claims.append(claim)
+        links.append(Link(id=next(link_ids), source=claim.id, to_claim=thesis.id,
+                          kind=link_kind, order=len(links)))
+
+    answer(thread.concession, ClaimKind.CONCESSION, LinkKind.SUPPORT)
+    for reason in thread.reasons:
+        answer(reason, ClaimKind.CLAIM, LinkKind.SUPPORT)
+    for point in thread.points:
+        answer(point, ClaimKind.CLAIM, LinkKind.OBJECTION)
+    return build_debate(DebateInfo(title=title_from(thread.thesis)), claims, links)
+
+
+def read_thread(text: str) -> Debate:
+    return thread_debate(parse_thread(text))
+
+
+def sniff(path: Path, text: str) -> str | None:
+    """Plain .txt files are threads, unless they are Kialo exports."""
+    if path.suffix.lower() != ".txt":
+        return None
+    if text.lstrip().startswith("Discussion Title:"):
+        return None
+    return "thread"
+
+
+register(Format("thread", "Thread text (post and numbered reply)", (".txt",), read=read_thread))
+add_sniffer(sniff)
