@@ -236,7 +236,7 @@ class _Lexer:
                 raise ImportFormatError(
                     "this line is indented to a level that no line above it opened, so it is "
                     "unclear what it answers; indent it like the line it belongs under",
-                    self.line, self.column,
+                    self.line, self.column + len(indentation),
                 )
 
     # ---- custom patterns ------------------------------------------------------------

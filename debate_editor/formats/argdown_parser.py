@@ -69,9 +69,15 @@ class _Parser:
         return token
 
     def where(self) -> tuple[int, int]:
-        if self.i < len(self.tokens):
-            token = self.tokens[self.i]
-            return token.line, token.column
+        """Line and column of the next token; for a relation sign, of the sign itself."""
+        index = self.i
+        while index < len(self.tokens) and self.tokens[index].type in (lx.INDENT, lx.DEDENT):
+            if self.tokens[index].type == lx.DEDENT and index == self.i:
+                break
+            index += 1
+        if index < len(self.tokens):
+            token = self.tokens[index]
+            return token.line, token.column + len(token.image) - len(token.image.lstrip(" \t'"))
         return self.eof
 
     def fail(self, message: str) -> ImportFormatError:
@@ -200,6 +206,13 @@ class _Parser:
             if self.peek() == lx.NEWLINE:
                 self.take()
         elif not argument and kind in _CONTENT_START:
+            first = self.tokens[self.i]
+            if first.type == lx.UNUSED_CONTROL_CHAR and first.image[0] in "[<":
+                close = "]" if first.image[0] == "[" else ">"
+                raise self.fail(
+                    f"this title is never closed: a title in {first.image[0]}{close} must be "
+                    f"closed with {close} on the same line"
+                )
             node.content = self.content()
         else:
             raise self.fail(f"expected a statement but found {self.found()}")
@@ -210,11 +223,9 @@ class _Parser:
         return node
 
     def relation(self, allowed: tuple[str, ...] = lx.RELATIONS) -> Relation:
+        if self.peek() not in allowed:
+            raise self.fail("only undercuts (<_) may stand under an inference")
         token = self.take()
-        if token.type not in allowed:
-            raise ImportFormatError(
-                "only undercuts (<_) may stand under an inference", token.line, token.column
-            )
         is_argument = self.peek() in (lx.ARGUMENT_DEFINITION, lx.ARGUMENT_REFERENCE)
         if is_argument and token.type == lx.CONTRADICTION:
             raise self.fail("a contradiction (><) joins two statements, not an argument")

@@ -41,9 +41,10 @@ from debate_editor.formats.argdown_parser import (
     Pcs,
     load_data,
     load_front_matter,
+    normalize_space,
     parse,
 )
-from debate_editor.formats.argdown_semantics import FROM_PARENT, Node, Ref, Rel, build_model
+from debate_editor.formats.argdown_semantics import FROM_PARENT, Node, Ref, Rel, model_of
 
 _LINE = re.compile(r"\r\n?|\n")
 _KINDS = {kind.value: kind for kind in ClaimKind}
@@ -81,15 +82,7 @@ def read_argdown(text: str) -> Debate:
     """A debate from Argdown text; ImportFormatError naming the line for what is not Argdown."""
     document = parse(text)
     front = load_front_matter(document.front_matter) if document.front_matter else None
-    settings = front.get("model") if isinstance(front, dict) else None
-    settings = settings if isinstance(settings, dict) else {}
-    try:
-        model = build_model(
-            document, strict=settings.get("mode") == "strict",
-            move_argument_relations=settings.get("transformArgumentRelations", True) is not False,
-        )
-    except RecursionError:
-        raise ImportFormatError("the relations are nested too deeply to read") from None
+    model = model_of(document)
     build = _Build()
     nodes = sorted([*model.statements.values(), *model.arguments.values()], key=lambda n: n.seq)
     claim_ids = numbered_ids("c")
@@ -244,7 +237,9 @@ def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, obje
     text = next((m.body for m in outside + inside if m.body), "")
     if not text and not title and node.pcs is not None:
         text = node.pcs.statements[-1].body or node.pcs.statements[-1].title or ""
-    text = (text or title).strip() or "…"
+    text = normalize_space(text or title)
+    if not text.strip():
+        text = "…"
     fields: dict[str, object] = {"id": claim_id, "title": title, "text": text}
     tags: list[str] = []
     data: dict[object, object] = {}
@@ -309,7 +304,7 @@ def _info(document: Document, front: object) -> DebateInfo:
         body = re.sub(r"^\s*={3,}", "", document.front_matter.image)
         body = re.sub(r"={3,}\s*$", "", body)
         if isinstance(front, dict) and isinstance(front.get("title"), str):
-            title = " ".join(front["title"].split())
+            title = normalize_space(front["title"])
         description = _without_title(body)
     headings = [b for b in document.blocks if isinstance(b, Heading)]
     # A first heading that no other heading matches in rank names the whole text.

@@ -22,6 +22,8 @@ from debate_editor.formats.argdown_parser import (
     Member,
     Pcs,
     Relation,
+    load_front_matter,
+    parse,
 )
 
 Ref = tuple[str, str, int]  # ("statement" | "argument" | "inference", title, inference index)
@@ -365,3 +367,24 @@ def _premises(model: ArgdownModel, argument: Node) -> list[Member]:
 def _conclusion_title(model: ArgdownModel, argument: Node) -> str:
     assert argument.pcs is not None
     return _title_of(model, argument.pcs.statements[-1])
+
+
+def model_of(source: str | Document) -> ArgdownModel:
+    """The model of an Argdown text (or its parsed document), with the settings its front
+    matter gives (`model: mode: strict` turns supports between statements into "entails")."""
+    document = parse(source) if isinstance(source, str) else source
+    front = load_front_matter(document.front_matter) if document.front_matter else None
+    settings = front.get("model") if isinstance(front, dict) else None
+    settings = settings if isinstance(settings, dict) else {}
+    try:
+        return build_model(
+            document, strict=settings.get("mode") == "strict",
+            move_argument_relations=settings.get("transformArgumentRelations", True) is not False,
+        )
+    except RecursionError:
+        raise ImportFormatError("the relations are nested too deeply to read") from None
+
+
+def argdown_counts(text: str) -> dict[str, object]:
+    """What `argdown json` counts in `text`: statements, arguments, relations by type."""
+    return model_of(text).counts()

@@ -14,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 
 from debate_editor.domain.errors import ImportFormatError
+from debate_editor.formats import argdown_lexer as lx
+from debate_editor.formats.argdown_lexer import tokenize
 from debate_editor.formats.argdown_parser import Member, normalize_space, parse
 
 _BARE_TAG = re.compile(r"[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
@@ -74,6 +76,37 @@ def _member(document_text: str) -> Member | None:
     return block if isinstance(block, Member) else None
 
 
+def _read_back(line: str, line_start: bool) -> Member | None:
+    """How `line` reads as a paragraph's first line (`line_start`) or after a relation sign;
+    None if it does not read as one plain statement, or if it leaves an opening sign (`[`,
+    `<`, `{`, `#(`, `===`) that a later line could close: such tokens may span lines."""
+    if line_start and line[:1] in (",", "}"):
+        return None  # `{data}` at the end of the paragraph above would not read as data
+    prefix = "" if line_start else "[x]\n  + "
+    text = prefix + line + "\n"
+    try:
+        tokens, _ = tokenize(text)
+    except ImportFormatError:
+        return None
+    for token in tokens:
+        if token.offset < len(prefix) or not token.image:
+            continue
+        if token.type == lx.UNUSED_CONTROL_CHAR and (
+            token.image[0] in "[<{" or text.startswith("#(", token.offset)
+        ):
+            return None
+        if text.startswith("===", token.offset):
+            return None
+    member = _member(text)
+    if member is not None and not line_start:
+        if len(member.relations) != 1:
+            return None
+        member = member.relations[0].member
+    if member is None or member.is_argument or member.title is not None or member.relations:
+        return None
+    return member
+
+
 @lru_cache(maxsize=4096)
 def render_text(text: str, tags: tuple[str, ...] = (), data: str = "",
                 line_start: bool = False) -> str:
@@ -85,10 +118,9 @@ def render_text(text: str, tags: tuple[str, ...] = (), data: str = "",
     """
     text = normalize_space(text)
     wanted = {tag_of_markup(t) for t in tags} - {""}
-    prefix = "" if line_start else "[x]: "
     for level in range(3):
         candidate = _escape(text, level, line_start)
-        member = _member(prefix + candidate)
+        member = _read_back(candidate, line_start)
         if member is None or member.body != text or member.data is not None:
             continue
         have = set(member.all_tags)
@@ -96,9 +128,9 @@ def render_text(text: str, tags: tuple[str, ...] = (), data: str = "",
             continue
         extra = [tag_markup(t) for t in tags if tag_of_markup(t) in wanted - have]
         line = " ".join([candidate, *dict.fromkeys(extra), *([data] if data else [])])
-        check = _member(prefix + line)
+        check = _read_back(line, line_start)
         if (check is not None and check.body == text and set(check.all_tags) == wanted
-                and (check.data is not None) == bool(data) and not check.relations):
+                and (check.data is not None) == bool(data)):
             return line
     raise ValueError(f"cannot write this text as Argdown: {text!r}")
 

@@ -19,7 +19,7 @@ from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
-from debate_editor.formats.argdown_parser import Inference, Pcs, parse
+from debate_editor.formats.argdown_parser import Inference, Pcs, normalize_space, parse
 from debate_editor.formats.argdown_semantics import build_model
 from debate_editor.formats.argdown_text import (
     clean_title,
@@ -113,16 +113,20 @@ class _Writer:
         self.reserved = {t for s in self.structures.values() for t in s.titles}
         titles: dict[str, str] = {}
         used: set[tuple[str, str]] = set()
-        for claim in sorted(self.claims.values(), key=lambda c: (c.order, id_key(c.id))):
+        ordered = sorted(self.claims.values(), key=lambda c: (c.order, id_key(c.id)))
+        for claim in ordered:  # titles people gave first, then made-up ones
             argument = claim.kind is ClaimKind.ARGUMENT
-            title = clean_title(claim.title, argument) if claim.title.strip() else None
-            if title is None and argument:
-                title = self._fresh(title_from_text(claim.text), argument, used)
-            elif title is not None and (self._namespace(claim), title) in used:
-                title = self._fresh(title, argument, used)
-            if title is not None:
+            title = valid_title(claim.title, argument) if claim.title.strip() else None
+            if title is not None and (self._namespace(claim), title) not in used:
                 used.add((self._namespace(claim), title))
                 titles[claim.id] = title
+        for claim in ordered:
+            argument = claim.kind is ClaimKind.ARGUMENT
+            if claim.id in titles or not (argument or claim.title.strip()):
+                continue
+            base = clean_title(claim.title, argument) or title_from_text(claim.text)
+            titles[claim.id] = self._fresh(base, argument, used)
+            used.add((self._namespace(claim), titles[claim.id]))
         self.used = used
         return titles
 
@@ -267,7 +271,7 @@ class _Writer:
         data = self._data(claim)
         if title is None:
             return prefix + render_text(claim.text, claim.tags, data, line_start=not prefix)
-        if claim.text.strip() == title:
+        if normalize_space(claim.text) == title:
             extra = [*dict.fromkeys(filter(None, map(tag_markup, claim.tags))), data]
             return " ".join(filter(None, [prefix + name, *extra]))
         return prefix + f"{name}: " + render_text(claim.text, claim.tags, data)
@@ -300,19 +304,22 @@ def _refers_to(ref: str, claim: Claim) -> bool:
 
 
 def _front_matter(info: DebateInfo) -> str:
-    lines = []
-    if info.title and info.title != DebateInfo().title:
-        lines.append(f"title: {yaml_quote(info.title)}")
+    """The title, and the description: as written if it is YAML settings (as an imported
+    front matter is), else as a `description:` string."""
+    title = [f"title: {yaml_quote(info.title)}"] if info.title != DebateInfo().title else []
     rest = info.description.strip("\n")
+    lines = title
     if rest.strip():
-        try:
-            data = yaml.safe_load(rest)
-        except yaml.YAMLError:
-            data = None
-        if isinstance(data, dict) and "===" not in rest and "title" not in data:
-            lines.append(rest)
-        else:
-            lines.append(f"description: {yaml_quote(rest)}")
+        lines = [*title, f"description: {yaml_quote(rest)}"]
+        if "===" not in rest and rest[:1] not in (" ", "\t"):
+            try:
+                whole = yaml.safe_load("\n".join([*title, rest]))
+                alone = yaml.safe_load(rest)
+            except (yaml.YAMLError, ValueError):
+                whole = alone = None
+            if (isinstance(alone, dict) and isinstance(whole, dict) and "title" not in alone
+                    and whole == {**alone, **({"title": info.title} if title else {})}):
+                lines = [*title, rest]
     return "===\n" + "\n".join(lines) + "\n===" if lines else ""
 
 
