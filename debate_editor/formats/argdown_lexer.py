@@ -168,6 +168,41 @@ _INFERENCE_MODE = (
 )
 
 
+_INDENT_CHARS = " \t'"
+_FREESTYLE_EXCLUDED = "\\@#*_[],.:;</>-\r\n(){}"
+_FIRST_CHARS = {
+    COMMENT: "/<", FRONT_MATTER: "=", DATA: "{", ESCAPED_CHAR: "\\", SPECIAL_CHAR: ".:",
+    EMPTYLINE: " \t\r\n", NEWLINE: " \t\r\n", INFERENCE_START: _INDENT_CHARS + "-",
+    INCOMING_SUPPORT: _INDENT_CHARS + "+", INCOMING_ATTACK: _INDENT_CHARS + "-",
+    OUTGOING_SUPPORT: _INDENT_CHARS + "<+", OUTGOING_ATTACK: _INDENT_CHARS + "<-",
+    CONTRADICTION: _INDENT_CHARS + ">", INCOMING_UNDERCUT: _INDENT_CHARS + "_",
+    OUTGOING_UNDERCUT: _INDENT_CHARS + "<_", HEADING_START: "#",
+    STATEMENT_NUMBER: _INDENT_CHARS + "(", ORDERED_LIST_ITEM: _INDENT_CHARS + "0123456789",
+    UNORDERED_LIST_ITEM: _INDENT_CHARS + "*", LINK: "[", TAG: "#", STATEMENT_DEFINITION: "[",
+    STATEMENT_REFERENCE: "[", STATEMENT_MENTION: "@", ARGUMENT_DEFINITION: "<",
+    ARGUMENT_REFERENCE: "<", ARGUMENT_MENTION: "@", SPACES: " \t",
+    UNUSED_CONTROL_CHAR: "@#*_[],.:;</>-(){}", INFERENCE_END: "-", LIST_DELIMITER: ",",
+    **{name: name[0].replace("A", "*").replace("U", "_") for name in _EMPHASIS},
+}
+_CANDIDATES: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _candidates(mode: tuple[str, ...], char: str) -> tuple[str, ...]:
+    """The token kinds that can start with `char`, in the mode's order (a speed-up only:
+    every other kind fails on that character anyway)."""
+    key = (id(mode), char)
+    found = _CANDIDATES.get(key)
+    if found is None:
+        found = tuple(
+            kind for kind in mode
+            if (char not in _FREESTYLE_EXCLUDED if kind == FREESTYLE
+                else char in _FIRST_CHARS[kind])
+        )
+        if len(_CANDIDATES) < 20_000:
+            _CANDIDATES[key] = found
+    return found
+
+
 class _Lexer:
     """One run over one text; the state Argdown keeps in module globals lives here."""
 
@@ -332,7 +367,7 @@ class _Lexer:
         text = self.text
         mode = [_DEFAULT_MODE]
         while self.pos < len(text):
-            for kind in mode[-1]:
+            for kind in _candidates(mode[-1], text[self.pos]):
                 matcher = self.matchers.get(kind)
                 if matcher is not None:
                     image = matcher()

@@ -328,9 +328,11 @@ def _last_line(node: Member | Inference | Relation) -> int:
     return max([node.last_line, *(r.last_line for r in node.relations)])
 
 
-def parse(text: str) -> Document:
-    """The syntax tree of an Argdown text; ImportFormatError at the first mistake."""
-    tokens, skipped = tokenize(text)
+def parse(text: str, tokens: tuple[list[Token], list[Token]] | None = None) -> Document:
+    """The syntax tree of an Argdown text (whose `tokenize` result may be passed along);
+    ImportFormatError at the first mistake."""
+    tokens, skipped = tokens if tokens is not None else tokenize(text)
+    tokens = list(tokens)
     _check_unclosed(text, tokens)
     try:
         document = _Parser(tokens, text).document()

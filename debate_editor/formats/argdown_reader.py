@@ -115,13 +115,20 @@ def read_argdown(text: str) -> Debate:
     conclusions = _structure_links(model.arguments.values(), model.titles, build)
     _undercuts(undercuts, build, conclusions)
     claims = []
+    answering = {link.source for link in build.links}
+    answered = {link.to_claim for link in build.links}
     for ref, fields in build.claims.items():
-        notes = build.notes.get(str(fields["id"]))
+        claim_id = str(fields["id"])
+        notes = build.notes.get(claim_id)
         if notes:
             structure = str(fields.get("argument_structure", ""))
             fields["argument_structure"] = "\n\n".join(filter(None, [structure, *notes]))
         if "kind" not in fields:
-            fields["kind"] = _kind(ref, str(fields["id"]), build)
+            fields["kind"] = (
+                ClaimKind.ARGUMENT if ref[0] == "argument"
+                else ClaimKind.THESIS if claim_id in answered and claim_id not in answering
+                else ClaimKind.CLAIM
+            )
         claims.append(Claim.model_validate(fields))
     info = _info(document, front)
     try:
@@ -219,14 +226,6 @@ def _undercut_target(rel: Rel, build: _Build, conclusions: dict[str, str]) -> Li
     outgoing = [link for link in build.links if link.source == attacked]
     outgoing.sort(key=lambda link: link.to_link is not None)
     return outgoing[0] if outgoing else None
-
-
-def _kind(ref: Ref, claim_id: str, build: _Build) -> ClaimKind:
-    if ref[0] == "argument":
-        return ClaimKind.ARGUMENT
-    answers = any(link.source == claim_id for link in build.links)
-    answered = any(link.to_claim == claim_id for link in build.links)
-    return ClaimKind.THESIS if answered and not answers else ClaimKind.CLAIM
 
 
 def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, object]:

@@ -22,6 +22,9 @@ _BARE_TAG = re.compile(r"[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
 _UNTITLED = re.compile(r"Untitled \d+")
 _SIGNS = frozenset("\\[]<>{}*_@/#=")
 _LINE_START_SAFE = re.compile(r"[^\W_]", re.UNICODE)
+# Text of these characters only is read as plain text wherever it stands in a line.
+_PLAIN = re.compile(r"[^\\@#*_\[\]<>/{}=\n\r\t]+")
+_PLAIN_TITLE = re.compile(r"[^\[\]<>\n\r\u2028\u2029]+")
 
 
 def tag_markup(tag: str) -> str:
@@ -65,9 +68,10 @@ def yaml_quote(value: str) -> str:
     return "".join(out)
 
 
-def _member(document_text: str) -> Member | None:
+def _member(document_text: str, tokens: tuple[list[lx.Token], list[lx.Token]] | None = None
+            ) -> Member | None:
     try:
-        document = parse(document_text)
+        document = parse(document_text, tokens)
     except ImportFormatError:
         return None
     if len(document.blocks) != 1 or document.front_matter is not None:
@@ -85,7 +89,7 @@ def _read_back(line: str, line_start: bool) -> Member | None:
     prefix = "" if line_start else "[x]\n  + "
     text = prefix + line + "\n"
     try:
-        tokens, _ = tokenize(text)
+        tokens, skipped = tokenize(text)
     except ImportFormatError:
         return None
     for token in tokens:
@@ -97,7 +101,7 @@ def _read_back(line: str, line_start: bool) -> Member | None:
             return None
         if text.startswith("===", token.offset):
             return None
-    member = _member(text)
+    member = _member(text, (tokens, skipped))
     if member is not None and not line_start:
         if len(member.relations) != 1:
             return None
@@ -118,6 +122,11 @@ def render_text(text: str, tags: tuple[str, ...] = (), data: str = "",
     """
     text = normalize_space(text)
     wanted = {tag_of_markup(t) for t in tags} - {""}
+    if _PLAIN.fullmatch(text) and (not line_start or text[0].isalpha()):
+        # No sign here can start a token other than plain text (the slow path below
+        # confirms this for every other text).
+        extra = dict.fromkeys(filter(None, map(tag_markup, tags)))
+        return " ".join([text, *extra, *([data] if data else [])])
     for level in range(3):
         candidate = _escape(text, level, line_start)
         member = _read_back(candidate, line_start)
@@ -152,6 +161,8 @@ def valid_title(title: str, argument: bool) -> str | None:
     title = normalize_space(title)
     if not title or _UNTITLED.fullmatch(title):
         return None
+    if _PLAIN_TITLE.fullmatch(title) and title[0] not in "-!":
+        return title
     open_, close = ("<", ">") if argument else ("[", "]")
     for form in (f"{open_}{title}{close}: x", f"{open_}{title}{close}"):
         member = _member(form)
