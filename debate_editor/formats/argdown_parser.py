@@ -54,6 +54,7 @@ _WHAT = {
 class _Parser:
     def __init__(self, tokens: list[Token], text: str) -> None:
         self.tokens = tokens
+        self.text = text
         self.i = 0
         lines = text.split("\n")
         self.eof = (len(lines), len(lines[-1]) + 1)
@@ -207,7 +208,9 @@ class _Parser:
                 self.take()
         elif not argument and kind in _CONTENT_START:
             first = self.tokens[self.i]
-            if first.type == lx.UNUSED_CONTROL_CHAR and first.image[0] in "[<":
+            after = self.text[first.offset + 1:first.offset + 2]
+            if first.type == lx.UNUSED_CONTROL_CHAR and first.image[0] in "[<" and after.isalpha():
+                # Looks like the start of a title; Argdown would take it for text.
                 close = "]" if first.image[0] == "[" else ">"
                 raise self.fail(
                     f"this title is never closed: a title in {first.image[0]}{close} must be "

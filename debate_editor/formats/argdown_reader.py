@@ -273,16 +273,16 @@ def _structure_text(pcs: Pcs, lines: list[str]) -> str:
 
 def _lifted_lines(pcs: Pcs) -> list[tuple[int, int]]:
     """Lines of the relations that leave the structure: outgoing ones of its main
-    conclusion, and undercuts of its inferences."""
+    conclusion, and undercuts of its main inference."""
     spans = []
     conclusion = pcs.items[-1]
     assert isinstance(conclusion, Member)
     for relation in conclusion.relations:
         if relation.kind in FROM_PARENT:
             spans.append((relation.line, relation.last_line))
-    for item in pcs.items:
-        if isinstance(item, Inference):
-            spans.extend((r.line, r.last_line) for r in item.undercuts)
+    main = pcs.items[-2]
+    assert isinstance(main, Inference)
+    spans.extend((r.line, r.last_line) for r in main.undercuts)
     return spans
 
 

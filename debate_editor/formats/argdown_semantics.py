@@ -200,8 +200,10 @@ class _Walker:
                 self.inference = ("inference", title, index)
                 parent: Ref = self.inference
                 self.model.inferences.setdefault(parent, [])
+                # Undercuts of the main inference are the argument's; others stay inside.
+                lift = title if index == last - 1 else ""
                 for relation in item.undercuts:
-                    self.relation(relation, parent, title, None, lift_from=title)
+                    self.relation(relation, parent, title, None, lift_from=lift)
                 after_inference = True
                 continue
             role = "conclusion" if index == last else (

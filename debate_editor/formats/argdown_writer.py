@@ -58,7 +58,7 @@ def _structure(claim: Claim) -> _Structure:
     if not text:
         return found
     try:
-        document = parse(text)
+        document = parse(text + "\n")
         ok = len(document.blocks) == 1 and isinstance(document.blocks[0], Pcs)
     except ImportFormatError:
         ok = False
