@@ -173,7 +173,8 @@ def random_argdown(rnd: random.Random) -> str:
             lines.append("// comment " + _words(rnd, 0) if rnd.random() < 0.5
                          else "/* c */ " + _member(rnd))
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+    text = "\n\n".join(blocks) + "\n"
+    return text.replace("\n", "\r\n") if rnd.random() < 0.1 else text
 
 
 def mutate(rnd: random.Random, text: str) -> str:

@@ -45,6 +45,7 @@ MALFORMED = [
     ("[A]: a [link](http://x\ny) across lines\n", 1, 8, "one line"),
     ("(1) a\n--\nrule one\nrule two\n--\n(2) b\n", 4, 1, "end of the inference"),
     ("(1) a\n----\n  + b\n(2) c\n", 3, 3, "only undercuts"),
+    ("===\ntitle: [unclosed\n===\n\n[A]: x\n", 3, None, "front matter"),
 ]
 
 

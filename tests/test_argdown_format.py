@@ -189,3 +189,13 @@ def test_command_line_round_trip(tmp_path: Path, seed_file: Path) -> None:
     back = read_argdown(seed_out.stdout)
     assert back.link_counts() == {"support": 4, "objection": 2, "undercut": 0}
     assert any(c.note.startswith("On the") for c in back.claims)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.argdown")))
+def test_windows_line_ends_read_the_same(name: str) -> None:
+    text = corpus(name)
+    crlf = text.replace("\n", "\r\n")
+    assert argdown_counts(crlf) == argdown_counts(text)
+    plain, windows = read_argdown(text), read_argdown(crlf)
+    assert [(c.title, c.text, c.argument_structure) for c in windows.claims] == [
+        (c.title, c.text, c.argument_structure) for c in plain.claims]

@@ -114,7 +114,7 @@ _COMMENT_AFTER_EMPTYLINE = _rx(rf"(?:{_COMMENT_BODY})(?:[ \t]*\r\n|\n|\r)*")
 _COMMENT_AFTER_NEWLINE = _rx(
     rf"(?:{_COMMENT_BODY})(?:[ \t]*(?:\r\n|\n|\r)(?!([ \t]*(\r\n|\n|\r))))?"
 )
-_EMPTYLINE = _rx(r"(?:[ \t]*(?:\r\n|\n|\r)){2,}")
+_EMPTYLINE = _rx(r"(?:[ \t]*(?:\r\n|\n)){2,}")
 _INFERENCE_START = _rx(r"[' \t]*-{2}")
 _HEADING = _rx(r"(#+)(?: )")
 _STATEMENT_NUMBER = _rx(r"[' \t]*\([0-9]+\)")

@@ -200,7 +200,7 @@ class _Parser:
                 raise self.fail(f"expected text after the title but found {self.found()}")
             node.content = self.content()
         elif kind == reference:
-            node.title = self.take().image[1:-1]
+            node.title = _reference_title(self.take().image)
             node.is_reference = True
             while self.peek() == lx.TAG:
                 node.tags.append(tag_name(self.take().image))
@@ -318,6 +318,18 @@ class _Parser:
             node.items.append(self.member(argument=argument))
         self.expect(lx.DEDENT, "the end of the list")
         return node
+
+
+_REFERENCE_TITLE = {"[": re.compile(r"\[([^\n\r\u2028\u2029]+)\]"),
+                    "<": re.compile(r"<([^\n\r\u2028\u2029]+)>")}
+
+
+def _reference_title(image: str) -> str | None:
+    """The title of `[title]` or `<title>` as Argdown takes it: a reference whose opening
+    bracket ends a line matches across the line break, and then only what stands on one
+    line counts (or nothing: an untitled statement)."""
+    found = _REFERENCE_TITLE[image[0]].search(image)
+    return found.group(1) if found else None
 
 
 _ONE_LINE_LINK = re.compile(r"\[([^\n\r\u2028\u2029]+)\]\(([^\n\r\u2028\u2029]+)\)")

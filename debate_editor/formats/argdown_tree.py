@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from debate_editor.domain.errors import ImportFormatError
 from debate_editor.formats import argdown_lexer as lx
 from debate_editor.formats.argdown_lexer import Token
 
@@ -158,8 +159,17 @@ def load_data(token: Token) -> object:
 
 
 def load_front_matter(token: Token) -> object:
+    """The front matter's YAML; unreadable front matter is refused, since its settings
+    change what the rest of the text means."""
     text = re.sub(r"^\s*={3,}", "", token.image)
-    return _yaml(re.sub(r"={3,}\s*$", "", text), token)
+    text = re.sub(r"={3,}\s*$", "", text)
+    try:
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        mark = getattr(error, "problem_mark", None)
+        line = token.line + (mark.line if mark is not None else 0)
+        raise ImportFormatError("the front matter (between ===) is not valid YAML", line) \
+            from None
 
 
 def _yaml(text: str, token: Token) -> object:
