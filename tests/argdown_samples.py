@@ -36,11 +36,13 @@ def argdown_cli() -> Path:
     """The real Argdown command line, installed from the npm registry on first use."""
     exe = CACHE / "node_modules" / ".bin" / "argdown"
     package = CACHE / "node_modules" / "@argdown" / "cli" / "package.json"
-    if exe.exists() and package.exists() and (
+    installed = exe.exists() and package.exists() and (
         json.loads(package.read_text(encoding="utf-8")).get("version") == CLI_VERSION
-    ):
+    )
+    missing = [tool for tool in ("node", *(() if installed else ("npm",)))
+               if shutil.which(tool) is None]
+    if not missing and installed:
         return exe
-    missing = [tool for tool in ("node", "npm") if shutil.which(tool) is None]
     if missing:
         pytest.fail(
             f"The Argdown round-trip tests need Node.js and npm to run the real Argdown "
