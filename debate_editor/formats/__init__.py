@@ -2,6 +2,7 @@
 
 from debate_editor.formats import (  # noqa: F401
     aif,
+    argdown_format,
     json_format,
     kialo,
     markdown,

@@ -1,0 +1,414 @@
+"""Argdown's tokens, cut exactly as the Argdown parser (@argdown/core 1.7) cuts them.
+
+Argdown's lexer is context sensitive: a relation sign counts only at the start of a line,
+indentation turns into INDENT and DEDENT tokens, and `*` or `_` open emphasis that must be
+closed. Every later step (our reader, and the writer that checks its own output) rests on
+this lexer agreeing with the real one, so it follows the original token by token: the same
+patterns (JavaScript semantics spelled out for Python's `re`), in the same order, first
+match wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from debate_editor.domain.errors import ImportFormatError
+
+# JavaScript's `.` and `\s`, which differ from Python's.
+_DOT = r"[^\n\r\u2028\u2029]"
+_WS = "\t\n\x0b\x0c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_S = f"[{_WS}]"
+_NS = f"[^{_WS}]"
+_LINE_BREAKS = re.compile(r"\r\n?|\n")
+
+COMMENT = "Comment"
+FRONT_MATTER = "FrontMatter"
+DATA = "Data"
+ESCAPED_CHAR = "EscapedChar"
+SPECIAL_CHAR = "SpecialChar"
+EMPTYLINE = "Emptyline"
+NEWLINE = "Newline"
+INDENT = "Indent"
+DEDENT = "Dedent"
+INFERENCE_START = "InferenceStart"
+INFERENCE_END = "InferenceEnd"
+LIST_DELIMITER = "ListDelimiter"
+INCOMING_SUPPORT = "IncomingSupport"  # +>  the parent supports the child
+INCOMING_ATTACK = "IncomingAttack"  # ->
+OUTGOING_SUPPORT = "OutgoingSupport"  # + or <+  the child supports the parent
+OUTGOING_ATTACK = "OutgoingAttack"  # - or <-
+CONTRADICTION = "Contradiction"  # ><
+INCOMING_UNDERCUT = "IncomingUndercut"  # _>  the parent undercuts the child
+OUTGOING_UNDERCUT = "OutgoingUndercut"  # <_ or _
+HEADING_START = "HeadingStart"
+STATEMENT_NUMBER = "StatementNumber"
+ORDERED_LIST_ITEM = "OrderedListItem"
+UNORDERED_LIST_ITEM = "UnorderedListItem"
+BOLD_STARTS = ("AsteriskBoldStart", "UnderscoreBoldStart")
+BOLD_ENDS = ("AsteriskBoldEnd", "UnderscoreBoldEnd")
+ITALIC_STARTS = ("AsteriskItalicStart", "UnderscoreItalicStart")
+ITALIC_ENDS = ("AsteriskItalicEnd", "UnderscoreItalicEnd")
+LINK = "Link"
+TAG = "Tag"
+STATEMENT_DEFINITION = "StatementDefinition"
+STATEMENT_REFERENCE = "StatementReference"
+STATEMENT_MENTION = "StatementMention"
+ARGUMENT_DEFINITION = "ArgumentDefinition"
+ARGUMENT_REFERENCE = "ArgumentReference"
+ARGUMENT_MENTION = "ArgumentMention"
+SPACES = "Spaces"
+FREESTYLE = "Freestyle"
+UNUSED_CONTROL_CHAR = "UnusedControlChar"
+
+RELATIONS = (
+    INCOMING_SUPPORT, INCOMING_ATTACK, OUTGOING_SUPPORT, OUTGOING_ATTACK,
+    CONTRADICTION, INCOMING_UNDERCUT, OUTGOING_UNDERCUT,
+)
+SKIPPED = (COMMENT, SPACES)
+
+TAG_PATTERN = re.compile(
+    r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?"
+)
+
+
+@dataclass(slots=True)
+class Token:
+    type: str
+    image: str
+    offset: int
+    line: int
+    column: int
+
+    @property
+    def end_offset(self) -> int:
+        return self.offset + len(self.image) - 1
+
+    @property
+    def last_line(self) -> int:
+        """The line this token's last character stands on (a line break counts as its own
+        line's end)."""
+        return self.line + len(_LINE_BREAKS.findall(self.image.rstrip("\r\n")))
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_RELATION_PATTERNS = {
+    INCOMING_SUPPORT: _rx(r"([' \t]*)(\+>)"),
+    INCOMING_ATTACK: _rx(r"([' \t]*)(->)"),
+    OUTGOING_SUPPORT: _rx(r"([' \t]*)(<?\+)"),
+    OUTGOING_ATTACK: _rx(r"([' \t]*)(<?-)"),
+    CONTRADICTION: _rx(r"([' \t]*)(><)"),
+    INCOMING_UNDERCUT: _rx(r"([' \t]*)(_>)"),
+    OUTGOING_UNDERCUT: _rx(rf"([' \t]*)(<_|(?:_(?={_S})))"),
+}
+_COMMENT_BODY = (
+    r"(?:<!--[^\u2028\u2029]*?-->)|(?:/\*[^\u2028\u2029]*?\*/)"
+    rf"|(?://{_DOT}*?(?=\r\n|\n|\r))"
+)
+_COMMENT = _rx(_COMMENT_BODY)
+_COMMENT_AFTER_EMPTYLINE = _rx(rf"(?:{_COMMENT_BODY})(?:[ \t]*\r\n|\n|\r)*")
+_COMMENT_AFTER_NEWLINE = _rx(
+    rf"(?:{_COMMENT_BODY})(?:[ \t]*(?:\r\n|\n|\r)(?!([ \t]*(\r\n|\n|\r))))?"
+)
+_EMPTYLINE = _rx(r"(?:[ \t]*(?:\r\n|\n)){2,}")
+_INFERENCE_START = _rx(r"[' \t]*-{2}")
+_HEADING = _rx(r"(#+)(?: )")
+_STATEMENT_NUMBER = _rx(r"[' \t]*\([0-9]+\)")
+_ORDERED_ITEM = _rx(rf"([' \t]*)[0-9]+\.(?={_S})")
+_UNORDERED_ITEM = _rx(rf"([' \t]*)\*(?={_S})")
+_END_FOLLOW = r"(?:[ \t]|(?=\n|\r|\)|\}|_|\.|,|!|\?|;|:|-|\*|\Z))"
+_EMPHASIS = {
+    # token type: (pattern, range type, opens?)
+    "AsteriskBoldEnd": (_rx(r"\*\*" + _END_FOLLOW), "AsteriskBold", False),
+    "UnderscoreBoldEnd": (_rx(r"__" + _END_FOLLOW), "UnderscoreBold", False),
+    "AsteriskItalicEnd": (_rx(r"\*" + _END_FOLLOW), "AsteriskItalic", False),
+    "UnderscoreItalicEnd": (_rx(r"_" + _END_FOLLOW), "UnderscoreItalic", False),
+    "AsteriskBoldStart": (_rx(rf"\*\*(?!{_S})"), "AsteriskBold", True),
+    "UnderscoreBoldStart": (_rx(rf"__(?!{_S})"), "UnderscoreBold", True),
+    "AsteriskItalicStart": (_rx(rf"\*(?!{_S})"), "AsteriskItalic", True),
+    "UnderscoreItalicStart": (_rx(rf"_(?!{_S})"), "UnderscoreItalic", True),
+}
+_PLAIN = {
+    FRONT_MATTER: _rx(r"===+[\s\S]*?===+"),
+    DATA: _rx(rf"\{{(?:(?!\}}{_S}[^,}}])(?:{_DOT}|\n))*\}}(?!{_S}*(?:,|\}}))"),
+    ESCAPED_CHAR: _rx(rf"\\{_DOT}(?: )*"),
+    SPECIAL_CHAR: _rx(rf"(?:\.{_NS}+?\.[ \t]?)|(?::{_NS}+?:[ \t]?)"),
+    NEWLINE: _rx(r"[ \t]*(?:\r\n|\n|\r)"),
+    LINK: _rx(r"\[[^\]]+?\]\([^)]+?\)[ \t]?"),
+    TAG: TAG_PATTERN,
+    STATEMENT_DEFINITION: _rx(rf"\[{_DOT}+?\]:"),
+    STATEMENT_REFERENCE: _rx(rf"\[[^-]{_DOT}*?\]"),
+    STATEMENT_MENTION: _rx(rf"@\[{_DOT}+?\][ \t]?"),
+    ARGUMENT_DEFINITION: _rx(rf"<{_DOT}+?>:"),
+    ARGUMENT_REFERENCE: _rx(rf"<[^-]{_DOT}*?>"),
+    ARGUMENT_MENTION: _rx(rf"@<{_DOT}+?>[ \t]?"),
+    SPACES: _rx(r"[ \t]+"),
+    FREESTYLE: _rx(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+"),
+    UNUSED_CONTROL_CHAR: _rx(r"[@#*_\[\],.:;</>\-(){}][ \t]?"),
+    INFERENCE_END: _rx(r"-{2,}"),
+    LIST_DELIMITER: _rx(r","),
+}
+
+_DEFAULT_MODE = (
+    COMMENT, FRONT_MATTER, DATA, ESCAPED_CHAR, SPECIAL_CHAR, EMPTYLINE, NEWLINE,
+    INFERENCE_START, *RELATIONS, HEADING_START, STATEMENT_NUMBER, ORDERED_LIST_ITEM,
+    UNORDERED_LIST_ITEM, "AsteriskBoldEnd", "UnderscoreBoldEnd", "AsteriskItalicEnd",
+    "UnderscoreItalicEnd", "AsteriskBoldStart", "UnderscoreBoldStart", "AsteriskItalicStart",
+    "UnderscoreItalicStart", LINK, TAG, STATEMENT_DEFINITION, STATEMENT_REFERENCE,
+    STATEMENT_MENTION, ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION, SPACES,
+    FREESTYLE, UNUSED_CONTROL_CHAR,
+)
+_INFERENCE_MODE = (
+    COMMENT, NEWLINE, ESCAPED_CHAR, SPECIAL_CHAR, INFERENCE_END, DATA, LIST_DELIMITER,
+    SPACES, FREESTYLE, UNUSED_CONTROL_CHAR,
+)
+
+
+_INDENT_CHARS = " \t'"
+_FREESTYLE_EXCLUDED = "\\@#*_[],.:;</>-\r\n(){}"
+_FIRST_CHARS = {
+    COMMENT: "/<", FRONT_MATTER: "=", DATA: "{", ESCAPED_CHAR: "\\", SPECIAL_CHAR: ".:",
+    EMPTYLINE: " \t\r\n", NEWLINE: " \t\r\n", INFERENCE_START: _INDENT_CHARS + "-",
+    INCOMING_SUPPORT: _INDENT_CHARS + "+", INCOMING_ATTACK: _INDENT_CHARS + "-",
+    OUTGOING_SUPPORT: _INDENT_CHARS + "<+", OUTGOING_ATTACK: _INDENT_CHARS + "<-",
+    CONTRADICTION: _INDENT_CHARS + ">", INCOMING_UNDERCUT: _INDENT_CHARS + "_",
+    OUTGOING_UNDERCUT: _INDENT_CHARS + "<_", HEADING_START: "#",
+    STATEMENT_NUMBER: _INDENT_CHARS + "(", ORDERED_LIST_ITEM: _INDENT_CHARS + "0123456789",
+    UNORDERED_LIST_ITEM: _INDENT_CHARS + "*", LINK: "[", TAG: "#", STATEMENT_DEFINITION: "[",
+    STATEMENT_REFERENCE: "[", STATEMENT_MENTION: "@", ARGUMENT_DEFINITION: "<",
+    ARGUMENT_REFERENCE: "<", ARGUMENT_MENTION: "@", SPACES: " \t",
+    UNUSED_CONTROL_CHAR: "@#*_[],.:;</>-(){}", INFERENCE_END: "-", LIST_DELIMITER: ",",
+    **{name: name[0].replace("A", "*").replace("U", "_") for name in _EMPHASIS},
+}
+_CANDIDATES: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _candidates(mode: tuple[str, ...], char: str) -> tuple[str, ...]:
+    """The token kinds that can start with `char`, in the mode's order (a speed-up only:
+    every other kind fails on that character anyway)."""
+    key = (id(mode), char)
+    found = _CANDIDATES.get(key)
+    if found is None:
+        found = tuple(
+            kind for kind in mode
+            if (char not in _FREESTYLE_EXCLUDED if kind == FREESTYLE
+                else char in _FIRST_CHARS[kind])
+        )
+        if len(_CANDIDATES) < 20_000:
+            _CANDIDATES[key] = found
+    return found
+
+
+class _Lexer:
+    """One run over one text; the state Argdown keeps in module globals lives here."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[Token] = []
+        self.skipped: list[Token] = []
+        self.indents = [0]
+        self.ranges: list[str] = []
+        self.line = 1
+        self.column = 1
+        self.pos = 0
+        self.matchers: dict[str, Callable[[], str | None]] = {
+            COMMENT: self._comment,
+            EMPTYLINE: self._emptyline,
+            INFERENCE_START: self._inference_start,
+            HEADING_START: self._heading,
+            STATEMENT_NUMBER: self._statement_number,
+            ORDERED_LIST_ITEM: lambda: self._list_item(_ORDERED_ITEM),
+            UNORDERED_LIST_ITEM: lambda: self._list_item(_UNORDERED_ITEM),
+        }
+        for name in RELATIONS:
+            self.matchers[name] = self._relation_matcher(_RELATION_PATTERNS[name])
+        for name, (pattern, range_type, opens) in _EMPHASIS.items():
+            self.matchers[name] = self._emphasis_matcher(pattern, range_type, opens)
+
+    # ---- the context the custom patterns look at ------------------------------------
+    def _last(self) -> Token | None:
+        return self.tokens[-1] if self.tokens else None
+
+    def _after(self, *types: str) -> bool:
+        last = self._last()
+        return last is None or last.type in types
+
+    def _current_line(self) -> int:
+        last = self._last()
+        if last is None:
+            return 1
+        line = last.last_line
+        if last.type in (EMPTYLINE, NEWLINE):
+            line = last.line + len(_LINE_BREAKS.findall(last.image))
+        return line
+
+    def _end_offset(self) -> int:
+        last = self._last()
+        return last.end_offset if last else 0
+
+    def _push(self, kind: str, offset: int) -> None:
+        self.tokens.append(Token(kind, "", offset, self._current_line(), 1))
+
+    def remaining_dedents(self) -> None:
+        while len(self.indents) > 1:
+            self._push(DEDENT, self._end_offset())
+            self.indents.pop()
+
+    def _indent_to(self, indentation: str) -> None:
+        level = len(indentation)
+        if level > self.indents[-1]:
+            self.indents.append(level)
+            self._push(INDENT, self._end_offset() + 1)
+        elif level < self.indents[-1]:
+            while len(self.indents) > 1 and level < self.indents[-1]:
+                self.indents.pop()
+                self._push(DEDENT, self._end_offset() + 1)
+            if level != self.indents[-1]:
+                raise ImportFormatError(
+                    "this line is indented to a level that no line above it opened, so it is "
+                    "unclear what it answers; indent it like the line it belongs under",
+                    self.line, self.column + len(indentation),
+                )
+
+    # ---- custom patterns ------------------------------------------------------------
+    def _relation_matcher(self, pattern: re.Pattern[str]) -> Callable[[], str | None]:
+        def match() -> str | None:
+            if self._after(EMPTYLINE, NEWLINE):
+                found = pattern.match(self.text, self.pos)
+                if found:
+                    self._indent_to(found.group(1))
+                    return found.group(0)
+            return None
+
+        return match
+
+    def _comment(self) -> str | None:
+        last = self._last()
+        if last is not None and last.type == EMPTYLINE:
+            pattern = _COMMENT_AFTER_EMPTYLINE
+        elif last is not None and last.type == NEWLINE:
+            pattern = _COMMENT_AFTER_NEWLINE
+        else:
+            pattern = _COMMENT
+        found = pattern.match(self.text, self.pos)
+        return found.group(0) if found else None
+
+    def _emptyline(self) -> str | None:
+        last = self._last()
+        if last is not None and last.type == EMPTYLINE:
+            return None
+        found = _EMPTYLINE.match(self.text, self.pos)
+        if found is None:
+            return None
+        if found.end() < len(self.text):
+            self.remaining_dedents()
+        return found.group(0)
+
+    def _inference_start(self) -> str | None:
+        if self._after(NEWLINE):
+            found = _INFERENCE_START.match(self.text, self.pos)
+            if found:
+                self.remaining_dedents()
+                return found.group(0)
+        return None
+
+    def _heading(self) -> str | None:
+        if self._after(EMPTYLINE, NEWLINE):
+            found = _HEADING.match(self.text, self.pos)
+            if found:
+                return found.group(0)
+        return None
+
+    def _statement_number(self) -> str | None:
+        if self._after(EMPTYLINE, NEWLINE):
+            found = _STATEMENT_NUMBER.match(self.text, self.pos)
+            if found:
+                self.remaining_dedents()
+                return found.group(0)
+        return None
+
+    def _list_item(self, pattern: re.Pattern[str]) -> str | None:
+        if self._after(EMPTYLINE, NEWLINE):
+            found = pattern.match(self.text, self.pos)
+            if found:
+                self._indent_to(found.group(1) + " ")
+                return found.group(0)
+        return None
+
+    def _emphasis_matcher(
+        self, pattern: re.Pattern[str], range_type: str, opens: bool
+    ) -> Callable[[], str | None]:
+        def match() -> str | None:
+            if not opens:
+                if not self.ranges or self.ranges[-1] != range_type:
+                    return None
+                last = self._last()
+                if last is None or (
+                    self.skipped and self.skipped[-1].end_offset > last.end_offset
+                ):
+                    return None
+            found = pattern.match(self.text, self.pos)
+            if found is None:
+                return None
+            if opens:
+                self.ranges.append(range_type)
+            else:
+                self.ranges.pop()
+            return found.group(0)
+
+        return match
+
+    # ---- the loop -------------------------------------------------------------------
+    def run(self) -> list[Token]:
+        text = self.text
+        mode = [_DEFAULT_MODE]
+        while self.pos < len(text):
+            for kind in _candidates(mode[-1], text[self.pos]):
+                matcher = self.matchers.get(kind)
+                if matcher is not None:
+                    image = matcher()
+                else:
+                    found = _PLAIN[kind].match(text, self.pos)
+                    image = found.group(0) if found else None
+                if image is not None:
+                    break
+            else:
+                raise ImportFormatError(_unexpected(text[self.pos]), self.line, self.column)
+            token = Token(kind, image, self.pos, self.line, self.column)
+            (self.skipped if kind in SKIPPED else self.tokens).append(token)
+            self.pos += len(image)
+            breaks = list(_LINE_BREAKS.finditer(image))
+            if breaks:
+                self.line += len(breaks)
+                self.column = len(image) - breaks[-1].end() + 1
+            else:
+                self.column += len(image)
+            if kind == INFERENCE_START:
+                mode.append(_INFERENCE_MODE)
+            elif kind == INFERENCE_END and len(mode) > 1:
+                mode.pop()
+        if self.tokens and self.tokens[-1].type == EMPTYLINE:
+            self.tokens.pop()
+        self.remaining_dedents()
+        return self.tokens
+
+
+def _unexpected(char: str) -> str:
+    if char == "\\":
+        return "a backslash must be followed by the character it escapes on the same line"
+    return f"unexpected character {char!r}"
+
+
+def tokenize(text: str) -> tuple[list[Token], list[Token]]:
+    """Argdown's tokens for `text`, and the skipped ones (comments and spaces) beside them.
+
+    Raises ImportFormatError for text Argdown's lexer cannot cut, and for indentation
+    that dedents to a level no line above opened (Argdown guesses there; we ask).
+    """
+    lexer = _Lexer(text)
+    tokens = lexer.run()
+    return tokens, lexer.skipped

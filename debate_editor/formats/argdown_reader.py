@@ -1,0 +1,337 @@
+"""Argdown in: statements and arguments become claims, relations become links.
+
+What maps where:
+- A statement (all statements with one title are one) and an argument each become a claim;
+  arguments have kind ARGUMENT. Their [title] or <title> goes into `Claim.title`, their text
+  into `Claim.text` (a statement or argument that is only ever referenced gets its title as
+  text), #tags into `Claim.tags`, and `{source: …, kind: …, note: …}` data into those fields.
+- Supports and attacks become support and objection links. An undercut becomes an objection
+  to the link from the undercut argument to what it supports or attacks: the one it was
+  written under, else the link to its own conclusion, else its first one.
+- A premise-conclusion structure stays on its argument, in `Claim.argument_structure`, as
+  the Argdown text it was written in (comments dropped). Relations of its main conclusion
+  leave that text: they are the argument's own links, as Argdown's map draws them. Premises
+  and the conclusion that are claims in their own right are linked to the argument (premise
+  supports argument, argument supports conclusion), as Argdown's map draws them too.
+- Kinds our links lack are kept as Argdown lines at the end of the source claim's
+  `argument_structure` and drawn as the nearest link: a contradiction `><` as an objection
+  (line `>< [other]`), and an undercut of something that supports or attacks nothing as an
+  objection to it (line `_> <other>`). The writer turns them back into `><` and `<_`.
+- Front matter: `title` becomes the debate's title, the rest (kept as written, since its
+  settings change what Argdown counts) its description. Without front matter, the first
+  heading titles the debate. Other headings, comments and list numbering are not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from debate_editor.domain.errors import ImportFormatError, InvalidDebateError
+from debate_editor.domain.ids import numbered_ids
+from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.formats import argdown_lexer as lx
+from debate_editor.formats.argdown_parser import (
+    Document,
+    Heading,
+    Inference,
+    Member,
+    Pcs,
+    load_data,
+    load_front_matter,
+    normalize_space,
+    parse,
+)
+from debate_editor.formats.argdown_semantics import FROM_PARENT, Node, Ref, Rel, model_of
+
+_LINE = re.compile(r"\r\n?|\n")
+_KINDS = {kind.value: kind for kind in ClaimKind}
+
+
+@dataclass
+class _Build:
+    claims: dict[Ref, dict[str, object]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    pairs: dict[tuple[str, str], Link] = field(default_factory=dict)
+    of_rel: dict[int, Link] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    link_ids: object = field(default_factory=lambda: numbered_ids("l"))
+
+    def claim_id(self, ref: Ref) -> str:
+        return str(self.claims[ref]["id"])
+
+    def add(self, source: str, kind: LinkKind, *, to_claim: str | None = None,
+            to_link: str | None = None, line: int | None = None) -> Link | None:
+        target = to_claim if to_claim is not None else to_link
+        assert target is not None
+        if source == to_claim:
+            raise ImportFormatError("a statement or argument cannot answer itself", line)
+        existing = self.pairs.get((source, target))
+        if existing is not None:
+            return existing if existing.kind is kind else None
+        link = Link(id=next(self.link_ids), source=source, to_claim=to_claim,  # type: ignore[call-overload]
+                    to_link=to_link, kind=kind, order=len(self.links))
+        self.links.append(link)
+        self.pairs[(source, target)] = link
+        return link
+
+
+def read_argdown(text: str) -> Debate:
+    """A debate from Argdown text; ImportFormatError naming the line for what is not Argdown."""
+    document = parse(text)
+    front = load_front_matter(document.front_matter) if document.front_matter else None
+    model = model_of(document)
+    build = _Build()
+    nodes = sorted([*model.statements.values(), *model.arguments.values()], key=lambda n: n.seq)
+    claim_ids = numbered_ids("c")
+    lines = _clean_lines(text, document)
+    for node in nodes:
+        if node.kind == "statement" and all(o.kept_in for o in node.occurrences):
+            continue  # lives only inside an argument's premise-conclusion text
+        build.claims[node.ref] = _claim_fields(node, next(claim_ids), lines)
+    ordered = sorted(model.relations, key=lambda r: (r.ast.line, r.ast.column))
+    undercuts = []
+    for rel in ordered:
+        if rel.kept_in is not None:
+            continue
+        if rel.kind == "undercut":
+            undercuts.append(rel)
+            continue
+        source, target = _ends(rel)
+        if rel.kind == "contradictory":
+            source, target = target, source  # the child answers the parent
+            link = build.add(build.claim_id(source), LinkKind.OBJECTION,
+                             to_claim=build.claim_id(target), line=rel.ast.line)
+            if link is not None:
+                build.notes.setdefault(link.source, []).append(f">< {_ref_text(target, build)}")
+            continue
+        kind = LinkKind.SUPPORT if rel.kind == "support" else LinkKind.OBJECTION
+        link = build.add(build.claim_id(source), kind, to_claim=build.claim_id(target),
+                         line=rel.ast.line)
+        if link is not None:
+            build.of_rel[id(rel)] = link
+    conclusions = _structure_links(model.arguments.values(), model.titles, build)
+    _undercuts(undercuts, build, conclusions)
+    claims = []
+    answering = {link.source for link in build.links}
+    answered = {link.to_claim for link in build.links}
+    for ref, fields in build.claims.items():
+        claim_id = str(fields["id"])
+        notes = build.notes.get(claim_id)
+        if notes:
+            structure = str(fields.get("argument_structure", ""))
+            fields["argument_structure"] = "\n\n".join(filter(None, [structure, *notes]))
+        if "kind" not in fields:
+            fields["kind"] = (
+                ClaimKind.ARGUMENT if ref[0] == "argument"
+                else ClaimKind.THESIS if claim_id in answered and claim_id not in answering
+                else ClaimKind.CLAIM
+            )
+        claims.append(Claim.model_validate(fields))
+    info = _info(document, front)
+    try:
+        return Debate(info=info, claims=tuple(claims), links=tuple(build.links))
+    except InvalidDebateError as error:
+        raise ImportFormatError(str(error)) from None
+
+
+def _ends(rel: Rel) -> tuple[Ref, Ref]:
+    """Source and target as written: child to parent, or parent to child for +>, ->, _>, ><.
+    A relation lifted out of a conclusion starts at the argument itself."""
+    parent = rel.parent
+    if rel.lifted:
+        parent = ("argument", rel.owner, 0)
+    if rel.ast.kind in FROM_PARENT:
+        return parent, rel.child
+    return rel.child, parent
+
+
+def _ref_text(ref: Ref, build: _Build) -> str:
+    fields = build.claims[ref]
+    if fields.get("title"):
+        return f"<{fields['title']}>" if ref[0] == "argument" else f"[{fields['title']}]"
+    return str(fields["text"])
+
+
+def _structure_links(arguments: object, titles: dict[int, str], build: _Build) -> dict[str, str]:
+    """Premises that are claims support their argument; the argument supports its
+    conclusion when that is a claim. Returns argument id -> id of its conclusion link."""
+    conclusions: dict[str, str] = {}
+    for node in arguments:  # type: ignore[attr-defined]
+        if node.pcs is None or node.ref not in build.claims:
+            continue
+        argument = build.claim_id(node.ref)
+        statements = node.pcs.items
+        conclusion: Ref = ("statement", titles[id(statements[-1])], 0)
+        if conclusion in build.claims and build.claim_id(conclusion) != argument:
+            link = build.add(argument, LinkKind.SUPPORT, to_claim=build.claim_id(conclusion))
+            if link is not None:
+                conclusions[argument] = link.id
+        after_inference = False
+        for item in statements[:-1]:
+            if isinstance(item, Inference):
+                after_inference = True
+                continue
+            premise: Ref = ("statement", titles[id(item)], 0)
+            if not after_inference and premise in build.claims:
+                source = build.claim_id(premise)
+                if source != argument:
+                    build.add(source, LinkKind.SUPPORT, to_claim=argument)
+            after_inference = False
+    return conclusions
+
+
+def _undercuts(pending: list[Rel], build: _Build, conclusions: dict[str, str]) -> None:
+    """Resolve undercuts once the links they may attack exist; an undercut of an
+    undercut waits for it."""
+    while pending:
+        progress = False
+        for rel in list(pending):
+            link = _undercut_target(rel, build, conclusions)
+            if link is not None:
+                source, _ = _undercut_ends(rel, build)
+                made = build.add(source, LinkKind.OBJECTION, to_link=link.id, line=rel.ast.line)
+                if made is not None:
+                    build.of_rel[id(rel)] = made
+                pending.remove(rel)
+                progress = True
+        if not progress:
+            rel = pending.pop(0)
+            source, target = _undercut_ends(rel, build)
+            made = build.add(source, LinkKind.OBJECTION, to_claim=target, line=rel.ast.line)
+            if made is not None:
+                build.of_rel[id(rel)] = made
+                target_ref = next(r for r, f in build.claims.items() if f["id"] == target)
+                build.notes.setdefault(source, []).append(f"_> {_ref_text(target_ref, build)}")
+
+
+def _undercut_ends(rel: Rel, build: _Build) -> tuple[str, str]:
+    if rel.lifted == "inference":
+        return build.claim_id(rel.child), build.claim_id(("argument", rel.owner, 0))
+    source, target = _ends(rel)
+    return build.claim_id(source), build.claim_id(target)
+
+
+def _undercut_target(rel: Rel, build: _Build, conclusions: dict[str, str]) -> Link | None:
+    _, attacked = _undercut_ends(rel, build)
+    if rel.ast.kind == lx.OUTGOING_UNDERCUT and rel.context is not None:
+        written = build.of_rel.get(id(rel.context))
+        if written is not None and written.source == attacked:
+            return written
+    by_id = {link.id: link for link in build.links}
+    if attacked in conclusions:
+        return by_id[conclusions[attacked]]
+    outgoing = [link for link in build.links if link.source == attacked]
+    outgoing.sort(key=lambda link: link.to_link is not None)
+    return outgoing[0] if outgoing else None
+
+
+def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, object]:
+    outside = [o.member for o in node.occurrences if not o.kept_in]
+    inside = [o.member for o in node.occurrences if o.kept_in]
+    explicit = any(o.member.title is not None for o in node.occurrences)
+    title = node.title if explicit else ""
+    text = next((m.body for m in outside + inside if m.body), "")
+    if not text and not title and node.pcs is not None:
+        text = node.pcs.statements[-1].body or node.pcs.statements[-1].title or ""
+    text = normalize_space(text or title)
+    if not text.strip():
+        text = "…"
+    fields: dict[str, object] = {"id": claim_id, "title": title, "text": text}
+    tags: list[str] = []
+    data: dict[object, object] = {}
+    for occurrence in node.occurrences:
+        tags.extend(occurrence.member.all_tags)
+        if occurrence.member.data is not None and not occurrence.kept_in:
+            loaded = load_data(occurrence.member.data)
+            if isinstance(loaded, dict):
+                data.update(loaded)
+    fields["tags"] = tuple(tags)
+    for key in ("source", "note"):
+        if isinstance(data.get(key), str):
+            fields[key] = data[key]
+    if isinstance(data.get("kind"), str) and data["kind"] in _KINDS and node.kind == "statement":
+        fields["kind"] = _KINDS[str(data["kind"])]
+    if node.pcs is not None:
+        fields["argument_structure"] = _structure_text(node.pcs, lines)
+    return fields
+
+
+def _structure_text(pcs: Pcs, lines: list[str]) -> str:
+    cut = _lifted_lines(pcs)
+    kept = []
+    for number in range(pcs.line, pcs.last_line + 1):
+        if any(start <= number <= end for start, end in cut):
+            continue
+        line = lines[number - 1].rstrip()
+        if line.strip():
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _lifted_lines(pcs: Pcs) -> list[tuple[int, int]]:
+    """Lines of the relations that leave the structure: outgoing ones of its main
+    conclusion, and undercuts of its main inference."""
+    spans = []
+    conclusion = pcs.items[-1]
+    assert isinstance(conclusion, Member)
+    for relation in conclusion.relations:
+        if relation.kind in FROM_PARENT:
+            spans.append((relation.line, relation.last_line))
+    main = pcs.items[-2]
+    assert isinstance(main, Inference)
+    spans.extend((r.line, r.last_line) for r in main.undercuts)
+    return spans
+
+
+def _clean_lines(text: str, document: Document) -> list[str]:
+    """The text's lines with comments blanked out (line breaks kept, so lines still count)."""
+    chars = list(text)
+    for comment in document.comments:
+        for index in range(comment.offset, comment.offset + len(comment.image)):
+            if chars[index] not in "\r\n":
+                chars[index] = " "
+    return _LINE.split("".join(chars))
+
+
+def _info(document: Document, front: object) -> DebateInfo:
+    title = ""
+    description = ""
+    if document.front_matter is not None:
+        body = re.sub(r"^\s*={3,}", "", document.front_matter.image)
+        body = re.sub(r"={3,}\s*$", "", body)
+        if isinstance(front, dict) and isinstance(front.get("title"), str):
+            title = normalize_space(front["title"])
+        description = _without_title(body)
+    headings = [b for b in document.blocks if isinstance(b, Heading)]
+    # A first heading that no other heading matches in rank names the whole text.
+    if (not title and headings and document.blocks[0] is headings[0]
+            and [h.level for h in headings].count(headings[0].level) == 1):
+        title = headings[0].content.text
+    return DebateInfo(title=title or "Untitled debate", description=description)
+
+
+def _without_title(body: str) -> str:
+    """The front matter less its top-level `title:` entry, as written."""
+    kept: list[str] = []
+    skipping = False
+    for line in body.split("\n"):
+        if re.match(r"title\s*:", line):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line.rstrip())
+    rest = "\n".join(kept).strip("\n")
+    try:
+        data = yaml.safe_load(rest) if rest.strip() else None
+    except yaml.YAMLError:
+        return rest
+    if isinstance(data, dict) and set(data) == {"description"} and isinstance(
+        data["description"], str
+    ):
+        return data["description"]
+    return rest

@@ -1,0 +1,181 @@
+"""The syntax tree of an Argdown text, as the parser returns it, and the readers of its
+parts: text with markup kept, tag names, and `{…}` YAML data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from debate_editor.domain.errors import ImportFormatError
+from debate_editor.formats import argdown_lexer as lx
+from debate_editor.formats.argdown_lexer import Token
+
+
+@dataclass
+class Content:
+    """Text as written, markup kept, escapes resolved, lines joined."""
+
+    tokens: list[Token]
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for token in self.tokens:
+            if token.type == lx.NEWLINE:
+                parts.append(" ")
+            elif token.type == lx.ESCAPED_CHAR:
+                parts.append(token.image[1:])
+            else:
+                parts.append(token.image)
+        return normalize_space("".join(parts))
+
+    @property
+    def body(self) -> str:
+        """The text less the #tags that end it: those are the claim's tags, not its words."""
+        end = len(self.tokens)
+        while end and self.tokens[end - 1].type in (lx.TAG, lx.NEWLINE):
+            end -= 1
+        return Content(self.tokens[:end]).text
+
+    @property
+    def tags(self) -> list[str]:
+        return [tag_name(t.image) for t in self.tokens if t.type == lx.TAG]
+
+
+@dataclass
+class Member:
+    """A statement (`[title]: text`, `[title]`, or plain text) or an argument (`<title>…`)."""
+
+    is_argument: bool
+    line: int
+    column: int
+    title: str | None = None
+    is_reference: bool = False
+    content: Content | None = None
+    tags: list[str] = field(default_factory=list)
+    data: Token | None = None
+    relations: list[Relation] = field(default_factory=list)
+    last_line: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.content.text if self.content is not None else ""
+
+    @property
+    def body(self) -> str:
+        return self.content.body if self.content is not None else ""
+
+    @property
+    def all_tags(self) -> list[str]:
+        return (self.content.tags if self.content is not None else []) + self.tags
+
+
+@dataclass
+class Relation:
+    kind: str  # one of argdown_lexer.RELATIONS
+    member: Member
+    line: int
+    column: int
+    last_line: int = 0
+
+
+@dataclass
+class Inference:
+    line: int
+    rules: list[str] = field(default_factory=list)
+    data: Token | None = None
+    undercuts: list[Relation] = field(default_factory=list)
+
+
+@dataclass
+class Pcs:
+    """A premise-conclusion structure: numbered statements and inference lines."""
+
+    items: list[Member | Inference]
+    line: int
+    last_line: int = 0
+
+    @property
+    def statements(self) -> list[Member]:
+        return [item for item in self.items if isinstance(item, Member)]
+
+
+@dataclass
+class Heading:
+    level: int
+    content: Content
+    line: int
+
+
+@dataclass
+class ItemList:
+    items: list[Member]
+    line: int
+
+
+Block = Heading | Member | Pcs | ItemList
+
+
+@dataclass
+class Document:
+    front_matter: Token | None
+    blocks: list[Block]
+    comments: list[Token]
+
+
+def normalize_space(text: str) -> str:
+    """Argdown joins lines with one space; we also fold runs of spaces and tabs."""
+    out = []
+    space = False
+    for char in text:
+        if char in " \t\r\n":
+            space = True
+            continue
+        if space and out:
+            out.append(" ")
+        space = False
+        out.append(char)
+    return "".join(out)
+
+
+def tag_name(image: str) -> str:
+    found = lx.TAG_PATTERN.match(image)
+    assert found is not None
+    return found.group(1) or found.group(2)
+
+
+_BLOCK_DATA = re.compile(r"^\{[ \t]*(\n\r|\n)")
+
+
+def load_data(token: Token) -> object:
+    """The YAML inside `{…}`, as Argdown's DataPlugin reads it."""
+    text = token.image
+    if _BLOCK_DATA.match(text):
+        text = _BLOCK_DATA.sub("", text)
+        text = re.sub(r"\}\s*$", "", text)
+    return _yaml(text, token)
+
+
+def load_front_matter(token: Token) -> object:
+    """The front matter's YAML; unreadable front matter is refused, since its settings
+    change what the rest of the text means."""
+    text = re.sub(r"^\s*={3,}", "", token.image)
+    text = re.sub(r"={3,}\s*$", "", text)
+    try:
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        mark = getattr(error, "problem_mark", None)
+        line = token.line + (mark.line if mark is not None else 0)
+        raise ImportFormatError("the front matter (between ===) is not valid YAML", line) \
+            from None
+
+
+def _yaml(text: str, token: Token) -> object:
+    """The data, or None where our YAML reader cannot read it: the reader JavaScript's
+    Argdown uses accepts a little more, so unreadable data is skipped, never fatal."""
+    try:
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
