@@ -5,9 +5,11 @@ desktop-integration files in packaging/.
 
 The bundle runs with a bare environment (no venv on PATH, no PYTHONPATH, a fresh HOME) from
 a temporary folder, so a pass means the folder under dist/ works by itself. The checks
-need desktop-file-validate, xmllint, update-mime-database and appstreamcli; a missing one
-is installed with apt-get when we are root (as on the project's machines and in CI), and
-otherwise named in a clear failure.
+need desktop-file-validate, xmllint and update-mime-database (and appstreamcli, Xvfb,
+xwininfo, xprop and Qt's xcb libraries for the metainfo and X11 checks). What is missing is
+installed with apt-get when we are root (as on the project's machines and in CI);
+otherwise a missing checker stops the run with the Debian packages to install, and a
+missing optional one is reported as a NOTE that the check was not run.
 """
 
 from __future__ import annotations
