@@ -1,12 +1,15 @@
 # Two commands on a fresh machine with python3 (3.11+) and make:
 #   make run    create .venv, install, open the sample debate
 #   make test   the whole suite, headless
+# Packaging (README, "Packaging and desktop integration"):
+#   make package        build the Linux one-folder bundle into dist/debate-editor/
+#   make package-test   run that built program and check the desktop-integration files
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := seeds/dod-safety.debate
 
-.PHONY: run test lint bench bench-smoke clean
+.PHONY: run test lint bench bench-smoke clean package package-test icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +20,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
 	touch $@ $(VENV)/.installed
 
 # Built once from the thread; never rebuilt over a copy someone has edited.
@@ -32,6 +39,21 @@ lint: $(VENV)/.installed-test
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Re-render the PNG icon sizes after editing resources/icons/*.svg.
+icons: $(VENV)/.installed
+	$(BIN)/python packaging/render_icons.py
+
+package: $(VENV)/.installed-package
+	$(BIN)/python packaging/render_icons.py --check
+	rm -rf dist/debate-editor build/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/debate-editor.spec
+	@du -sh dist/debate-editor
+
+package-test: $(VENV)/.installed-package | $(SEED)
+	$(BIN)/python packaging/package_test.py --bundle dist/debate-editor --seed $(SEED)
+	$(BIN)/python packaging/measure_bundle.py --runs 5 --no-archive
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache *.egg-info

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
@@ -14,6 +16,16 @@ from debate_editor.ui.dialogs import warn
 
 APP_NAME = "Debate Editor"
 ORGANISATION = "Debate Editor"
+DESKTOP_FILE = "debate-editor"  # packaging/debate-editor.desktop: Wayland finds the icon by it
+
+
+def app_icon() -> QIcon:
+    """The application's icon in every size it ships (package data, so bundles have it too)."""
+    icon = QIcon()
+    for entry in (files("debate_editor") / "resources" / "icons").iterdir():
+        if entry.name.startswith("debate-editor-") and entry.name.endswith(".png"):
+            icon.addFile(str(entry))
+    return icon
 
 
 def application() -> QApplication:
@@ -23,6 +35,8 @@ def application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(ORGANISATION)
         app.setApplicationDisplayName(APP_NAME)
+        app.setDesktopFileName(DESKTOP_FILE)
+        app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
 
