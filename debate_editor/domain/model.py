@@ -56,8 +56,8 @@ class Claim(BaseModel):
     note: str = ""
     source: str = ""
     tags: tuple[str, ...] = ()
-    x: float | None = None
-    y: float | None = None
+    x: float | None = Field(default=None, allow_inf_nan=False)
+    y: float | None = Field(default=None, allow_inf_nan=False)
     order: int = 0
     argument_structure: str = Field(
         default="",
