@@ -73,7 +73,10 @@ class PlainDebate:
             out.append("change missing claim")
         if any(lk.id not in self.links or lk.id in gone_links for lk in edit.update_links):
             out.append("change missing link")
-        if any(not c.text.strip() for c in (*edit.add_claims, *edit.update_claims)):
+        # Blank text is refused; text after a NUL character does not count (SQLite's
+        # functions stop there).
+        if any(not c.text.split("\x00")[0].strip()
+               for c in (*edit.add_claims, *edit.update_claims)):
             out.append("blank text")
         if out:
             return out

@@ -162,3 +162,15 @@ def test_reattaching_an_arrow_keeps_its_undercuts(new_doc: DebateDocument) -> No
     assert new_doc.graph.pros(ids["t"]) == []
     new_doc.remove_claims([ids["u"]])  # and the undercut can still be removed cleanly
     assert new_doc.graph.undercuts(ids["arrow"]) == []
+
+
+@pytest.mark.parametrize("text", ["\x00", "  \x00 text after a NUL does not count"])
+def test_text_blank_before_a_nul_character_is_blank(new_doc: DebateDocument, text: str) -> None:
+    """SQLite's length() stops at the first NUL, so the file's own check saw no text and
+    refused the row: apply failed with "could not be written" instead of the rule."""
+    with pytest.raises(InvalidDebateError, match="needs some text"):
+        new_doc.add_claim(text, ClaimKind.THESIS)
+    claim = new_doc.add_claim("fine", ClaimKind.THESIS)
+    with pytest.raises(InvalidDebateError, match="needs some text"):
+        new_doc.update_claim(claim.id, text=text)
+    assert reopened(new_doc.path) == content(new_doc)

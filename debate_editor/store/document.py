@@ -28,6 +28,7 @@ from debate_editor.domain.model import (
     DebateInfo,
     Link,
     LinkKind,
+    has_text,
     utc_now,
 )
 from debate_editor.domain.validation import check_debate, link_problems, undercut_circles
@@ -318,13 +319,13 @@ class DebateDocument:
         for claim in edit.update_claims:
             if claim.id not in graph.claims or claim.id in removed_claims:
                 problems.append(f"Claim {claim.id} does not exist, so it cannot be changed.")
-            if not claim.text.strip():
+            if not has_text(claim.text):
                 problems.append("A claim needs some text.")
         for link in edit.update_links:
             if link.id not in graph.links or link.id in removed:
                 problems.append(f"Link {link.id} does not exist, so it cannot be changed.")
         for claim in edit.add_claims:
-            if not claim.text.strip():
+            if not has_text(claim.text):
                 problems.append("A claim needs some text.")
 
         claim_ids = _Ids(graph.claims, added_claims, removed_claims)
