@@ -244,7 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(arguments)
     except DebateError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        one_line = " ".join(str(error).splitlines())  # even when a file name holds a newline
+        print(f"{PROG}: {one_line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -253,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, the details on request
         if os.environ.get("DEBATE_EDITOR_TRACEBACK"):
             raise
-        print(f"{PROG}: internal error: {type(error).__name__}: {error} "
+        one_line = " ".join(str(error).splitlines())
+        print(f"{PROG}: internal error: {type(error).__name__}: {one_line} "
               "(set DEBATE_EDITOR_TRACEBACK=1 to see where)", file=sys.stderr)
         return 1
 

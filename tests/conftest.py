@@ -74,3 +74,23 @@ def close_windows() -> Iterator[None]:
     for window in list(module._WINDOWS):
         window.close()
     QApplication.processEvents()
+
+
+@pytest.fixture
+def memory_tmp_path(tmp_path: Path) -> Iterator[Path]:
+    """A scratch folder in memory (/dev/shm) when the system has one, else tmp_path.
+
+    For tests of what a file holds after tens of thousands of commits, not of disks:
+    a process killed with SIGKILL loses nothing the kernel already holds either way."""
+    import shutil
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="debate-test ", dir=shm))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

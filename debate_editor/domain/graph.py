@@ -71,8 +71,11 @@ class DebateGraph:
     def replace_link(self, link: Link) -> None:
         old = self.links[link.id]
         if (old.source, old.target) != (link.source, link.target):
+            undercuts = self._incoming.pop(link.id, None)  # they stay with the arrow
             self.remove_link(link.id)
             self.add_link(link)
+            if undercuts is not None:
+                self._incoming[link.id] = undercuts
         else:
             self.links[link.id] = link
 

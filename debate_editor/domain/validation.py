@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from debate_editor.domain.errors import InvalidDebateError
@@ -50,6 +50,28 @@ def link_problems(
     return problems
 
 
+def undercut_circles(
+    links: Iterable[Link], find: Callable[[str], Link | None]
+) -> list[str]:
+    """Undercuts among `links` whose chain (undercut of an undercut of …) never reaches an
+    arrow between claims but goes round; `find` looks a link up by id (None if absent)."""
+    problems: list[str] = []
+    for link in links:
+        seen = {link.id}
+        step: Link | None = link
+        while step is not None and step.to_link is not None:
+            step = find(step.to_link)
+            if step is not None and step.id in seen:
+                problems.append(
+                    f"Undercut {link.id} leads into a circle of undercuts; an undercut must "
+                    "end at an arrow between two claims."
+                )
+                break
+            if step is not None:
+                seen.add(step.id)
+    return problems
+
+
 def check_debate(claims: Iterable[Claim], links: Iterable[Link]) -> None:
     """Raise InvalidDebateError naming every broken rule, or return quietly."""
     problems: list[str] = []
@@ -65,5 +87,9 @@ def check_debate(claims: Iterable[Claim], links: Iterable[Link]) -> None:
             problems.append(f"The id {link.id} is used twice.")
         link_ids.add(link.id)
     problems.extend(link_problems(link_list, claim_ids, link_ids))
+    if not problems:
+        by_id = {link.id: link for link in link_list}
+        undercuts = [link for link in link_list if link.to_link is not None]
+        problems.extend(undercut_circles(undercuts, by_id.get))
     if problems:
         raise InvalidDebateError(problems)

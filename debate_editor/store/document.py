@@ -28,9 +28,10 @@ from debate_editor.domain.model import (
     DebateInfo,
     Link,
     LinkKind,
+    has_text,
     utc_now,
 )
-from debate_editor.domain.validation import link_problems
+from debate_editor.domain.validation import check_debate, link_problems, undercut_circles
 from debate_editor.store import file as debate_file
 from debate_editor.store.rows import (
     claim_from_row,
@@ -117,7 +118,8 @@ class DebateDocument:
                     version = upgrade(doc._conn, version)
             doc.schema_version = version
             doc._load()
-        except (SQLAlchemyError, ValidationError, InvalidDebateError) as error:
+        except (SQLAlchemyError, ValueError, InvalidDebateError) as error:
+            # ValueError: also pydantic's ValidationError, broken JSON tags, broken dates.
             doc.close()
             detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
             raise DebateFileError(path, f"is damaged ({detail.splitlines()[0]}).") from None
@@ -134,6 +136,7 @@ class DebateDocument:
         self.info = info_from_row(row)
         claims = [claim_from_row(r) for r in conn.execute(select(claims_table)).mappings()]
         links = [link_from_row(r) for r in conn.execute(select(links_table)).mappings()]
+        check_debate(claims, links)  # another program may have written rows we would not
         self.graph = DebateGraph(claims, links)
         self._pairs = {(link.source, link.target): link.id for link in links}
         self._next_claim = next_number("c", self.graph.claims)
@@ -288,9 +291,10 @@ class DebateDocument:
             seen.add(link_id)
             removed.append(link_id)
             pending.extend(link.id for link in self.graph.incoming(link_id))
-        # Undercuts were found after the links they attack: remove them first.
-        removed.reverse()
-        return removed
+        # Undercuts go before the links they attack (however they were found), so that
+        # the graph never holds an undercut of a link it has let go.
+        ordered = links_in_dependency_order([self.graph.links[i] for i in removed])
+        return [link.id for link in reversed(ordered)]
 
     def _check(self, edit: Edit, removed_links: list[str]) -> None:
         graph = self.graph
@@ -298,6 +302,8 @@ class DebateDocument:
         added_claims = {c.id: c for c in edit.add_claims}
         removed_claims = set(edit.remove_claims)
         removed = set(removed_links)
+        problems.extend(_named_twice(edit))
+        problems.extend(_unchecked_values(edit))
         for claim_id in edit.remove_claims:
             if claim_id not in graph.claims:
                 problems.append(f"Claim {claim_id} does not exist, so it cannot be removed.")
@@ -313,13 +319,13 @@ class DebateDocument:
         for claim in edit.update_claims:
             if claim.id not in graph.claims or claim.id in removed_claims:
                 problems.append(f"Claim {claim.id} does not exist, so it cannot be changed.")
-            if not claim.text.strip():
+            if not has_text(claim.text):
                 problems.append("A claim needs some text.")
         for link in edit.update_links:
             if link.id not in graph.links or link.id in removed:
                 problems.append(f"Link {link.id} does not exist, so it cannot be changed.")
         for claim in edit.add_claims:
-            if not claim.text.strip():
+            if not has_text(claim.text):
                 problems.append("A claim needs some text.")
 
         claim_ids = _Ids(graph.claims, added_claims, removed_claims)
@@ -338,6 +344,16 @@ class DebateDocument:
                 pairs,
             )
         )
+        if not problems and any(link.to_link is not None for link in
+                                (*edit.update_links, *edit.add_links)):
+            after = {link.id: link for link in (*edit.add_links, *edit.update_links)}
+
+            def find(link_id: str) -> Link | None:
+                if link_id in after:
+                    return after[link_id]
+                return None if link_id in removed else graph.links.get(link_id)
+
+            problems.extend(undercut_circles([*edit.update_links, *edit.add_links], find))
         if problems:
             raise InvalidDebateError(problems)
 
@@ -362,12 +378,12 @@ class DebateDocument:
                     conn.execute(_DELETE_LINK, [{"key": i} for i in removed_links])
                 if edit.remove_claims:
                     conn.execute(_DELETE_CLAIM, [{"key": i} for i in edit.remove_claims])
-                row = info_row(info)
-                del row["id"]
-                conn.execute(update(debate_table).where(debate_table.c.id == 1).values(**row))
+                conn.execute(_UPDATE_INFO, _keyed(info_row(info)))
         except SQLAlchemyError as error:
             reason = str(getattr(error, "orig", error)).splitlines()[0]
             raise DebateFileError(self.path, f"the edit could not be written ({reason}).") from None
+        except UnicodeEncodeError as error:  # rolled back: nothing was written
+            raise InvalidDebateError([debate_file.unstorable_text(error)]) from None
 
     def _remember(self, edit: Edit, removed_links: list[str], info: DebateInfo) -> None:
         graph = self.graph
@@ -406,7 +422,10 @@ class DebateDocument:
         if answers is None:
             order = 1 + max((c.order for c in self.graph.theses()), default=-1)
             fields.setdefault("order", order)
-        claim = Claim(id=self.new_claim_id(), text=text, kind=kind, **fields)
+        try:
+            claim = Claim(id=self.new_claim_id(), text=text, kind=kind, **fields)
+        except ValidationError as error:
+            raise InvalidDebateError([plain_message(error)]) from None
         links: tuple[Link, ...] = ()
         if answers is not None:
             links = (self._new_link(claim.id, answers, link_kind),)
@@ -453,6 +472,43 @@ class DebateDocument:
         return self.info
 
 
+def _named_twice(edit: Edit) -> list[str]:
+    """An id twice in one list of an edit: the second would find the first's work done
+    (and the inverse would name it twice too), so refuse it outright."""
+    problems: list[str] = []
+    for ids in (
+        [*(c.id for c in edit.add_claims), *(link.id for link in edit.add_links)],
+        [c.id for c in edit.update_claims],
+        [link.id for link in edit.update_links],
+        list(edit.remove_claims),
+        list(edit.remove_links),
+    ):
+        seen: set[str] = set()
+        for item_id in ids:
+            if item_id in seen:
+                problems.append(f"The id {item_id} appears twice in one edit.")
+            seen.add(item_id)
+    return problems
+
+
+def _unchecked_values(edit: Edit) -> list[str]:
+    """Check again what `model_copy` or `model_construct` let through unchecked (a
+    blank text, a NaN position, an undercut turned support), so that nothing written
+    here makes the file refuse to open later."""
+    problems: list[str] = []
+    values: list[Claim | Link | DebateInfo] = [
+        *edit.add_claims, *edit.update_claims, *edit.add_links, *edit.update_links
+    ]
+    if edit.info is not None:
+        values.append(edit.info)
+    for value in values:
+        try:
+            type(value).model_validate(value.model_dump())
+        except ValidationError as error:
+            problems.append(plain_message(error))
+    return problems
+
+
 class _Ids:
     """Which ids exist after an edit, without copying the debate to find out."""
 
@@ -480,6 +536,11 @@ _UPDATE_LINK = (
     update(links_table)
     .where(links_table.c.id == bindparam("key"))
     .values({c.name: bindparam(f"v_{c.name}") for c in links_table.columns if c.name != "id"})
+)
+_UPDATE_INFO = (
+    update(debate_table)
+    .where(debate_table.c.id == bindparam("key"))
+    .values({c.name: bindparam(f"v_{c.name}") for c in debate_table.columns if c.name != "id"})
 )
 _DELETE_LINK = delete(links_table).where(links_table.c.id == bindparam("key"))
 _DELETE_CLAIM = delete(claims_table).where(claims_table.c.id == bindparam("key"))

@@ -60,7 +60,13 @@ def _cut_short(head: bytes, size: int) -> bool:
 
 
 def inspect_file(path: Path) -> int:
-    """The schema version of a debate file, or DebateFileError. Never writes to it."""
+    """The schema version of a debate file, or DebateFileError.
+
+    A file that is not a sound debate is never written to. The one write this may make
+    is the one SQLite makes on first reading any database: a debate whose writer was
+    killed half-way through an edit is put back as it was before that edit, from the
+    journal beside it. Where the file may not be written, it is refused saying why.
+    """
     if not path.exists():
         parent = path.parent
         if not parent.exists():
@@ -79,13 +85,31 @@ def inspect_file(path: Path) -> int:
         raise DebateFileError(path, "is empty, not a debate file.")
     if not head.startswith(SQLITE_MAGIC):
         raise DebateFileError(path, "is not a debate file (it is not an SQLite database).")
-    if len(head) < 100 or _cut_short(head, path.stat().st_size):
+    if len(head) < 100:
         raise DebateFileError(path, "is damaged: the file is cut short.")
+    try:
+        return _check_database(path, head)
+    except _UnfinishedEditError:
+        _roll_back_unfinished_edit(path, head)
+        return _check_database(path, head)
+
+
+class _UnfinishedEditError(Exception):
+    """A hot journal: a writer stopped mid-edit, and a read-only connection cannot undo it."""
+
+
+_READONLY_ROLLBACK = getattr(sqlite3, "SQLITE_READONLY_ROLLBACK", 776)
+
+
+def _check_database(path: Path, head: bytes) -> int:
+    """Ask SQLite, under a read lock (so a writer elsewhere is never caught mid-commit),
+    whether this is a sound debate of a version we read."""
     try:
         conn = _raw_connect(path, "ro")
     except sqlite3.Error as error:
-        raise DebateFileError(path, f"cannot be opened ({error}).") from None
+        raise DebateFileError(path, f"cannot be opened ({_first_line(error)}).") from None
     try:
+        conn.execute("BEGIN")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
@@ -99,13 +123,60 @@ def inspect_file(path: Path) -> int:
                 f"reads up to {SCHEMA_VERSION}). Please update Debate Editor to open it.",
             )
         check = conn.execute("PRAGMA quick_check").fetchall()
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        if pages * page_size > path.stat().st_size:
+            raise DebateFileError(path, "is damaged: the file is cut short.")
         if check != [("ok",)]:
             raise DebateFileError(path, "is damaged; its database does not pass a check.")
     except sqlite3.DatabaseError as error:
-        raise DebateFileError(path, f"is damaged ({error}).") from None
+        if getattr(error, "sqlite_errorcode", None) == _READONLY_ROLLBACK:
+            raise _UnfinishedEditError from None
+        if _cut_short(head, path.stat().st_size):
+            raise DebateFileError(path, "is damaged: the file is cut short.") from None
+        raise DebateFileError(path, f"is damaged ({_first_line(error)}).") from None
     finally:
         conn.close()
     return int(version)
+
+
+def _first_line(error: Exception) -> str:
+    """SQLite's own words, short: a damaged schema would be quoted whole otherwise."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _roll_back_unfinished_edit(path: Path, head: bytes) -> None:
+    """Let SQLite put the file back as it was before the edit its writer never finished
+    (it does so on the first read through a read-write connection)."""
+    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+        raise DebateFileError(path, "is a database of another program, not a Debate Editor debate.")
+    problem = writable_problem(path)
+    if problem:
+        raise DebateFileError(
+            path,
+            "was left half-way through an edit by a program that stopped, and cannot be "
+            f"put back as it was because {problem}.",
+        )
+    try:
+        conn = _raw_connect(path, "rw")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise DebateFileError(path, f"is damaged ({_first_line(error)}).") from None
+
+
+def unstorable_text(error: UnicodeEncodeError) -> str:
+    """A sentence for text SQLite cannot hold: only a lone UTF-16 surrogate (half of a
+    pair, as a broken paste can hand over) has no UTF-8 form."""
+    text = str(error.object)
+    start = max(0, error.start - 20)
+    return (
+        f"The text {text[start : error.start + 20]!r} holds a character that cannot be "
+        "stored (half of a UTF-16 surrogate pair)."
+    )
 
 
 def writable_problem(path: Path) -> str | None:
@@ -114,7 +185,11 @@ def writable_problem(path: Path) -> str | None:
     mode = path.stat().st_mode
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         return "the file is read-only"
-    folder = path.parent
+    return _folder_problem(path.parent)
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """SQLite writes its journal beside the file, and new files go there too."""
     if not os.access(folder, os.W_OK) or not folder.stat().st_mode & stat.S_IWUSR:
         return "its folder is read-only"
     return None
@@ -177,6 +252,9 @@ def _atomic_target(path: Path) -> Iterator[Path]:
     folder = path.parent
     if not folder.exists():
         raise DebateFileError(path, f"the folder {folder} does not exist.")
+    problem = writable_problem(path) if path.exists() else _folder_problem(folder)
+    if problem:
+        raise DebateFileError(path, f"cannot be written: {problem}.")
     try:
         fd, name = tempfile.mkstemp(prefix=".~", suffix=EXTENSION, dir=folder)
     except OSError as error:
@@ -185,6 +263,9 @@ def _atomic_target(path: Path) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
+        # A journal left beside `path` by a writer killed mid-edit belongs to the file
+        # being replaced. Beside the new file, SQLite would copy its old pages into it.
+        path.with_name(path.name + "-journal").unlink(missing_ok=True)
         temp.replace(path)
     finally:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
