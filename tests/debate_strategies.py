@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from debate_editor.domain import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.domain.model import has_text
 
-ANY_TEXT = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
+ANY_TEXT = st.text(min_size=1, max_size=40).filter(has_text)
 """Any unicode text a person could paste: emoji, right-to-left scripts, NUL, line breaks."""
 
 _LINE_CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
-LINE_TEXT = st.text(_LINE_CHARS, min_size=1, max_size=30).map(str.strip).filter(bool)
+LINE_TEXT = st.text(_LINE_CHARS, min_size=1, max_size=30).map(str.strip).filter(has_text)
 """One line of visible text: what formats that read line by line keep exactly."""
 
 _ZONES = st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)),
