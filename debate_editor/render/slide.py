@@ -200,7 +200,7 @@ def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, 
             place: tuple[float, float, float, float], flows: list[int], unit: float,
             sizes: dict[str, int]) -> float:
     """One side's cards under its heading, in one column or (`flows` [0, 1]) two side by
-    side, each card going where the column is shorter; where it ends. `unit` is scaled."""
+    side, read left to right and down; where it ends. `unit` is already scaled."""
     word, colour, remark = heading
     x, y, width, gutter = place
     count = sum(1 for card in cards if card.sign != "⤫" and not card.hidden)
@@ -213,10 +213,13 @@ def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, 
     y += header.height + 12 * unit
     tops = [y for _ in flows]
     pad, band = 18 * unit, 8 * unit
-    flow = 0
+    flow, placed = 0, 0
     for card in cards:
         if card.sign != "⤫":  # an objection to a link stays under the reason above it
-            flow = min(flows, key=lambda f: tops[f])
+            flow = flows[placed % len(flows)]
+            placed += 1
+            if flow == 0:  # a new row: left to right, then down, in their order
+                tops = [max(tops)] * len(flows)
         left_edge = x + flow * (width + gutter)
         indent = 48 * unit if card.sign == "⤫" else 0.0
         left = left_edge + indent + band + pad

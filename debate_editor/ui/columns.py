@@ -131,6 +131,7 @@ class ProConColumns(ColumnsCommands, QWidget):
         column.addLayout(top)
         column.addWidget(reasons, 1)
         column.addWidget(adder)
+        column.addStretch(0)  # takes the room an empty, short column leaves
         return column
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
@@ -176,7 +177,7 @@ class ProConColumns(ColumnsCommands, QWidget):
     def _refresh(self) -> None:
         graph = self.document.graph
         focus = self.focus
-        self.trail_bar.show_trail(graph, self.trail)
+        self.trail_bar.show_trail(graph, self.trail, self.document.title)
         for kind, reasons in self.lists.items():
             chosen = reasons.current_entry()
             self._following = True

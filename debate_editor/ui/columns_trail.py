@@ -65,7 +65,7 @@ class TrailBar(QWidget):
         self.box.setSpacing(2)
         self.buttons: list[QToolButton] = []
 
-    def show_trail(self, graph: DebateGraph, trail: Trail) -> None:
+    def show_trail(self, graph: DebateGraph, trail: Trail, title: str = "") -> None:
         while self.box.count():
             item = self.box.takeAt(0)
             widget = item.widget()
@@ -96,4 +96,9 @@ class TrailBar(QWidget):
             self.buttons.append(button)
             self.box.addWidget(button)
             self.box.addWidget(QLabel("›", self))
+        if len(trail) <= 1 and title:
+            label = QLabel(title, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setStyleSheet("color: #5a5f66;")
+            self.box.addWidget(label)
         self.box.addStretch(1)

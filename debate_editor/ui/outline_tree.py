@@ -18,9 +18,18 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QStyle,
     QStyledItemDelegate,
@@ -52,7 +61,7 @@ from debate_editor.ui.outline_model import (
 MAX_LINES = 3
 """A longer claim is cut with an ellipsis in its row; its tooltip and editor show it all."""
 BADGE = 16
-PAD = 4
+PAD = 5
 ECHO_COLOUR = QColor("#fff1c2")
 """Behind the other rows of the selected claim: the same claim, elsewhere."""
 SIGN_COLOURS = {
@@ -130,7 +139,8 @@ class OutlineDelegate(QStyledItemDelegate):
         if selected:
             painter.fillRect(rect, QColor("#d6e6fb"))
             painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), SELECTION_COLOUR)
-        elif self.echo is not None and index.data(ClaimRole) == self.echo:
+        elif (self.echo is not None and index.data(ClaimRole) == self.echo
+              and index != self.view.currentIndex()):
             painter.fillRect(rect, ECHO_COLOUR)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_sign(painter, QPointF(rect.left() + PAD + BADGE / 2,
@@ -227,6 +237,29 @@ class OutlineTree(QTreeView):
                 self.drop_requested.emit(press, drop[0], drop[1])
             return
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Left closes a row, or on a closed one goes to its parent; Right opens a row, or
+        on an open one goes to its first reason, whatever the style's habit."""
+        index = self.currentIndex()
+        if index.isValid() and not event.modifiers():
+            open_ = self.isExpanded(index) and self.model().hasChildren(index)
+            if event.key() == Qt.Key.Key_Left and not open_:
+                if index.parent().isValid():
+                    self.setCurrentIndex(index.parent())
+                return
+            if event.key() == Qt.Key.Key_Right and open_:
+                first = self.model().index(0, 0, index)
+                if first.isValid():
+                    self.setCurrentIndex(first)
+                return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        # Not QAbstractItemView's: it would make the first row current on focus, and
+        # focus alone must not move the window's selection.
+        QAbstractScrollArea.focusInEvent(self, event)
+        self.viewport().update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         index = self.indexAt(event.position().toPoint())
