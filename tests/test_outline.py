@@ -99,6 +99,16 @@ def test_circular_reasoning_shows_once_round_and_stops(qapp, tmp_path: Path) -> 
 
         assert model.index(0, 0, model.index(0, 0, model.index(0, 0))).data(CircularRole)
 
+        # c1 answers c3: the whole circle c1, c2, c3 hangs under no thesis; the outline
+        # (updated from the event) shows it from its first claim, as one built afresh.
+        doc.subscribe(model.apply_event)
+        doc.apply(Edit(add_links=(Link(id="l4", source="c1", to_claim="c3"),)))
+        assert outline_rows(model) == outline_rows(OutlineModel(doc))
+        assert [n.claim_id for n in model.children_of(model.root)] == ["c1"]
+        assert {c for _, c, _ in outline_rows(model)} == {"c1", "c2", "c3"}
+        doc.apply(Edit(remove_links=("l4",)))
+        assert outline_rows(model) == outline_rows(OutlineModel(doc))
+
 
 def test_keyboard_moves_and_edits_in_place(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, seed_copy, size=(1600, 1000))

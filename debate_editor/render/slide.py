@@ -178,8 +178,8 @@ def _try(content: SlideContent, width: int, height: int, scale: float) -> SlideL
         flows = [0, 1] if len(sides) == 1 else [0]
         bottoms = []
         for n, (word, colour, cards) in enumerate(sides):
-            other = next(s for s in ("FOR", "AGAINST") if s != word)
-            remark = f"none {other.lower()}" if len(sides) == 1 else ""
+            remark = ("no objections" if word == "FOR" else "no reasons for it") \
+                if len(sides) == 1 else ""
             x = margin + n * (column + gutter)
             bottoms.append(_column(out, cards, (word, colour, remark), (x, y, column, gutter),
                                    flows, unit * scale, sizes))

@@ -139,6 +139,15 @@ class ProConColumns(ColumnsCommands, QWidget):
         wide = self.width() >= SIDE_BY_SIDE_WIDTH
         self.columns_box.setDirection(QBoxLayout.Direction.LeftToRight if wide
                                       else QBoxLayout.Direction.TopToBottom)
+        self._share_room()
+
+    def _share_room(self) -> None:
+        """Side by side, the columns are as wide as each other; one above the other, an
+        empty one takes no more height than its note, and the headings stay together."""
+        pros, cons = (self.lists[k].reasons.rowCount() for k in LinkKind)
+        stacked = self.columns_box.direction() == QBoxLayout.Direction.TopToBottom
+        self.columns_box.setStretch(0, 1 if pros or not stacked else 0)
+        self.columns_box.setStretch(1, 1 if cons or not pros or not stacked else 0)
 
     # ---- what is shown ------------------------------------------------------------
     @property
@@ -198,6 +207,7 @@ class ProConColumns(ColumnsCommands, QWidget):
                 else "No objections yet: O or + Con adds one.")
             # An empty column takes little room, so the other one can show more.
             reasons.setMaximumHeight(EMPTY_HEIGHT if not count else MAX_HEIGHT)
+        self._share_room()
         if focus is None:
             self.kind_label.setText("")
             self.tally_label.setText("")

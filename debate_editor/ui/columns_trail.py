@@ -70,6 +70,7 @@ class TrailBar(QWidget):
             item = self.box.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()  # at once: deleteLater alone leaves it drawn until then
                 widget.deleteLater()
         self.buttons = []
         back = QToolButton(self)

@@ -72,6 +72,9 @@ class OutlineModel(QAbstractItemModel):
         self._ends: dict[str, tuple[str, str, bool]] = {
             link.id: _ends(link) for link in document.graph.links.values()}
         self._faces: dict[str, tuple[object, ...]] = {}
+        self._acyclic = not self._has_circle()
+        """Without circular reasoning every claim stands under a thesis, and the top
+        level is the theses: kept up to date from each event, cheaply."""
         self.root.children = [self._make(self.root, cid, None) for cid in self.top_level()]
 
     # ---- the tree's shape, from the graph -------------------------------------------
@@ -80,6 +83,8 @@ class OutlineModel(QAbstractItemModel):
         reaches, one claim of each circle (the first by id)."""
         graph = self.document.graph
         roots = [claim.id for claim in graph.theses()]
+        if self._acyclic:
+            return roots  # every claim stands under a thesis
         reached: set[str] = set()
         seen_links: set[str] = set()
 
@@ -107,6 +112,51 @@ class OutlineModel(QAbstractItemModel):
                     roots.append(claim_id)
                     spread(claim_id)
         return roots
+
+    def _above(self, claim_id: str) -> list[str]:
+        """The claims a row of `claim_id` can stand under: what it answers, or for an
+        objection to a link, the reason whose link it attacks."""
+        graph = self.document.graph
+        return [link.to_claim if link.to_claim is not None
+                else graph.links[link.to_link or ""].source
+                for link in graph.outgoing(claim_id)]
+
+    def _closes_circle(self, link: Link) -> bool:
+        """Whether the claims above `link`'s target include its source."""
+        graph = self.document.graph
+        start = link.to_claim if link.to_claim is not None \
+            else graph.links[link.to_link or ""].source
+        seen, pending = {start}, [start]
+        while pending:
+            claim_id = pending.pop()
+            if claim_id == link.source:
+                return True
+            for above in self._above(claim_id):
+                if above not in seen:
+                    seen.add(above)
+                    pending.append(above)
+        return False
+
+    def _has_circle(self) -> bool:
+        """Whether any claim stands above itself (a depth-first search, once)."""
+        state: dict[str, int] = {}  # 1: on the way, 2: done
+        for start in self.document.graph.claims:
+            if start in state:
+                continue
+            state[start] = 1
+            stack = [(start, iter(self._above(start)))]
+            while stack:
+                claim_id, ups = stack[-1]
+                step = next(ups, None)
+                if step is None:
+                    state[claim_id] = 2
+                    stack.pop()
+                elif state.get(step) == 1:
+                    return True
+                elif step not in state:
+                    state[step] = 1
+                    stack.append((step, iter(self._above(step))))
+        return False
 
     def child_specs(self, node: OutlineNode) -> list[tuple[str | None, str]]:
         """(link, claim) of each row under `node`: pros, cons, then objections to the
@@ -245,20 +295,28 @@ class OutlineModel(QAbstractItemModel):
         graph = self.document.graph
         resync: list[OutlineNode] = []
         refresh: set[str] = set()
+        moved = bool(event.added_claims or event.removed_claims)
         for link_id in sorted(event.removed_links | event.changed_links, key=id_key):
             ends = self._ends.pop(link_id, None)
             if ends is not None:
                 resync.extend(self._showing(ends[1], ends[2]))
                 refresh.add(ends[0])
+                link = graph.links.get(link_id)
+                moved = moved or link is None or _ends(link) != ends
         for link_id in sorted(event.added_links | event.changed_links, key=id_key):
             link = graph.links.get(link_id)
             if link is not None:
+                moved = moved or link_id in event.added_links
                 self._ends[link_id] = _ends(link)
                 resync.extend(self._showing(link.target, link.is_undercut))
                 refresh.add(link.source)
+                if self._acyclic and self._closes_circle(link):
+                    self._acyclic = False
+        if not self._acyclic and (event.removed_links or event.changed_links):
+            self._acyclic = not self._has_circle()
         top = {node.claim_id for node in self.root.children or ()}
-        if event.structure_changed or event.changed_links:
-            resync.append(self.root)
+        if moved:
+            resync.append(self.root)  # theses come and go with links
         for claim_id in event.changed_claims:
             face = _face(self.document, claim_id)
             if claim_id in self._faces and face != self._faces[claim_id]:

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPalette,
     QPen,
 )
 from PySide6.QtWidgets import (
@@ -62,6 +63,7 @@ MAX_LINES = 3
 """A longer claim is cut with an ellipsis in its row; its tooltip and editor show it all."""
 BADGE = 16
 PAD = 5
+SELECTED_COLOUR = QColor("#d6e6fb")
 ECHO_COLOUR = QColor("#fff1c2")
 """Behind the other rows of the selected claim: the same claim, elsewhere."""
 SIGN_COLOURS = {
@@ -137,7 +139,7 @@ class OutlineDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         rect: QRect = option.rect  # type: ignore[attr-defined]
         if selected:
-            painter.fillRect(rect, QColor("#d6e6fb"))
+            painter.fillRect(rect, SELECTED_COLOUR)
             painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), SELECTION_COLOUR)
         elif (self.echo is not None and index.data(ClaimRole) == self.echo
               and index != self.view.currentIndex()):
@@ -181,6 +183,10 @@ class OutlineTree(QTreeView):
         self.setIndentation(18)
         self.setWordWrap(True)
         self.setMouseTracking(True)
+        palette = self.palette()  # the selected row's branch area as light as the row
+        palette.setColor(QPalette.ColorRole.Highlight, SELECTED_COLOUR)
+        palette.setColor(QPalette.ColorRole.HighlightedText, TEXT_COLOUR)
+        self.setPalette(palette)
         self.delegate = OutlineDelegate(self)
         self.setItemDelegate(self.delegate)
         self._press: QPersistentModelIndex | None = None

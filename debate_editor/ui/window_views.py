@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
+from debate_editor.render.slide import THEMES
 from debate_editor.ui.columns import ProConColumns
 from debate_editor.ui.outline import Outline
 from debate_editor.ui.presentation import PresentationView
@@ -42,7 +43,9 @@ def install_views(window: MainWindow) -> None:
 
 
 def go_to(window: MainWindow, name: str) -> None:
-    """Give a view the keyboard, showing its dock if it was hidden."""
+    """Give a view the keyboard ('map', 'columns', 'outline'), showing its dock if it was
+    hidden."""
+    name = "canvas" if name == "map" else name
     dock = window.docks.get(name)
     if dock is not None:
         dock.show()
@@ -81,6 +84,8 @@ def screenshot(window: MainWindow, name: str, path: Path, size: tuple[int, int])
     """Render one view beside the map (or the presentation's first step) alone, at `size`."""
     makers = {"columns": ProConColumns, "outline": Outline, "presentation": PresentationView}
     widget: QWidget = makers[name](window.session)  # type: ignore[operator]
+    if isinstance(widget, PresentationView):  # the same picture whatever was chosen last
+        widget.theme, widget.map_mode = THEMES["light"], False
     widget.resize(QSize(*size))
     widget.show()
     QApplication.processEvents()
