@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import CTRL, SHIFT, open_window
+from gui_helpers import CTRL, SHIFT
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
-from views_helpers import column_contents
+from views_helpers import column_contents, open_views
 
 from debate_editor.domain.model import LinkKind
 from debate_editor.formats import registry
@@ -32,7 +32,7 @@ def entry_centre(columns: ProConColumns, kind: LinkKind, row: int) -> QPoint:
 
 
 def test_click_and_enter_drill_in_backspace_and_the_trail_go_back(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy, size=(1600, 1000))
+    window = open_views(qtbot, seed_copy, (1600, 1000))
     columns = columns_of(window)
     assert columns.focus == "c1" and columns.trail == [("c1", None)]
     assert [e[1] for e in column_contents(window)[1]] == ["c2", "c3", "c4", "c5"]
@@ -64,7 +64,7 @@ def test_click_and_enter_drill_in_backspace_and_the_trail_go_back(qtbot, seed_co
 
 
 def test_add_a_pro_and_a_con_from_the_columns(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy, size=(1600, 1000))
+    window = open_views(qtbot, seed_copy, (1600, 1000))
     columns = columns_of(window)
     doc = window.document
     columns.lists[PRO].setFocus()
@@ -95,7 +95,7 @@ def test_add_a_pro_and_a_con_from_the_columns(qtbot, seed_copy: Path) -> None:  
 
 def test_reorder_by_shortcut_and_by_drag_is_stored_and_numbers_exports(qtbot,  # type: ignore[no-untyped-def]
                                                                        seed_copy: Path) -> None:
-    window = open_window(qtbot, seed_copy, size=(1600, 1000))
+    window = open_views(qtbot, seed_copy, (1600, 1000))
     columns = columns_of(window)
     doc = window.document
     pros = columns.lists[PRO]
@@ -136,7 +136,7 @@ def test_reorder_by_shortcut_and_by_drag_is_stored_and_numbers_exports(qtbot,  #
 
 def test_left_and_right_switch_columns_and_k_turns_a_pro_into_a_con(qtbot,  # type: ignore[no-untyped-def]
                                                                      seed_copy: Path) -> None:
-    window = open_window(qtbot, seed_copy, size=(1600, 1000))
+    window = open_views(qtbot, seed_copy, (1600, 1000))
     columns = columns_of(window)
     pros = columns.lists[PRO]
     pros.setFocus()

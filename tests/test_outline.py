@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import CTRL, open_window
+from gui_helpers import CTRL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication
-from views_helpers import expected_outline, outline_rows
+from views_helpers import expected_outline, open_views, outline_rows
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.model import Claim, Link, LinkKind
@@ -111,7 +111,7 @@ def test_circular_reasoning_shows_once_round_and_stops(qapp, tmp_path: Path) -> 
 
 
 def test_keyboard_moves_and_edits_in_place(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy, size=(1600, 1000))
+    window = open_views(qtbot, seed_copy, (1600, 1000))
     outline = outline_of(window)
     tree = outline.tree
     tree.setFocus()
@@ -134,6 +134,8 @@ def test_keyboard_moves_and_edits_in_place(qtbot, seed_copy: Path) -> None:  # t
     qtbot.keyClick(outline.editor, K.Key_Return)
     assert window.document.claim("c1").text == "<b>Plain</b> text & more"
     assert tree.currentIndex().data() == "<b>Plain</b> text & more"
+    tip = tree.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Plain&lt;/b&gt; text &amp; more" in tip  # shown as typed, not as markup
     assert QApplication.focusWidget() is tree
 
     # S adds a reason under the current row, typed in place, and selects it.
@@ -172,7 +174,7 @@ def drag_row(qtbot, outline: Outline, start: QPoint, end: QPoint) -> None:  # ty
 
 def test_drag_a_row_onto_another_claim_reparents_it_in_one_undo_step(qtbot,  # type: ignore[no-untyped-def]
                                                                       seed_copy: Path) -> None:
-    window = open_window(qtbot, seed_copy, size=(1600, 1000))
+    window = open_views(qtbot, seed_copy, (1600, 1000))
     outline = outline_of(window)
     doc = window.document
     before = sorted((lk.source, lk.target, lk.kind) for lk in doc.links())
@@ -213,3 +215,30 @@ def test_read_only_outline_refuses_edits_with_a_message(qtbot, seed_file: Path) 
     qtbot.keyClick(outline.tree, K.Key_S)
     assert not outline.editor.is_open
     assert messages and "read-only" in messages[0]
+
+
+def test_theses_reorder_and_a_reason_dropped_below_all_becomes_a_thesis(qtbot,  # type: ignore[no-untyped-def]
+                                                                        seed_copy: Path) -> None:
+    window = open_views(qtbot, seed_copy, (1600, 1000))
+    outline = outline_of(window)
+    doc = window.document
+    tree = outline.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, K.Key_T)
+    qtbot.keyClicks(outline.editor, "A second thesis")
+    qtbot.keyClick(outline.editor, K.Key_Return)
+    second = next(c.id for c in doc.claims() if c.text == "A second thesis")
+    assert [c.id for c in doc.graph.theses()] == ["c1", second]
+    assert outline.current_claim() == second
+    qtbot.keyClick(tree, K.Key_Up, CTRL)
+    assert [c.id for c in doc.graph.theses()] == [second, "c1"]
+    assert [n.claim_id for n in outline.model.children_of(outline.model.root)] == [second, "c1"]
+
+    # c4 dropped in the empty space below the outline: out from under the thesis, a thesis.
+    below = QPoint(80, tree.visualRect(tree.last_visible()).bottom() + 40)
+    drag_row(qtbot, outline, row_point(outline, "c4"), below)
+    assert not doc.graph.outgoing("c4")
+    assert [c.id for c in doc.graph.theses()] == [second, "c1", "c4"]
+    assert [n.claim_id for n in outline.model.children_of(outline.model.root)][-1] == "c4"
+    window.session.undo()
+    assert [lk.target for lk in doc.graph.outgoing("c4")] == ["c1"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import CTRL, SHIFT, card_box, drag, open_window, press, type_card
+from gui_helpers import CTRL, SHIFT, card_box, drag, press, type_card
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
-from views_helpers import check_views, column_contents
+from views_helpers import check_views, column_contents, open_views
 
 from debate_editor.domain.model import LinkKind
 
@@ -16,7 +16,7 @@ K = Qt.Key
 
 
 def test_canvas_edits_and_undos_show_in_columns_and_outline(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy, size=(1500, 900))
+    window = open_views(qtbot, seed_copy, (1500, 900))
     doc = window.document
     outline, columns = window.views["outline"], window.views["columns"]
     model_before = outline.model
@@ -65,7 +65,7 @@ def test_canvas_edits_and_undos_show_in_columns_and_outline(qtbot, seed_copy: Pa
 
 
 def test_selecting_in_each_view_selects_in_the_others(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy, size=(1500, 900))
+    window = open_views(qtbot, seed_copy, (1500, 900))
     outline, columns, canvas = (window.views["outline"], window.views["columns"],
                                 window.canvas)
 
@@ -107,7 +107,7 @@ def test_selecting_in_each_view_selects_in_the_others(qtbot, seed_copy: Path) ->
 
 def test_a_claim_under_two_parents_shows_under_each_and_edits_as_one(qtbot,  # type: ignore[no-untyped-def]
                                                                       seed_copy: Path) -> None:
-    window = open_window(qtbot, seed_copy, size=(1500, 900))
+    window = open_views(qtbot, seed_copy, (1500, 900))
     doc = window.document
     window.session.run(__import__("debate_editor.ui.edits", fromlist=["link_edit"])
                        .link_edit(doc, "c6", "c5", LinkKind.OBJECTION))

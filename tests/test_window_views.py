@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui_helpers import CTRL, open_window, press
+from gui_helpers import CTRL, press
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
+from views_helpers import open_views
 
 from debate_editor.ui.shortcuts import COMMANDS
 from debate_editor.ui.view_commands import answered_by
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_alt_digits_reach_each_view_and_show_a_hidden_one(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy, size=(1500, 900))
+    window = open_views(qtbot, seed_copy, (1500, 900))
     outline, columns = window.views["outline"], window.views["columns"]
     window.docks["outline"].hide()
     press(qtbot, window, K.Key_3, ALT)
@@ -36,7 +37,7 @@ def test_alt_digits_reach_each_view_and_show_a_hidden_one(qtbot, seed_copy: Path
 
 
 def test_a_menu_command_goes_to_the_view_last_used(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy, size=(1500, 900))
+    window = open_views(qtbot, seed_copy, (1500, 900))
     outline = window.views["outline"]
     press(qtbot, window, K.Key_3, ALT)
     qtbot.keyClick(outline.tree, K.Key_Home)  # type: ignore[attr-defined]

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from gui_helpers import open_window
 from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import LinkKind
 from debate_editor.ui.main_window import MainWindow
 from debate_editor.ui.outline_model import ClaimRole, LinkRole, OutlineModel
+
+
+def open_views(qtbot, path: Path, size: tuple[int, int] = (1600, 1000)) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A window with the outline and the columns shown (whatever an earlier test left in
+    the remembered window state), the map with the focus."""
+    window = open_window(qtbot, path, size=size)
+    for dock in window.docks.values():
+        dock.setFloating(False)
+        dock.show()
+    QApplication.processEvents()
+    window.canvas.view.setFocus()
+    return window
 
 
 def outline_rows(model: OutlineModel, parent: QModelIndex | None = None,

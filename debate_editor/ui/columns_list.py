@@ -52,7 +52,7 @@ from debate_editor.render.card_style import (
     counts_text,
     header_font,
 )
-from debate_editor.ui.plain_text import plain_tip
+from debate_editor.ui.plain_text import light_list, plain_tip
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 LinkRole = Qt.ItemDataRole.UserRole + 2
@@ -223,6 +223,7 @@ class ReasonList(QListView):
         self.setMouseTracking(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFrameShape(QListView.Shape.NoFrame)
+        light_list(self)
         self._press: QPersistentModelIndex | None = None
         self._press_pos = QPoint()
         self._gap: int | None = None

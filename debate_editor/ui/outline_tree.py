@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPalette,
     QPen,
 )
 from PySide6.QtWidgets import (
@@ -58,6 +57,7 @@ from debate_editor.ui.outline_model import (
     KindRole,
     SignRole,
 )
+from debate_editor.ui.plain_text import light_list
 
 MAX_LINES = 3
 """A longer claim is cut with an ellipsis in its row; its tooltip and editor show it all."""
@@ -183,10 +183,7 @@ class OutlineTree(QTreeView):
         self.setIndentation(18)
         self.setWordWrap(True)
         self.setMouseTracking(True)
-        palette = self.palette()  # the selected row's branch area as light as the row
-        palette.setColor(QPalette.ColorRole.Highlight, SELECTED_COLOUR)
-        palette.setColor(QPalette.ColorRole.HighlightedText, TEXT_COLOUR)
-        self.setPalette(palette)
+        light_list(self, SELECTED_COLOUR.name())  # the branch area as light as the row
         self.delegate = OutlineDelegate(self)
         self.setItemDelegate(self.delegate)
         self._press: QPersistentModelIndex | None = None

@@ -133,7 +133,14 @@ MOUSE: tuple[tuple[str, str], ...] = (
     ("Ctrl+wheel", "zoom at the mouse"),
     ("Right-click a card or an arrow", "its commands (kind, delete, …)"),
     ("Drop a .debate file on the window", "open it"),
+    ("Click a reason in the pro/con columns", "open it: it goes on top with its own reasons"),
+    ("Drag a reason up or down its column", "put it there (the numbering of every export)"),
+    ("Drag an outline row onto a claim", "move it under that claim (one undo step)"),
+    ("… just above or below a row", "put it among that row's siblings, there"),
+    ("Click during a presentation", "the next step (right-click: the one before)"),
 )
+
+VIEW_NAMES = {"columns": "columns", "outline": "outline", "presentation": "presenting"}
 
 
 def key_sequences(command: Command) -> list[QKeySequence]:
@@ -182,5 +189,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
             for seq in key_sequences(command)
         )
         what = command.text.replace("&", "").rstrip("…")
+        if command.views and command.group not in (_COLUMNS, _PRESENTING):
+            what += f" ({', '.join(VIEW_NAMES.get(v, v) for v in command.views)})"
         groups.setdefault(command.group, []).append((what, keys or "—", command.tip))
     return list(groups.items())
