@@ -60,6 +60,7 @@ from debate_editor.ui.outline_model import (
 from debate_editor.ui.plain_text import light_list
 
 MAX_LINES = 3
+TAGS_BESIDE_WIDTH = 520
 """A longer claim is cut with an ellipsis in its row; its tooltip and editor show it all."""
 BADGE = 16
 PAD = 5
@@ -119,19 +120,27 @@ class OutlineDelegate(QStyledItemDelegate):
         self.echo: str | None = None
         """The selected claim: its other rows get a tint."""
 
+    def _tags_below(self) -> bool:
+        """In a narrow outline the small print goes on a line of its own."""
+        return self.view.viewport().width() < TAGS_BESIDE_WIDTH
+
     def _text_width(self, index: AnyIndex, tags: str) -> int:
         depth = 0
         parent = index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         indent = self.view.indentation() * (depth + 1)
-        tag_width = QFontMetrics(header_font()).horizontalAdvance(tags) + 8 if tags else 0
+        beside = tags and not self._tags_below()
+        tag_width = QFontMetrics(header_font()).horizontalAdvance(tags) + 8 if beside else 0
         return max(80, self.view.viewport().width() - indent - BADGE - 3 * PAD - tag_width)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        tags = tags_of(index)
         lines, _ = clipped_lines(index.data() or "", body_font(),
-                                 self._text_width(index, tags_of(index)), MAX_LINES)
+                                 self._text_width(index, tags), MAX_LINES)
         height = QFontMetrics(body_font()).lineSpacing() * max(1, len(lines)) + 2 * PAD + 2
+        if tags and self._tags_below():
+            height += QFontMetrics(header_font()).lineSpacing() + 2
         return QSize(200, max(height, BADGE + 2 * PAD))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -161,9 +170,16 @@ class OutlineDelegate(QStyledItemDelegate):
         if tags:
             painter.setFont(header_font())
             painter.setPen(MUTED_COLOUR)
-            box = QRectF(rect.right() - PAD - 400, rect.top() + PAD, 400, metrics.lineSpacing())
-            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             tags)
+            if self._tags_below():
+                small = QFontMetrics(header_font())
+                painter.drawText(QPoint(left, y - metrics.ascent() + small.ascent() + 2),
+                                 small.elidedText(tags, Qt.TextElideMode.ElideRight,
+                                                  rect.right() - left - PAD))
+            else:
+                box = QRectF(rect.right() - PAD - 400, rect.top() + PAD, 400,
+                             metrics.lineSpacing())
+                painter.drawText(box, Qt.AlignmentFlag.AlignRight
+                                 | Qt.AlignmentFlag.AlignVCenter, tags)
         painter.restore()
 
 
