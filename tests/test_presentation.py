@@ -77,6 +77,10 @@ def test_keys_walk_forward_back_home_end_and_esc_returns(qtbot, seed_copy: Path)
     assert back == ["c5", "c4", "c6"]
     qtbot.keyClick(view, K.Key_Home)
     assert view.current_claim() == "c1"
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton)  # a click goes on, a right-click back
+    assert view.current_claim() == "c2"
+    qtbot.mouseClick(view, Qt.MouseButton.RightButton)
+    assert view.current_claim() == "c1"
     qtbot.keyClick(view, K.Key_End)
     assert view.current_claim() == "c7"
     # The presenter's choices: the map instead of the card, dark instead of light.

@@ -29,9 +29,10 @@ class ColumnsCommands(_Base):
         return not self.document.read_only
 
     def begin_add(self, kind: LinkKind) -> None:
-        if self.focus is None or not self._writable():
-            if self.focus is None:
-                self.message.emit("Press T for a thesis first.")
+        if self.focus is None:
+            self.message.emit("Press T for a thesis first.")
+            return
+        if not self._writable():
             return
         hint = ("A reason for it" if kind is LinkKind.SUPPORT else "An objection to it") \
             + " — Enter keeps it, Esc cancels"

@@ -290,6 +290,14 @@ class OutlineTree(QTreeView):
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)  # type: ignore[arg-type]
+        if not self.model().rowCount():
+            painter = QPainter(self.viewport())
+            painter.setPen(MUTED_COLOUR)
+            painter.drawText(self.viewport().rect().adjusted(10, 8, -10, -8),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap,
+                             "No claims yet. Press T for a thesis.")
+            painter.end()
         if self._drop is None:
             return
         target, where = self._drop
