@@ -16,6 +16,7 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Link, LinkKind
 from debate_editor.store import DebateDocument
+from debate_editor.ui.outline_roots import closes_circle, has_circle, top_level
 from debate_editor.ui.plain_text import plain_tip
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
@@ -72,91 +73,15 @@ class OutlineModel(QAbstractItemModel):
         self._ends: dict[str, tuple[str, str, bool]] = {
             link.id: _ends(link) for link in document.graph.links.values()}
         self._faces: dict[str, tuple[object, ...]] = {}
-        self._acyclic = not self._has_circle()
+        self._acyclic = not has_circle(self.document.graph)
         """Without circular reasoning every claim stands under a thesis, and the top
         level is the theses: kept up to date from each event, cheaply."""
         self.root.children = [self._make(self.root, cid, None) for cid in self.top_level()]
 
     # ---- the tree's shape, from the graph -------------------------------------------
     def top_level(self) -> list[str]:
-        """The theses in their order; then, for circular reasoning that no thesis
-        reaches, one claim of each circle (the first by id)."""
-        graph = self.document.graph
-        roots = [claim.id for claim in graph.theses()]
-        if self._acyclic:
-            return roots  # every claim stands under a thesis
-        reached: set[str] = set()
-        seen_links: set[str] = set()
-
-        def spread(start: str) -> None:
-            reached.add(start)
-            claims, links = [start], []
-            while claims or links:
-                if links:
-                    link = links.pop()
-                    if link.id in seen_links:
-                        continue
-                    seen_links.add(link.id)
-                    links.extend(graph.incoming(link.id))
-                    if link.source not in reached:
-                        reached.add(link.source)
-                        claims.append(link.source)
-                else:
-                    links.extend(graph.incoming(claims.pop()))
-
-        for root in roots:
-            spread(root)
-        if len(reached) < len(graph.claims):
-            for claim_id in sorted(graph.claims, key=id_key):
-                if claim_id not in reached:
-                    roots.append(claim_id)
-                    spread(claim_id)
-        return roots
-
-    def _above(self, claim_id: str) -> list[str]:
-        """The claims a row of `claim_id` can stand under: what it answers, or for an
-        objection to a link, the reason whose link it attacks."""
-        graph = self.document.graph
-        return [link.to_claim if link.to_claim is not None
-                else graph.links[link.to_link or ""].source
-                for link in graph.outgoing(claim_id)]
-
-    def _closes_circle(self, link: Link) -> bool:
-        """Whether the claims above `link`'s target include its source."""
-        graph = self.document.graph
-        start = link.to_claim if link.to_claim is not None \
-            else graph.links[link.to_link or ""].source
-        seen, pending = {start}, [start]
-        while pending:
-            claim_id = pending.pop()
-            if claim_id == link.source:
-                return True
-            for above in self._above(claim_id):
-                if above not in seen:
-                    seen.add(above)
-                    pending.append(above)
-        return False
-
-    def _has_circle(self) -> bool:
-        """Whether any claim stands above itself (a depth-first search, once)."""
-        state: dict[str, int] = {}  # 1: on the way, 2: done
-        for start in self.document.graph.claims:
-            if start in state:
-                continue
-            state[start] = 1
-            stack = [(start, iter(self._above(start)))]
-            while stack:
-                claim_id, ups = stack[-1]
-                step = next(ups, None)
-                if step is None:
-                    state[claim_id] = 2
-                    stack.pop()
-                elif state.get(step) == 1:
-                    return True
-                elif step not in state:
-                    state[step] = 1
-                    stack.append((step, iter(self._above(step))))
-        return False
+        """The theses in their order; then one claim of each circle no thesis reaches."""
+        return top_level(self.document.graph, acyclic=self._acyclic)
 
     def child_specs(self, node: OutlineNode) -> list[tuple[str | None, str]]:
         """(link, claim) of each row under `node`: pros, cons, then objections to the
@@ -310,10 +235,10 @@ class OutlineModel(QAbstractItemModel):
                 self._ends[link_id] = _ends(link)
                 resync.extend(self._showing(link.target, link.is_undercut))
                 refresh.add(link.source)
-                if self._acyclic and self._closes_circle(link):
+                if self._acyclic and closes_circle(graph, link):
                     self._acyclic = False
         if not self._acyclic and (event.removed_links or event.changed_links):
-            self._acyclic = not self._has_circle()
+            self._acyclic = not has_circle(self.document.graph)
         top = {node.claim_id for node in self.root.children or ()}
         if moved:
             resync.append(self.root)  # theses come and go with links
