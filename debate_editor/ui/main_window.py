@@ -118,7 +118,11 @@ class MainWindow(QMainWindow):
             action.setData(name)
             action.triggered.connect(lambda _c=False, n=name: self.show_view(n))
             self._view_group.addAction(action)
-            self._views_menu.addAction(action)
+            shown = self._view_group.actions()
+            if len(shown) == 2:  # a choice only once there are two views for the centre
+                self._views_menu.addAction(shown[0])
+            if len(shown) >= 2:
+                self._views_menu.addAction(action)
             if len(self.views) == 1:
                 action.setChecked(True)
         message = getattr(view, "message", None)
