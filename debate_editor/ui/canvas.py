@@ -52,7 +52,9 @@ class Canvas(QWidget):
         self._current: str | None = None
         self._matches: list[str] = []
         self._filter = ""
+        self._following = False
         session.bridge.changed.connect(self._on_changed)
+        session.selection.changed.connect(self._follow_selection)
         self.scene.selectionChanged.connect(self._on_selection)
         self.view.link_requested.connect(self._link)
         self.view.cards_moved.connect(self._moved)
@@ -86,6 +88,26 @@ class Canvas(QWidget):
         selected = self.scene.selected_claims()
         if self._current not in selected:
             self._current = selected[0] if selected else None
+        if not self._following:
+            self.session.selection.select(self._current, selected, source=self)
+
+    def _follow_selection(self, source: object) -> None:
+        """Another view chose a claim: select its card and bring it into sight."""
+        if source is self:
+            return
+        chosen = self.session.selection
+        wanted = [cid for cid in chosen.claims if cid in self.scene.cards]
+        if set(wanted) != set(self.scene.selected_claims()) or self.scene.selected_links():
+            self._following = True
+            try:
+                self.scene.clearSelection()
+                for cid in wanted:
+                    self.scene.cards[cid].setSelected(True)
+            finally:
+                self._following = False
+        self._current = chosen.current if chosen.current in self.scene.cards else None
+        if self._current is not None:
+            self.view.ensureVisible(self.scene.cards[self._current].card_rect(), 40, 40)
 
     def current_card(self) -> str | None:
         """The card the keyboard acts on: the selected one (the last one clicked)."""

@@ -1,8 +1,10 @@
 """The main window: one open debate, its views, its menus, its files.
 
-The window owns a set of views (the canvas first; columns, outline and presentation are
-added the same way with `add_view`) on one `Session`, so every view edits through the
-same undo history. Its actions come from the command table in `ui/shortcuts.py`.
+The window owns a set of views on one `Session`: the canvas in the centre, the outline
+and the pro/con columns as docks beside it (`add_view`; see `window_views`), so every
+view edits through the same undo history and follows the same selection. Its actions
+come from the command table in `ui/shortcuts.py`; a view command goes to the view that
+last had the focus.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -28,7 +31,7 @@ from debate_editor import __version__
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
-from debate_editor.ui import recent_files
+from debate_editor.ui import recent_files, window_views
 from debate_editor.ui.canvas import Canvas
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_menu import fill_export_menu
@@ -53,6 +56,9 @@ class MainWindow(QMainWindow):
         self.session.problem.connect(self.show_problem)
         self.session.bridge.changed.connect(self._on_changed)
         self.views: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.presentation: QWidget | None = None
+        self._active: QWidget | None = None
         self.stack = QStackedWidget()
         self.find_bar = FindBar()
         central = QWidget()
@@ -63,14 +69,19 @@ class MainWindow(QMainWindow):
         box.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.actions_by_key = build_actions(self, self._handlers())
-        for action in self.actions_by_key.values():
-            # View commands answer only while a view has the focus (not in the find bar).
-            owner = self.stack if self._scope(action) == "view" else self
-            owner.addAction(action)
+        for command in COMMANDS:
+            # View commands answer only while a view has the focus (not in the find bar);
+            # the views beside the map carry their own (view_commands).
+            if command.scope == "window":
+                self.addAction(self.actions_by_key[command.key])
+            elif not command.views or "canvas" in command.views:
+                self.stack.addAction(self.actions_by_key[command.key])
         self._view_group = QActionGroup(self)
         self._build_menus()
         self.canvas = Canvas(self.session)
         self.add_view(self.canvas)
+        window_views.install_views(self)
+        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]
         self._wire_find_bar()
         self._wire_undo()
         self.setAcceptDrops(True)
@@ -80,26 +91,40 @@ class MainWindow(QMainWindow):
         geometry = recent_files.saved_geometry() if remember else None
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(QSize(1200, 800))
+        state = recent_files.saved_state() if remember else None
+        if state is not None:
+            self.restoreState(state)
         self._remember = remember
         if remember and not self.is_untitled():
             recent_files.remember(document.path)
         self.canvas.view.setFocus()
 
     # ---- views -----------------------------------------------------------------------
-    def add_view(self, view: QWidget) -> None:
+    def add_view(self, view: QWidget, dock: QDockWidget | None = None) -> None:
         """Add a view: a widget with `name`, `title`, and `command_<key>` methods for the
-        view commands it answers (and `set_filter`/`find_next` if it can find)."""
+        view commands it answers (and `set_filter`/`find_next` if it can find); in the
+        centre, or in `dock` beside it."""
         name = view.name  # type: ignore[attr-defined]
         self.views[name] = view
-        self.stack.addWidget(view)
-        action = QAction(f"Show {view.title}", self)  # type: ignore[attr-defined]
-        action.setCheckable(True)
-        action.setData(name)
-        action.triggered.connect(lambda _c=False, n=name: self.show_view(n))
-        self._view_group.addAction(action)
-        self._views_menu.addAction(action)
-        if len(self.views) == 1:
-            action.setChecked(True)
+        if dock is not None:
+            self.docks[name] = dock
+            toggle = dock.toggleViewAction()
+            toggle.setText(f"Show {view.title}")  # type: ignore[attr-defined]
+            self._views_menu.addAction(toggle)
+        else:
+            self.stack.addWidget(view)
+            action = QAction(f"Show {view.title}", self)  # type: ignore[attr-defined]
+            action.setCheckable(True)
+            action.setData(name)
+            action.triggered.connect(lambda _c=False, n=name: self.show_view(n))
+            self._view_group.addAction(action)
+            shown = self._view_group.actions()
+            if len(shown) == 2:  # a choice only once there are two views for the centre
+                self._views_menu.addAction(shown[0])
+            if len(shown) >= 2:
+                self._views_menu.addAction(action)
+            if len(self.views) == 1:
+                action.setChecked(True)
         message = getattr(view, "message", None)
         if message is not None:
             message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -113,7 +138,16 @@ class MainWindow(QMainWindow):
         return view
 
     def active_view(self) -> QWidget:
+        """The view that last had the focus (the map until another one did)."""
+        if self._active is not None and self._active in self.views.values():
+            return self._active
         return self.stack.currentWidget()
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for view in self.views.values():
+            if new is not None and (view is new or view.isAncestorOf(new)):
+                self._active = view
+                return
 
     def _run_view_command(self, key: str) -> None:
         handler = getattr(self.active_view(), f"command_{key}", None)
@@ -123,11 +157,6 @@ class MainWindow(QMainWindow):
         handler()
 
     # ---- actions and menus --------------------------------------------------------------
-    @staticmethod
-    def _scope(action: QAction) -> str:
-        key = action.objectName().removeprefix("action_")
-        return next(c.scope for c in COMMANDS if c.key == key)
-
     def _handlers(self) -> dict[str, object]:
         own = {
             "new": self.new_window, "open": self.choose_and_open, "save_as": self.save_as,
@@ -135,6 +164,10 @@ class MainWindow(QMainWindow):
             "undo": self.session.undo, "redo": self.session.redo,
             "find": self.find_bar.open, "find_next": lambda: self._find_next(False),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
+            "present": lambda: window_views.present(self),
+            "present_here": lambda: window_views.present(self, here=True),
+            **{f"go_{name}": (lambda n=name: window_views.go_to(self, n))
+               for name in ("map", "columns", "outline")},
         }
         return {c.key: own.get(c.key) or (lambda k=c.key: self._run_view_command(k))
                 for c in COMMANDS}
@@ -156,7 +189,8 @@ class MainWindow(QMainWindow):
                 self.export_menu.aboutToShow.connect(
                     lambda: fill_export_menu(self.export_menu, self, self.document))
                 menu.addSeparator()
-            if command.key in ("cut", "find", "zoom_in", "auto_layout", "quit", "about"):
+            if command.key in ("cut", "find", "zoom_in", "auto_layout", "quit", "about",
+                               "move_reason_up", "go_map", "present"):
                 menu.addSeparator()
             menu.addAction(self.actions_by_key[command.key])
         self._views_menu = menus["&View"]
@@ -190,13 +224,18 @@ class MainWindow(QMainWindow):
         field.next_requested.connect(self._find_next)
         field.closed.connect(self._close_find)
 
+    def _finder(self) -> QWidget:
+        """Where Find looks: the active view if it can, else the map."""
+        view = self.active_view()
+        return view if hasattr(view, "set_filter") else self.canvas
+
     def _filter(self, text: str) -> None:
-        set_filter = getattr(self.active_view(), "set_filter", None)
+        set_filter = getattr(self._finder(), "set_filter", None)
         if set_filter is not None:
             self.find_bar.show_count(len(set_filter(text)), text)
 
     def _find_next(self, backwards: bool) -> None:
-        find_next = getattr(self.active_view(), "find_next", None)
+        find_next = getattr(self._finder(), "find_next", None)
         if find_next is not None:
             find_next(backwards)
 
@@ -315,12 +354,18 @@ class MainWindow(QMainWindow):
     # ---- pictures and closing ------------------------------------------------------------
     def save_screenshot(self, path: Path, *, view: str, size: tuple[int, int]) -> int:
         """Render one view, laid out and fitted, at exactly `size`; exit status."""
+        if view in ("columns", "outline", "presentation"):
+            ok = window_views.screenshot(self, view, path, size)
+            self.close()
+            return 0 if ok else 1
         if view not in self.views:
             self.close()
             raise DebateError(f"the {view} view is not available yet.")
         shown = self.show_view(view)
         self.menuBar().hide()
         self.statusBar().hide()
+        for dock in self.docks.values():
+            dock.hide()  # the map alone
         for name_ in ("setHorizontalScrollBarPolicy", "setVerticalScrollBarPolicy"):
             for scroller in shown.findChildren(QAbstractScrollArea):
                 getattr(scroller, name_)(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -338,6 +383,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._remember:
             recent_files.save_geometry(self.saveGeometry())
+            recent_files.save_state(self.saveState())
+        if self.presentation is not None:
+            self.presentation.close()
         untitled_and_empty = self.is_untitled() and not self.document.graph.claims
         self.session.close()
         self.document.close()

@@ -1,4 +1,4 @@
-"""Recently opened debates and the window's size and place, kept with QSettings."""
+"""Recently opened debates and the window's size, place and docks, kept with QSettings."""
 
 from __future__ import annotations
 
@@ -33,3 +33,13 @@ def saved_geometry() -> QByteArray | None:
 
 def save_geometry(geometry: QByteArray) -> None:
     QSettings().setValue("window/geometry", geometry)
+
+
+def saved_state() -> QByteArray | None:
+    """Which views beside the map are shown, and where (QMainWindow.saveState)."""
+    value = QSettings().value("window/state")
+    return value if isinstance(value, QByteArray) else None
+
+
+def save_state(state: QByteArray) -> None:
+    QSettings().setValue("window/state", state)

@@ -2,7 +2,8 @@
 
 Every view of a window (canvas, and later columns, outline, presenter) takes the same
 session: it reads from `document`, follows `bridge.changed`, and changes the debate only
-through `run`, which makes each change one undo step.
+through `run`, which makes each change one undo step. `selection` is the claim the views
+show as chosen, shared by all of them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
 from debate_editor.ui.bridge import DocumentBridge
 from debate_editor.ui.commands import EditCommand, push_edit
+from debate_editor.ui.selection import ClaimSelection
 
 
 class Session(QObject):
@@ -25,6 +27,8 @@ class Session(QObject):
         super().__init__(parent)
         self.document = document
         self.bridge = DocumentBridge(document, self)
+        self.selection = ClaimSelection(self)
+        self.bridge.changed.connect(self.selection.follow)  # before any view hears of it
         self.undo_stack = QUndoStack(self)
 
     def run(self, edit: Edit) -> bool:

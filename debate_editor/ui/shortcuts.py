@@ -3,7 +3,9 @@
 The window builds its QActions from `COMMANDS`, and the shortcut sheet (F1) is printed
 from the same table, so the sheet cannot drift from what the keys really do. A view
 answers a "view" command with a method `command_<key>`; a "window" command is the
-window's own.
+window's own. A command that names `views` belongs to those views alone, and inside them
+its keys win over a general command's (Enter opens a reason in the columns, where
+elsewhere it edits a card).
 """
 
 from __future__ import annotations
@@ -29,9 +31,14 @@ class Command:
     group: str = ""
     """Heading in the shortcut sheet."""
     tip: str = ""
+    views: tuple[str, ...] = ()
+    """The views that answer it (by name); empty for every view with a `command_<key>`."""
 
 
 _FILE, _EDIT, _MAP, _VIEW, _HELP = "&File", "&Edit", "&Map", "&View", "&Help"
+_COLUMNS, _PRESENTING = "Pro/con columns", "Presenting"
+_BOTH = ("columns", "outline")
+_SLIDES = ("presentation",)
 
 COMMANDS: tuple[Command, ...] = (
     Command("new", "&New", ("std:New",), _FILE, "window", "Files"),
@@ -69,6 +76,11 @@ COMMANDS: tuple[Command, ...] = (
             "Building the map", "Claim, evidence, concession, argument, thesis, in turn."),
     Command("auto_layout", "&Lay Out Map", ("Ctrl+L",), _MAP, "view", "Building the map",
             "Theses on top, reasons below, supports left, objections right (one undo step)."),
+    Command("move_reason_up", "Move Reason &Up", ("Ctrl+Up",), _MAP, "view",
+            "Building the map", "Earlier among the pros (or cons) of what it answers; this "
+            "order is the numbering of every export.", _BOTH),
+    Command("move_reason_down", "Move Reason Do&wn", ("Ctrl+Down",), _MAP, "view",
+            "Building the map", "Later among the pros (or cons) of what it answers.", _BOTH),
     Command("select_up", "Select Card Above", ("Up",), "", "view", "Moving around"),
     Command("select_down", "Select Card Below", ("Down",), "", "view", "Moving around"),
     Command("select_left", "Select Card to the Left", ("Left",), "", "view", "Moving around"),
@@ -79,6 +91,32 @@ COMMANDS: tuple[Command, ...] = (
     Command("zoom_out", "Zoom &Out", ("Ctrl+-",), _VIEW, "view", "Moving around"),
     Command("zoom_fit", "&Fit Map to Window", ("Ctrl+0",), _VIEW, "view", "Moving around"),
     Command("zoom_actual", "&Actual Size", ("Ctrl+1",), _VIEW, "view", "Moving around"),
+    Command("go_map", "Go to the &Map", ("Alt+1",), _VIEW, "window", "Views"),
+    Command("go_columns", "Go to the Pro/Con &Columns", ("Alt+2",), _VIEW, "window", "Views",
+            "Shows the columns if they are hidden."),
+    Command("go_outline", "Go to the Ou&tline", ("Alt+3",), _VIEW, "window", "Views",
+            "Shows the outline if it is hidden."),
+    Command("present", "&Present", ("F5",), _VIEW, "window", _PRESENTING,
+            "Full screen, from the first thesis, in reading order."),
+    Command("present_here", "Present from the &Selected Claim", ("Shift+F5",), _VIEW,
+            "window", _PRESENTING),
+    Command("next_slide", "Next Step", ("Right", "Space", "PgDown", "Down"), "", "view",
+            _PRESENTING, "Or click. An objection appears one step after another.", _SLIDES),
+    Command("previous_slide", "Previous Step", ("Left", "PgUp", "Up"), "", "view",
+            _PRESENTING, "", _SLIDES),
+    Command("first_slide", "First Step", ("Home",), "", "view", _PRESENTING, "", _SLIDES),
+    Command("last_slide", "Last Step", ("End",), "", "view", _PRESENTING, "", _SLIDES),
+    Command("toggle_slide_map", "Card or Map", ("M",), "", "view", _PRESENTING,
+            "The claim with its pros and cons, or the map zoomed to it.", _SLIDES),
+    Command("toggle_slide_theme", "Light or Dark", ("D",), "", "view", _PRESENTING,
+            "For the room: dark for a bright projector in a dim room.", _SLIDES),
+    Command("leave_presentation", "Leave the Presentation", ("Esc",), "", "view",
+            _PRESENTING, "Back to where you were.", _SLIDES),
+    Command("open_reason", "Open the Selected Reason", ("Return", "Enter"), "", "view",
+            _COLUMNS, "Or click it: it moves to the top with its own pros and cons.",
+            ("columns",)),
+    Command("back_up", "Back Up", ("Backspace", "Alt+Up"), "", "view", _COLUMNS,
+            "To the claim it answers (or click the trail above).", ("columns",)),
     Command("shortcuts", "&Keyboard and Mouse…", ("F1",), _HELP, "window", "Help"),
     Command("about", "&About Debate Editor", (), _HELP, "window", "Help"),
 )
@@ -95,7 +133,14 @@ MOUSE: tuple[tuple[str, str], ...] = (
     ("Ctrl+wheel", "zoom at the mouse"),
     ("Right-click a card or an arrow", "its commands (kind, delete, …)"),
     ("Drop a .debate file on the window", "open it"),
+    ("Click a reason in the pro/con columns", "open it: it goes on top with its own reasons"),
+    ("Drag a reason up or down its column", "put it there (the numbering of every export)"),
+    ("Drag an outline row onto a claim", "move it under that claim (one undo step)"),
+    ("… just above or below a row", "put it among that row's siblings, there"),
+    ("Click during a presentation", "the next step (right-click: the one before)"),
 )
+
+VIEW_NAMES = {"columns": "columns", "outline": "outline", "presentation": "presenting"}
 
 
 def key_sequences(command: Command) -> list[QKeySequence]:
@@ -144,5 +189,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
             for seq in key_sequences(command)
         )
         what = command.text.replace("&", "").rstrip("…")
+        if command.views and command.group not in (_COLUMNS, _PRESENTING):
+            what += f" ({', '.join(VIEW_NAMES.get(v, v) for v in command.views)})"
         groups.setdefault(command.group, []).append((what, keys or "—", command.tip))
     return list(groups.items())

@@ -1,0 +1,84 @@
+"""The map slide: the debate's map (the same cards and arrows as the canvas and the
+exports) zoomed to the claim a presentation step is about, what is still to come faint.
+
+QtGui only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter
+
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.render.card_style import FONT_FAMILY, card_face
+from debate_editor.render.map_drawing import MapGeometry
+from debate_editor.render.painter import draw_arrow, draw_card
+from debate_editor.render.slide import SlideTheme
+
+MAX_ZOOM = 2.6
+"""Card text is 13 px at 100 %: up to about 34 px on the slide."""
+FAINT = 0.16
+ROOM = 36.0
+"""Scene units around the cards in view."""
+
+
+def map_view_rect(geometry: MapGeometry, region: Collection[str], width: int,
+                  height: int) -> tuple[QRectF, float]:
+    """The scene rectangle to show (cards of `region`, with room) and the zoom for it."""
+    rect = QRectF()
+    for claim_id in region:
+        if claim_id in geometry.cards:
+            rect = rect.united(geometry.cards[claim_id])
+    if rect.isEmpty():
+        rect = geometry.bounds()
+    rect = rect.adjusted(-ROOM, -ROOM - 40, ROOM, ROOM)
+    zoom = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), MAX_ZOOM)
+    return rect, zoom
+
+
+def draw_map_slide(
+    painter: QPainter,
+    graph: DebateGraph,
+    geometry: MapGeometry,
+    size: tuple[int, int],
+    *,
+    focus: str,
+    region: Collection[str],
+    faint: Collection[str],
+    theme: SlideTheme,
+    progress: str = "",
+) -> None:
+    """Draw the map so that the cards of `region` fill the slide, `focus` selected and
+    the claims in `faint` (not yet reached) pale."""
+    width, height = size
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.fillRect(QRectF(0, 0, width, height), theme.background)
+    rect, zoom = map_view_rect(geometry, region, width, height)
+    painter.translate(width / 2, height / 2)
+    painter.scale(zoom, zoom)
+    painter.translate(-rect.center())
+    for link_id, path in geometry.arrows.items():
+        link = graph.links[link_id]
+        pale = link.source in faint or (link.to_claim is not None and link.to_claim in faint)
+        painter.setOpacity(FAINT if pale else 1.0)
+        draw_arrow(painter, path, link.kind, badge=not link.is_undercut, lod=zoom)
+    for claim_id, card in geometry.cards.items():
+        painter.setOpacity(FAINT if claim_id in faint else 1.0)
+        draw_card(painter, card_face(graph.claims[claim_id]), QPointF(card.topLeft()),
+                  pros=len(graph.pros(claim_id)), cons=len(graph.cons(claim_id)),
+                  selected=claim_id == focus, lod=zoom)
+    painter.restore()
+    if progress:
+        painter.save()
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(max(10, round(22 * min(height / 1080, width / 1920))))
+        painter.setFont(font)
+        painter.setPen(theme.muted)
+        margin = 40 * min(height / 1080, width / 1920)
+        painter.drawText(QRectF(margin, margin / 2, width - 2 * margin, font.pixelSize() * 2),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, progress)
+        painter.restore()

@@ -1,0 +1,105 @@
+"""The trail above the pro/con columns: the claims from a thesis down to the one on top.
+
+A trail is a list of (claim id, link id it was reached by); the thesis has no link. It
+records the way the person went, so a claim under two parents keeps the parent they
+came from; a claim reached from another view gets the way up its first parents.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.model import Link
+from debate_editor.ui.plain_text import mnemonic_safe, plain_tip
+
+Trail = list[tuple[str, str | None]]
+CRUMB_CHARS_PX = 190
+SHOWN_CRUMBS = 3
+
+
+def _first_link(graph: DebateGraph, claim_id: str) -> Link | None:
+    outgoing = graph.outgoing(claim_id)
+    plain = [link for link in outgoing if link.to_claim is not None]
+    return (plain or outgoing or [None])[0]
+
+
+def trail_to(graph: DebateGraph, claim_id: str) -> Trail:
+    """The way from a thesis down to `claim_id`, up through first parents. An objection
+    to a link is reached through the reason whose link it attacks; in circular reasoning
+    the trail starts where it would go round."""
+    steps: Trail = []
+    seen: set[str] = set()
+    cid: str = claim_id
+    link = _first_link(graph, cid)
+    while cid not in seen:
+        seen.add(cid)
+        steps.append((cid, link.id if link is not None else None))
+        if link is None:
+            break
+        if link.to_claim is not None:
+            cid = link.to_claim
+            link = _first_link(graph, cid)
+        else:
+            link = graph.links[link.to_link or ""]
+            cid = link.source
+    if steps and steps[-1][1] is not None:
+        steps[-1] = (steps[-1][0], None)  # went round: start here
+    steps.reverse()
+    return steps
+
+
+class TrailBar(QWidget):
+    """'‹' and the claims above, each a button that goes back there."""
+
+    chosen = Signal(int)
+    """The depth in the trail to go back to."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trail_bar")
+        self.box = QHBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(2)
+        self.buttons: list[QToolButton] = []
+
+    def show_trail(self, graph: DebateGraph, trail: Trail, title: str = "") -> None:
+        while self.box.count():
+            item = self.box.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # at once: deleteLater alone leaves it drawn until then
+                widget.deleteLater()
+        self.buttons = []
+        back = QToolButton(self)
+        back.setObjectName("trail_back")
+        back.setText("‹ Back")
+        back.setToolTip("Back to the claim it answers (Backspace)")
+        back.setAutoRaise(True)
+        back.setEnabled(len(trail) > 1)
+        back.clicked.connect(lambda: self.chosen.emit(len(trail) - 2))
+        self.box.addWidget(back)
+        start = max(0, len(trail) - 1 - SHOWN_CRUMBS)
+        if start > 0:
+            self.box.addWidget(QLabel("… ›", self))
+        metrics = QFontMetrics(self.font())
+        for depth in range(start, len(trail) - 1):
+            text = graph.claims[trail[depth][0]].text
+            button = QToolButton(self)
+            button.setAutoRaise(True)
+            short = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,
+                                       CRUMB_CHARS_PX)
+            button.setText(mnemonic_safe(short))
+            button.setToolTip(plain_tip(text))
+            button.clicked.connect(lambda _c=False, d=depth: self.chosen.emit(d))
+            self.buttons.append(button)
+            self.box.addWidget(button)
+            self.box.addWidget(QLabel("›", self))
+        if len(trail) <= 1 and title:
+            label = QLabel(title, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setStyleSheet("color: #5a5f66;")
+            self.box.addWidget(label)
+        self.box.addStretch(1)

@@ -1,0 +1,86 @@
+"""A plain-text box for typing a claim in a list: in the columns and in the outline.
+
+Enter keeps the text (so does Ctrl+Enter, as on the map), Shift+Enter starts a new
+line, Esc throws the text away; clicking elsewhere keeps it. While it is open it takes
+every key, so no shortcut fires while someone is typing. Text stays plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+
+from debate_editor.render.card_style import body_font
+
+
+class InlineEditor(QPlainTextEdit):
+    committed = Signal(str)
+    """The text to keep (stripped, never empty)."""
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("inline_editor")
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setTabChangesFocus(True)
+        self.setFont(body_font())
+        self.setStyleSheet(
+            "QPlainTextEdit#inline_editor { background: #fffdf2; color: #1d1d1f;"
+            " border: 2px solid #1a73e8; border-radius: 4px; }"
+        )
+        self.hide()
+        self._open = False
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def open(self, text: str = "", hint: str = "") -> None:
+        """Show with `text` selected; place it (setGeometry) before or after."""
+        self._open = True
+        self.setPlaceholderText(hint or "Type the claim — Enter keeps it, Esc cancels")
+        self.setPlainText(text)
+        self.selectAll()
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._open:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self._finish(keep=False)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self._finish(keep=True)
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        if self._open and event.reason() not in (
+            Qt.FocusReason.ActiveWindowFocusReason,
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.MenuBarFocusReason,
+        ):
+            self._finish(keep=True)
+
+    def _finish(self, *, keep: bool) -> None:
+        if not self._open:
+            return
+        self._open = False
+        text = self.toPlainText().strip()
+        self.hide()
+        if keep and text:
+            self.committed.emit(text)
+        else:
+            self.cancelled.emit()

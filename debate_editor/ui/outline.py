@@ -1,0 +1,344 @@
+"""The outline: every thesis with its pros and cons nested below it, as a tree.
+
+The keyboard moves as in any tree (arrows, Home/End, Left/Right to close and open);
+Enter, F2 or a double-click edits a row in place; S, O, T add; Ctrl+Up/Down reorder;
+dragging a row onto another claim moves it there (one undo step), just above or below a
+row puts it among that row's siblings. It follows and sets the window's one selection.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from debate_editor.domain.edit import Edit
+from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.model import LinkKind
+from debate_editor.ui import edits
+from debate_editor.ui.clipboard import copy_mime, put_on_clipboard
+from debate_editor.ui.columns_trail import trail_to
+from debate_editor.ui.inline_editor import InlineEditor
+from debate_editor.ui.order_edits import (
+    MoveRefusedError,
+    detach_edit,
+    move_in_column_edit,
+    reparent_edit,
+    thesis_order_edit,
+)
+from debate_editor.ui.outline_model import OutlineModel, OutlineNode
+from debate_editor.ui.outline_tree import BADGE, PAD, OutlineTree
+from debate_editor.ui.session import Session
+
+EXPAND_ALL_UP_TO = 300
+"""A debate this small opens fully; a bigger one opens its theses' first level."""
+
+
+class Outline(QWidget):
+    name = "outline"
+    title = "Outline"
+    message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.document = session.document
+        self.model = OutlineModel(self.document, self)
+        self.tree = OutlineTree(self)
+        self.tree.setModel(self.model)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.tree)
+        self.setFocusProxy(self.tree)
+        self.editor = InlineEditor(self.tree.viewport())
+        self.editor.committed.connect(self._commit)
+        self.editor.cancelled.connect(self._end_edit)
+        self._editing: tuple[object, ...] | None = None
+        self._following = False
+        session.bridge.changed.connect(self._on_changed)
+        session.selection.changed.connect(self._follow_selection)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.drop_requested.connect(self._dropped)
+        self.tree.edit_requested.connect(self.edit_row)
+        self.tree.verticalScrollBar().valueChanged.connect(self._place_editor)
+        if len(self.document.graph.claims) <= EXPAND_ALL_UP_TO:
+            self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(0)
+        if session.selection.current is not None:
+            self._follow_selection(None)
+
+    # ---- following the document and the selection -------------------------------------
+    def _on_changed(self, event: DebateChanged) -> None:
+        self._following = True
+        try:
+            self.model.apply_event(event)
+        finally:
+            self._following = False
+        wanted = self.session.selection.current
+        if wanted is not None and wanted != self.current_claim():
+            self._follow_selection(None)
+        self.tree.viewport().update()
+
+    def current_claim(self) -> str | None:
+        index = self.tree.currentIndex()
+        return self.model.node(index).claim_id if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        claim_id = self.model.node(current).claim_id if current.isValid() else None
+        self.tree.delegate.echo = claim_id
+        self.tree.viewport().update()
+        if not self._following and claim_id is not None:
+            self.session.selection.select(claim_id, source=self)
+
+    def _follow_selection(self, source: object) -> None:
+        if source is self:
+            return
+        wanted = self.session.selection.current
+        if wanted == self.current_claim():
+            return
+        self._following = True
+        try:
+            if wanted is None:
+                self.tree.clearSelection()
+                self.tree.setCurrentIndex(QModelIndex())
+                self.tree.delegate.echo = None
+            else:
+                index = self.reveal(wanted)
+                if index.isValid():
+                    self.tree.setCurrentIndex(index)
+                    self.tree.scrollTo(index)
+                    self.tree.delegate.echo = wanted
+        finally:
+            self._following = False
+        self.tree.viewport().update()
+
+    def reveal(self, claim_id: str, under: OutlineNode | None = None) -> QModelIndex:
+        """A row of `claim_id` opened to sight: one already in sight if there is one (or
+        one under `under`), else the one on the way down its first parents."""
+        model = self.model
+        nodes = model.nodes_of(claim_id)
+        if under is not None:
+            nodes = [n for n in nodes if n.parent is under] + nodes
+        visible = [n for n in nodes if self._in_sight(model.index_of(n))]
+        node = (visible or [None])[0] if under is None else (nodes or [None])[0]
+        if node is None:
+            node = model.find_path(trail_to(self.document.graph, claim_id))
+        if node is None and nodes:
+            node = nodes[0]
+        if node is None:
+            return QModelIndex()
+        index = model.index_of(node)
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        return index
+
+    def _in_sight(self, index: QModelIndex) -> bool:
+        parent = index.parent()
+        while parent.isValid():
+            if not self.tree.isExpanded(parent):
+                return False
+            parent = parent.parent()
+        return True
+
+    def _choose(self, claim_id: str, under: OutlineNode | None = None) -> None:
+        index = self.reveal(claim_id, under)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    # ---- editing in place ------------------------------------------------------------
+    def _writable(self) -> bool:
+        if self.document.read_only:
+            self.message.emit("This debate is open read-only.")
+        return not self.document.read_only
+
+    def edit_row(self, index: QModelIndex | None = None) -> None:
+        index = index if index is not None else self.tree.currentIndex()
+        if not index.isValid() or not self._writable():
+            return
+        node = self.model.node(index)
+        self._editing = ("edit", QPersistentModelIndex(index))
+        self._open_editor(self.document.graph.claims[node.claim_id].text, "")
+
+    def _begin_add(self, kind: LinkKind) -> None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            self.message.emit("Choose the claim to answer first.")
+            return
+        if not self._writable():
+            return
+        self.tree.expand(index)
+        self._editing = ("add", QPersistentModelIndex(index), kind)
+        hint = "A reason for it" if kind is LinkKind.SUPPORT else "An objection to it"
+        self._open_editor("", f"{hint} — Enter keeps it, Esc cancels")
+
+    def _open_editor(self, text: str, hint: str) -> None:
+        self.editor.open(text, hint)
+        self._place_editor()
+
+    def _place_editor(self) -> None:
+        if not self.editor.is_open or self._editing is None:
+            return
+        viewport = self.tree.viewport()
+        kind, *rest = self._editing
+        if kind == "thesis":
+            last = self.tree.last_visible()
+            top = self.tree.visualRect(last).bottom() + 4 if last.isValid() else 4
+            left = 4
+        else:
+            rect = self.tree.visualRect(QModelIndex(rest[0]))  # type: ignore[arg-type]
+            if kind == "edit":
+                top, left = rect.top(), rect.left() + BADGE + PAD
+            else:
+                top, left = rect.bottom() + 2, rect.left() + self.tree.indentation()
+        top = max(0, min(top, viewport.height() - 70))
+        self.editor.setGeometry(QRect(left, top, max(120, viewport.width() - left - 4), 68))
+
+    def _commit(self, text: str) -> None:
+        doc, editing = self.document, self._editing
+        self._editing = None
+        if editing is None:
+            return
+        if editing[0] == "edit":
+            index = QModelIndex(editing[1])  # type: ignore[arg-type]
+            if index.isValid():
+                self.session.run(edits.text_edit(doc, self.model.node(index).claim_id, text))
+        elif editing[0] == "add":
+            index = QModelIndex(editing[1])  # type: ignore[arg-type]
+            if index.isValid():
+                node = self.model.node(index)
+                edit, claim = edits.add_claim_edit(doc, text, answers=node.claim_id,
+                                                   kind=editing[2])  # type: ignore[arg-type]
+                if self.session.run(edit):
+                    self._choose(claim.id, node)
+        else:
+            edit, claim = edits.add_claim_edit(doc, text)
+            if self.session.run(edit):
+                self._choose(claim.id)
+        self._end_edit()
+
+    def _end_edit(self) -> None:
+        self._editing = None
+        self.tree.setFocus()
+
+    # ---- commands (named in ui/shortcuts.py) --------------------------------------------
+    def command_edit_card(self) -> None:
+        self.edit_row()
+
+    def command_add_thesis(self) -> None:
+        if self._writable():
+            self._editing = ("thesis",)
+            self._open_editor("", "A new thesis — Enter keeps it, Esc cancels")
+
+    def command_add_support(self) -> None:
+        self._begin_add(LinkKind.SUPPORT)
+
+    def command_add_objection(self) -> None:
+        self._begin_add(LinkKind.OBJECTION)
+
+    def command_delete(self) -> None:
+        claim_id = self.current_claim()
+        if claim_id is not None and self._writable():
+            self.session.run(edits.delete_edit(self.document, [claim_id], ()))
+
+    def command_copy(self) -> None:
+        claim_id = self.current_claim()
+        mime = copy_mime(self.document, [claim_id]) if claim_id else None
+        if mime is not None:
+            put_on_clipboard(mime)
+
+    def _current_link(self) -> str | None:
+        index = self.tree.currentIndex()
+        return self.model.node(index).link_id if index.isValid() else None
+
+    def command_toggle_link_kind(self) -> None:
+        link_id = self._current_link()
+        if link_id is None:
+            self.message.emit("A thesis stands under nothing: choose a reason.")
+        elif self._writable():
+            self.session.run(edits.toggle_link_kind_edit(self.document, [link_id]))
+
+    def command_cycle_claim_kind(self) -> None:
+        claim_id = self.current_claim()
+        if claim_id is not None and self._writable():
+            self.session.run(edits.claim_kind_edit(self.document, [claim_id]))
+
+    def _move(self, steps: int) -> None:
+        index = self.tree.currentIndex()
+        if not index.isValid() or not self._writable():
+            return
+        node = self.model.node(index)
+        if node.link_id is not None:
+            self.session.run(move_in_column_edit(self.document, node.link_id, steps))
+            return
+        theses = [c.id for c in self.document.graph.theses()]
+        if node.claim_id not in theses:
+            return
+        at = theses.index(node.claim_id) + steps
+        if 0 <= at < len(theses):
+            before = theses[at] if steps < 0 else (theses[at + 1] if at + 1 < len(theses)
+                                                   else None)
+            self.session.run(thesis_order_edit(self.document, node.claim_id, before))
+
+    def command_move_reason_up(self) -> None:
+        self._move(-1)
+
+    def command_move_reason_down(self) -> None:
+        self._move(1)
+
+    # ---- dragging a row ----------------------------------------------------------------
+    def _dropped(self, dragged: QPersistentModelIndex, target: QPersistentModelIndex,
+                 where: str) -> None:
+        if not dragged.isValid() or not self._writable():
+            return
+        model, graph = self.model, self.document.graph
+        node = model.node(QModelIndex(dragged))
+        target_node = model.node(QModelIndex(target)) if target.isValid() else model.root
+        if target_node is node:
+            return
+        place: OutlineNode | None = None
+        try:
+            if where == "on":
+                edit = reparent_edit(self.document, node.claim_id, node.link_id,
+                                     target_node.claim_id)
+                place = target_node
+            elif where == "end" or target_node.parent is model.root:
+                before = None if where == "end" else self._neighbour(target_node, where)
+                edit = (thesis_order_edit(self.document, node.claim_id, before)
+                        if node.link_id is None
+                        else detach_edit(self.document, node.link_id, before))
+            else:
+                parent = target_node.parent
+                target_link = graph.links[target_node.link_id or ""]
+                if target_link.is_undercut or parent is None:
+                    self.message.emit("Drop it onto a claim to put it under that claim.")
+                    return
+                moving = graph.links.get(node.link_id or "")
+                kind = moving.kind if moving is not None else LinkKind.SUPPORT
+                before = (self._neighbour(target_node, where) if target_link.kind is kind
+                          else None)
+                edit = reparent_edit(self.document, node.claim_id, node.link_id,
+                                     parent.claim_id, kind=kind, before=before)
+                place = parent
+        except MoveRefusedError as refusal:
+            self.message.emit(str(refusal))
+            return
+        if isinstance(edit, Edit) and self.session.run(edit):
+            self._choose(node.claim_id,
+                         place if place is not None and model.is_alive(place) else None)
+
+    def _neighbour(self, target: OutlineNode, where: str) -> str | None:
+        """The id (claim for theses, link for reasons) a drop above or below `target`
+        goes before."""
+        if where == "above":
+            return target.link_id or target.claim_id
+        siblings = target.parent.children if target.parent is not None else None
+        if not siblings:
+            return None
+        at = siblings.index(target) + 1
+        if at >= len(siblings):
+            return None
+        following = siblings[at]
+        return following.link_id or following.claim_id

@@ -1,0 +1,174 @@
+"""Presenting a debate full screen: one step per claim, in reading order.
+
+Right, Space, PageDown (or a click) go forward; Left, PageUp back; Home and End to the
+first and last step; M switches between the card slide (the claim in large type with
+its pros and cons) and the map zoomed to it; D between a light and a dark theme; Esc
+leaves. The presenter's choice of card or map and of theme is remembered.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.model import ClaimKind, Link, LinkKind
+from debate_editor.render.card_style import counts_text
+from debate_editor.render.map_drawing import MapGeometry, map_geometry
+from debate_editor.render.slide import THEMES, SlideCard, SlideContent, draw_slide, layout_slide
+from debate_editor.render.slide_map import draw_map_slide
+from debate_editor.ui.presentation_steps import Presentation, Slide
+from debate_editor.ui.session import Session
+from debate_editor.ui.view_commands import bind_view_commands
+
+HINT = ("→ or Space: next    ← back    M: card or map    D: light or dark    "
+        "Esc: leave")
+
+
+class PresentationView(QWidget):
+    name = "presentation"
+    title = "Presentation"
+    closed = Signal()
+
+    def __init__(self, session: Session, start: str | None = None) -> None:
+        super().__init__(None)
+        self.setObjectName("presentation")
+        self.session = session
+        self.document = session.document
+        self.setWindowTitle(f"{self.document.title} — Presentation")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        settings = QSettings()
+        theme = str(settings.value("presentation/theme", "light"))
+        self.theme = THEMES.get(theme, THEMES["light"])
+        self.map_mode = str(settings.value("presentation/mode", "card")) == "map"
+        self.walk = Presentation(self.document.graph)
+        self.number = self.walk.index_of.get(start or "", 0)
+        self._geometry: MapGeometry | None = None
+        self.actions_by_key = bind_view_commands(self, self)
+        session.bridge.changed.connect(self._on_changed)
+
+    # ---- following the document ------------------------------------------------------
+    def _on_changed(self, event: DebateChanged) -> None:
+        here = self.current_claim()
+        self.walk = Presentation(self.document.graph)
+        self._geometry = None
+        self.number = self.walk.index_of.get(here or "", min(self.number, len(self.walk) - 1))
+        self.number = max(self.number, 0)
+        self.update()
+
+    def current_claim(self) -> str | None:
+        return self.walk.steps[self.number].claim if len(self.walk) else None
+
+    def slide(self) -> Slide | None:
+        return self.walk.slide(self.number) if len(self.walk) else None
+
+    # ---- what a slide says -----------------------------------------------------------
+    def content(self) -> SlideContent:
+        graph = self.document.graph
+        slide = self.slide()
+        if slide is None:
+            return SlideContent(self.document.title, "", "This debate has no claims yet.",
+                                ClaimKind.THESIS)
+        frame = graph.claims[slide.frame]
+
+        def card(link: Link, sign: str) -> SlideCard:
+            claim_id = link.source
+            tally = counts_text(len(graph.pros(claim_id)), len(graph.cons(claim_id)))
+            return SlideCard(graph.claims[claim_id].text, sign, tally,
+                             focus=claim_id == slide.focus and claim_id != slide.frame,
+                             hidden=link.id in slide.hidden)
+
+        def with_undercuts(links: tuple[Link, ...], sign: str) -> tuple[SlideCard, ...]:
+            cards: list[SlideCard] = []
+            for link in links:
+                cards.append(card(link, sign))
+                cards.extend(card(u, "⤫") for u in slide.undercuts if u.to_link == link.id)
+            return tuple(cards)
+
+        return SlideContent(
+            title=self.document.title,
+            progress=f"{slide.number + 1} / {slide.total}",
+            text=frame.text,
+            kind=frame.kind,
+            context=self._context(slide),
+            note=frame.note,
+            pros=with_undercuts(slide.pros, "+"),
+            cons=with_undercuts(slide.cons, "−"),
+            hint=HINT if slide.number == 0 else "",
+        )
+
+    def _context(self, slide: Slide) -> str:
+        graph = self.document.graph
+        link, parent = slide.context, slide.context_claim
+        if link is None or parent is None or parent not in graph.claims:
+            return ""
+        said = " ".join(graph.claims[parent].text.split())
+        if link.is_undercut:
+            attacked = graph.links.get(link.to_link or "")
+            if attacked is not None:
+                reason = " ".join(graph.claims[attacked.source].text.split())
+                return f"Against the link: “{reason}” → “{said}”"
+        phrase = "A reason for" if link.kind is LinkKind.SUPPORT else "An objection to"
+        return f"{phrase}: “{said}”"
+
+    # ---- drawing ---------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        size = (self.width(), self.height())
+        slide = self.slide()
+        if self.map_mode and slide is not None:
+            if self._geometry is None:
+                self._geometry = map_geometry(self.document.graph)
+            shown = [lk for lk in (*slide.pros, *slide.cons, *slide.undercuts)
+                     if lk.id not in slide.hidden]
+            region = {slide.frame, slide.focus, *(lk.source for lk in shown)}
+            faint = set(self.document.graph.claims) - self.walk.seen_before(self.number) - region
+            draw_map_slide(painter, self.document.graph, self._geometry, size,
+                           focus=slide.focus, region=region, faint=faint, theme=self.theme,
+                           progress=f"{slide.number + 1} / {slide.total}")
+        else:
+            draw_slide(painter, layout_slide(self.content(), *size), self.theme)
+        painter.end()
+
+    # ---- commands (named in ui/shortcuts.py) --------------------------------------------
+    def go_to(self, number: int) -> None:
+        if len(self.walk):
+            self.number = max(0, min(number, len(self.walk) - 1))
+            self.update()
+
+    def command_next_slide(self) -> None:
+        self.go_to(self.number + 1)
+
+    def command_previous_slide(self) -> None:
+        self.go_to(self.number - 1)
+
+    def command_first_slide(self) -> None:
+        self.go_to(0)
+
+    def command_last_slide(self) -> None:
+        self.go_to(len(self.walk) - 1)
+
+    def command_toggle_slide_map(self) -> None:
+        self.map_mode = not self.map_mode
+        QSettings().setValue("presentation/mode", "map" if self.map_mode else "card")
+        self.update()
+
+    def command_toggle_slide_theme(self) -> None:
+        self.theme = THEMES["dark" if self.theme.name == "light" else "light"]
+        QSettings().setValue("presentation/theme", self.theme.name)
+        self.update()
+
+    def command_leave_presentation(self) -> None:
+        self.close()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.command_next_slide()
+        elif event.button() == Qt.MouseButton.RightButton:
+            self.command_previous_slide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.session.bridge.changed.disconnect(self._on_changed)
+        super().closeEvent(event)
+        self.closed.emit()
