@@ -17,6 +17,7 @@ from functools import lru_cache
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
 
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
+from debate_editor.render.text_wrap import simple_wrap
 
 FONT_FAMILY = "DejaVu Sans"
 BODY_PX = 13
@@ -138,6 +139,10 @@ def _wrap(text: str, qfont: QFont, width: float) -> list[str]:
         if not paragraph:
             result.append("")
             continue
+        quick = simple_wrap(paragraph, qfont, width)
+        if quick is not None:
+            result.extend(quick)
+            continue
         layout = QTextLayout(paragraph, qfont)
         layout.setTextOption(option)
         layout.beginLayout()
@@ -176,11 +181,11 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
         if not content.strip():
             continue
         metrics = QFontMetricsF(qfont)
-        step = metrics.lineSpacing()
+        step, ascent = metrics.lineSpacing(), metrics.ascent()
         wrapped = _wrap(content.strip(), qfont, inner)
         elided = elided or len(wrapped) > MAX_LINES
         for part in _elide(wrapped, qfont, inner):
-            lines.append(TextLine(part, x, y + metrics.ascent(), bold))
+            lines.append(TextLine(part, x, y + ascent, bold))
             y += step
         y += 4.0
     height = max(y - 4.0 + PADDING, HEADER_HEIGHT + 2 * PADDING + 8.0)
