@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
 from debate_editor.render.pdf.document import PdfDocument
-from debate_editor.render.pdf.text import Typesetter
+from debate_editor.render.pdf.text import Typesetter, colour
 
 BODY_PT = 9.5
 STEP_PT = 12.5
@@ -47,6 +47,7 @@ class OutlineWriter:
         self.y = margin
         self.page_number = len(document.pages)
         self.seen: set[str] = set()
+        self._heads: dict[tuple[str, str, tuple[float, float, float]], str] = {}
 
     # ---- pages --------------------------------------------------------------------
     def _room(self, height: float) -> None:
@@ -132,14 +133,44 @@ class OutlineWriter:
         self._room(STEP_PT * min(len(lines), 2) + 2)
         self.y += 2
         baseline = self.y + BODY_PT
+        room = int((self.page_h - self.margin - 14 - self.y) // STEP_PT)
+        colour_ = _label_colour(item.link)
+        if len(lines) <= room and self.text.is_simple(text):
+            # The common case in one text object: marker, label, and the lines.
+            self.ops.append(self._block(left, baseline, item.marker, label, colour_, label_w,
+                                        lines))
+            self.y += STEP_PT * len(lines)
+            return
         self.ops.append(self.text.line(left, baseline, item.marker, BODY_PT, rgb=MUTED))
         self.ops.append(self.text.line(left + MARKER_PT, baseline, label, BODY_PT, bold=True,
-                                       rgb=_label_colour(item.link)))
+                                       rgb=colour_))
         first, rest = lines[0], lines[1:]
         self.ops.append(self.text.line(left + MARKER_PT + label_w, baseline, first, BODY_PT,
                                        rgb=TEXT))
         self.y += STEP_PT
         self._lines(left + MARKER_PT, rest, BODY_PT, STEP_PT, rgb=TEXT)
+
+    def _block(self, left: float, baseline: float, marker: str, label: str,
+               label_rgb: tuple[float, float, float], label_w: float, lines: list[str]) -> str:
+        regular, bold = self.text.regular.pdf, self.text.bold.pdf
+        key = (marker, label, label_rgb)
+        head = self._heads.get(key)
+        if head is None:
+            self.text.is_simple(marker + label)
+            head = self._heads[key] = (
+                f"({regular.encode(marker)}) Tj {colour(label_rgb)} /{bold.resource} "  # type: ignore[attr-defined]
+                f"{BODY_PT:.2f} Tf 1 0 0 -1 {{x}} {{y}} Tm ({bold.encode(label)}) Tj "  # type: ignore[attr-defined]
+                f"{colour(TEXT)} /{regular.resource} {BODY_PT:.2f} Tf")  # type: ignore[attr-defined]
+        x, y = f"{left + MARKER_PT:.2f}", f"{baseline:.2f}"
+        parts = [f"BT {colour(MUTED)} /{regular.resource} {BODY_PT:.2f} Tf 1 0 0 -1 "  # type: ignore[attr-defined]
+                 f"{left:.2f} {y} Tm", head.replace("{x}", x).replace("{y}", y),
+                 f"1 0 0 -1 {left + MARKER_PT + label_w:.2f} {y} Tm "
+                 f"({regular.encode(lines[0])}) Tj"]  # type: ignore[attr-defined]
+        if len(lines) > 1:
+            parts.append(f"{STEP_PT:.2f} TL 1 0 0 -1 {x} {baseline + STEP_PT:.2f} Tm "
+                         f"({regular.encode(chr(10).join(lines[1:]))}) Tj")  # type: ignore[attr-defined]
+        parts.append("ET")
+        return " ".join(parts)
 
     def _lines(self, x: float, lines: list[str], size: float, step: float,
                bold: bool = False, rgb: tuple[float, float, float] = TEXT) -> None:
