@@ -169,6 +169,13 @@ def _elide(lines: list[str], qfont: QFont, width: float) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=2)
+def _line_metrics(bold: bool) -> tuple[float, float]:
+    """Line spacing and ascent of the title (bold) or body font."""
+    metrics = QFontMetricsF(title_font() if bold else body_font())
+    return metrics.lineSpacing(), metrics.ascent()
+
+
 @lru_cache(maxsize=65536)
 def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
     width = card_width(kind)
@@ -180,8 +187,7 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
     for qfont, content, bold in ((title_font(), title, True), (body_font(), text, False)):
         if not content.strip():
             continue
-        metrics = QFontMetricsF(qfont)
-        step, ascent = metrics.lineSpacing(), metrics.ascent()
+        step, ascent = _line_metrics(bold)
         wrapped = _wrap(content.strip(), qfont, inner)
         elided = elided or len(wrapped) > MAX_LINES
         for part in _elide(wrapped, qfont, inner):

@@ -9,6 +9,7 @@ stored places is laid out for the picture; nothing is written back to its file.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -57,7 +58,15 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
     ensure_application()
     from debate_editor.render.pdf import write_pdf as pdf
 
-    return pdf(debate, options, progress)
+    # A big export makes hundreds of thousands of short-lived strings and no cycles;
+    # the cyclic collector would walk the whole debate again and again meanwhile.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pdf(debate, options, progress)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _picture_scale(bounds: QRectF, options: ExportOptions) -> tuple[QSize, float]:

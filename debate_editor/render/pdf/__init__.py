@@ -29,6 +29,7 @@ from debate_editor.render.pdf.map_pages import (
     draw_whole_map,
     fit_scale,
     readable,
+    tallies_of,
 )
 from debate_editor.render.pdf.map_shapes import Box, CardPainter, arrows_for
 from debate_editor.render.pdf.outline import MUTED, OutlineWriter
@@ -58,7 +59,7 @@ def map_data(debate: Debate) -> MapData:
     sizes = {cid: (face.width, face.height) for cid, face in faces.items()}
     positions = positions_for(graph, sizes) if graph.claims else {}
     cards = {cid: Box(positions[cid][0], positions[cid][1], *sizes[cid]) for cid in faces}
-    return MapData(graph, faces, cards, arrows_for(graph, cards))
+    return MapData(graph, faces, cards, arrows_for(graph, cards), tallies_of(graph))
 
 
 def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None = None,

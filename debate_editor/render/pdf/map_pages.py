@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.model import LinkKind
 from debate_editor.render.card_style import BODY_PX, LINK_STYLES, CardFace
 from debate_editor.render.pdf.document import PdfDocument, matrix, number
 from debate_editor.render.pdf.map_shapes import (
@@ -48,16 +49,8 @@ class MapData:
     cards: Mapping[str, Box]
     arrows: Mapping[str, Arrow]
 
-    def tallies(self) -> dict[str, tuple[int, int]]:
-        """Each claim's number of pros and cons (what its card's header says)."""
-        if not hasattr(self, "_tallies"):
-            counts: dict[str, list[int]] = {}
-            for link in self.graph.links.values():
-                if link.to_claim is not None:
-                    pair = counts.setdefault(link.to_claim, [0, 0])
-                    pair[0 if link.kind.value == "support" else 1] += 1
-            object.__setattr__(self, "_tallies", {k: (v[0], v[1]) for k, v in counts.items()})
-        return self._tallies  # type: ignore[attr-defined,no-any-return]
+    tallies: Mapping[str, tuple[int, int]]
+    """Each claim's number of pros and cons (what its card's header says)."""
 
     def bounds(self) -> Box:
         if not self.cards:
@@ -90,8 +83,17 @@ def draw_whole_map(data: MapData, painter: CardPainter, area: Box) -> list[str]:
     return ops
 
 
+def tallies_of(graph: DebateGraph) -> dict[str, tuple[int, int]]:
+    counts: dict[str, list[int]] = {}
+    for link in graph.links.values():
+        if link.to_claim is not None:
+            pair = counts.setdefault(link.to_claim, [0, 0])
+            pair[0 if link.kind is LinkKind.SUPPORT else 1] += 1
+    return {cid: (pair[0], pair[1]) for cid, pair in counts.items()}
+
+
 def _cards(data: MapData, painter: CardPainter, ids: Mapping[str, Box] | list[str]) -> list[str]:
-    tallies = data.tallies()
+    tallies = data.tallies
     return [painter.card(data.faces[cid], data.cards[cid], *tallies.get(cid, (0, 0)))
             for cid in ids]
 
@@ -174,9 +176,9 @@ class TiledMap:
             ops.append(f"q {number(left)} {number(top)} {number(view.w * s)} "
                        f"{number(view.h * s)} re W n")
             ops.append(matrix(s, left - view.x * s, top - view.y * s))
-            arrows = [data.arrows[lid] for lid in ends.near(tile)]
-            ops.append(arrow_painter.ops(arrows))
-            ops.append(self._leaving(arrows, view, typesetter))
+            near = ends.near(tile)
+            ops.append(arrow_painter.ops([data.arrows[key] for key, _, _ in near]))
+            ops.append(self._leaving(near, typesetter))
             own = set(tile.cards)
             others = [cid for cid in card_index.near(tile) if cid not in own]
             if others:
@@ -195,15 +197,14 @@ class TiledMap:
             if count % 50 == 0:
                 progress(count / len(self.tiles))
 
-    def _leaving(self, arrows: list[Arrow], view: Box, typesetter: Typesetter) -> str:
+    def _leaving(self, near: list[tuple[str, bool, bool]], typesetter: Typesetter) -> str:
         """Where an arrow that leaves this page goes: a note at the end that is here."""
         notes = []
-        for arrow in arrows:
-            p = arrow.points
-            start_here = _inside(view, p[0], p[1])
-            end_here = _inside(view, p[6], p[7])
+        for key, start_here, end_here in near:
             if start_here and end_here:
                 continue
+            arrow = self.data.arrows[key]
+            p = arrow.points
             tint = rgb(LINK_STYLES[arrow.kind].colour)
             if start_here:
                 page = self.owner[arrow.target].page + 1
@@ -235,30 +236,31 @@ class TiledMap:
         return "\n".join(ops)
 
 
-def _inside(view: Box, x: float, y: float) -> bool:
-    return view.x <= x <= view.right and view.y <= y <= view.bottom
-
-
 class _Ends:
     """Which arrows start or end in each tile's view: a page draws those (clipped at its
     edge) and says where they go, rather than every arrow that merely crosses it."""
 
     def __init__(self, tiled: TiledMap, arrows: Mapping[str, Arrow]) -> None:
-        self.cells: dict[tuple[int, int], list[str]] = {}
-        ox, oy = tiled.origin
+        self.cells: dict[tuple[int, int], list[tuple[str, bool, bool]]] = {}
         for key, arrow in arrows.items():
-            found: set[tuple[int, int]] = set()
-            for x, y in ((arrow.points[0], arrow.points[1]), (arrow.points[6], arrow.points[7])):
-                c0 = int((x - OVERLAP - ox) // tiled.cell_w)
-                c1 = int((x + OVERLAP - ox) // tiled.cell_w)
-                r0 = int((y - OVERLAP - oy) // tiled.cell_h)
-                r1 = int((y + OVERLAP - oy) // tiled.cell_h)
-                found.update((r, c) for r in (r0, r1) for c in (c0, c1))
-            for cell in found:
-                if cell in tiled.by_cell:
-                    self.cells.setdefault(cell, []).append(key)
+            p = arrow.points
+            starts = self._cells(tiled, p[0], p[1])
+            ends = self._cells(tiled, p[6], p[7])
+            for cell in starts | ends:
+                self.cells.setdefault(cell, []).append((key, cell in starts, cell in ends))
 
-    def near(self, tile: Tile) -> list[str]:
+    @staticmethod
+    def _cells(tiled: TiledMap, x: float, y: float) -> set[tuple[int, int]]:
+        """The tiles whose view holds the point (x, y): a view is its cell grown by less
+        than a cell, so these are the cells of the point moved by the overlap each way."""
+        ox, oy = tiled.origin
+        cw, ch = tiled.cell_w, tiled.cell_h
+        columns = {int((x - OVERLAP - ox) // cw), int((x + OVERLAP - ox) // cw)}
+        rows = {int((y - OVERLAP - oy) // ch), int((y + OVERLAP - oy) // ch)}
+        cells = tiled.by_cell
+        return {(r, c) for r in rows for c in columns if (r, c) in cells}
+
+    def near(self, tile: Tile) -> list[tuple[str, bool, bool]]:
         return self.cells.get((tile.row, tile.column), [])
 
 

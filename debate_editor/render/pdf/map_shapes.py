@@ -287,9 +287,7 @@ class ArrowPainter:
     def __init__(self, document: PdfDocument) -> None:
         self.document = document
         self._badge_forms: dict[LinkKind, str] = {}
-        self._curve: dict[int, str] = {}
-        self._head: dict[int, str] = {}
-        self._badge: dict[int, str] = {}
+        self._parts: dict[int, tuple[str, str, str]] = {}
 
     def ops(self, arrows: Iterable[Arrow]) -> str:
         """Every arrow given: lines stroked per kind, then heads, then badges."""
@@ -307,39 +305,25 @@ class ArrowPainter:
         stroke = colour(rgb(style.colour), stroke=True)
         dash = ("[" + " ".join(number(d * LINK_WIDTH) for d in style.dashes) + "] 0 d"
                 if style.dashes else "[] 0 d")
-        curves, heads, badges = self._curve, self._head, self._badge
-        lines = [f"{stroke} {number(LINK_WIDTH)} w 0 J {dash}"]
-        for a in group:
-            key = id(a)
-            curve = curves.get(key)
-            if curve is None:
-                p = a.points
-                curve = curves[key] = (f"{p[0]:.1f} {p[1]:.1f} m {p[2]:.1f} {p[3]:.1f} "
-                                       f"{p[4]:.1f} {p[5]:.1f} {p[6]:.1f} {p[7]:.1f} c")
-            lines.append(curve)
-        hollow = kind is LinkKind.OBJECTION
-        fill = colour((1.0, 1.0, 1.0) if hollow else rgb(style.colour))
-        lines.append(f"S\n[] 0 d 1.6 w 0 j {fill}")
-        for a in group:
-            key = id(a)
-            head = heads.get(key)
-            if head is None:
-                head = heads[key] = _head(a.points)
-            lines.append(head)
-        lines.append("B")
-        badge = self._badge_form(kind)
-        marks = []
-        for a in group:
-            if a.badge:
-                key = id(a)
-                where = badges.get(key)
-                if where is None:
-                    x, y = a.badge_centre
-                    where = badges[key] = f"q 1 0 0 1 {x:.1f} {y:.1f} cm"
-                marks.append(where)
-        if marks:
-            lines.append("\n".join(f"{m} {badge} Q" for m in marks))
-        return "\n".join(lines)
+        fill = colour((1.0, 1.0, 1.0) if kind is LinkKind.OBJECTION else rgb(style.colour))
+        known = self._parts
+        parts = [known.get(id(a)) or self._format(a) for a in group]
+        out = [f"{stroke} {number(LINK_WIDTH)} w 0 J {dash}", *(p[0] for p in parts),
+               f"S\n[] 0 d 1.6 w 0 j {fill}", *(p[1] for p in parts), "B"]
+        out.extend(p[2] for p in parts if p[2])
+        return "\n".join(out)
+
+    def _format(self, arrow: Arrow) -> tuple[str, str, str]:
+        """An arrow's curve, head and badge as operators (formatted once per arrow)."""
+        p = arrow.points
+        curve = (f"{p[0]:.1f} {p[1]:.1f} m {p[2]:.1f} {p[3]:.1f} "
+                 f"{p[4]:.1f} {p[5]:.1f} {p[6]:.1f} {p[7]:.1f} c")
+        badge = ""
+        if arrow.badge:
+            x, y = arrow.badge_centre
+            badge = f"q 1 0 0 1 {x:.1f} {y:.1f} cm {self._badge_form(arrow.kind)} Q"
+        found = self._parts[id(arrow)] = (curve, _head(p), badge)
+        return found
 
     def _badge_form(self, kind: LinkKind) -> str:
         found = self._badge_forms.get(kind)

@@ -48,6 +48,7 @@ class OutlineWriter:
         self.page_number = len(document.pages)
         self.seen: set[str] = set()
         self._heads: dict[tuple[str, str, tuple[float, float, float]], str] = {}
+        self._label_widths: dict[str, float] = {}
 
     # ---- pages --------------------------------------------------------------------
     def _room(self, height: float) -> None:
@@ -127,15 +128,19 @@ class OutlineWriter:
         left = self.margin + indent
         width = self.page_w - self.margin - left - MARKER_PT
         label = _label(item.link, claim) + ":"
-        label_w = self.text.width(label + " ", BODY_PT, True)
+        label_w = self._label_widths.get(label)
+        if label_w is None:
+            label_w = self._label_widths[label] = self.text.width(label + " ", BODY_PT, True)
         text = claim.text + (" (see above)" if again else "")
-        lines = self.text.wrap(text, BODY_PT, width, first_width=width - label_w)
+        simple = self.text.is_simple(text)
+        lines = self.text.wrap(text, BODY_PT, width, first_width=width - label_w,
+                               simple=simple or None)
         self._room(STEP_PT * min(len(lines), 2) + 2)
         self.y += 2
         baseline = self.y + BODY_PT
         room = int((self.page_h - self.margin - 14 - self.y) // STEP_PT)
         colour_ = _label_colour(item.link)
-        if len(lines) <= room and self.text.is_simple(text):
+        if len(lines) <= room and simple:
             # The common case in one text object: marker, label, and the lines.
             self.ops.append(self._block(left, baseline, item.marker, label, colour_, label_w,
                                         lines))

@@ -52,7 +52,10 @@ class Typesetter:
         self.bold = self._face(bold=True)
         self._simple: set[str] = set()
         self._complex: set[str] = set()
-        self._word_widths: dict[tuple[str, str], float] = {}
+        self._ems: dict[bool, dict[str, float]] = {False: {}, True: {}}
+        """Word widths in ems, regular and bold."""
+        for bold in (False, True):
+            self._word_width(" ", 1.0, bold)
 
     def _face(self, *, bold: bool) -> Face:
         qfont = QFont(self.family)
@@ -100,18 +103,18 @@ class Typesetter:
         return layout.lineAt(0).naturalTextWidth() * size / REFERENCE_PX
 
     def _word_width(self, word: str, size: float, bold: bool) -> float:
-        key = (word, "b" if bold else "r")
-        found = self._word_widths.get(key)
+        ems = self._ems[bold]
+        found = ems.get(word)
         if found is None:
             self.is_simple(word)  # learns its characters
-            found = self.face(bold).pdf.width(word)  # type: ignore[attr-defined]
-            self._word_widths[key] = found
+            found = ems[word] = self.face(bold).pdf.width(word)  # type: ignore[attr-defined]
         return found * size
 
     def wrap(self, text: str, size: float, width: float, bold: bool = False,
-             first_width: float | None = None) -> list[str]:
+             first_width: float | None = None, simple: bool | None = None) -> list[str]:
         """`text` broken into lines no wider than `width` (`first_width` for the first
-        line), paragraphs kept; a word longer than a line is broken where it must."""
+        line), paragraphs kept; a word longer than a line is broken where it must.
+        `simple`: the caller knows whether `is_simple(text)`."""
         lines: list[str] = []
         for paragraph in text.split("\n"):
             limit = first_width if (first_width is not None and not lines) else width
@@ -120,7 +123,7 @@ class Typesetter:
                 if lines:
                     lines.append("")
                 continue
-            if self.is_simple(paragraph):
+            if simple or (simple is None and self.is_simple(paragraph)):
                 lines.extend(self._wrap_simple(paragraph, size, width, limit, bold))
             else:
                 lines.extend(self._wrap_complex(paragraph, size, width, limit, bold))
@@ -128,12 +131,41 @@ class Typesetter:
 
     def _wrap_simple(self, paragraph: str, size: float, width: float, first: float,
                      bold: bool) -> list[str]:
+        words = paragraph.split()
+        ems = self._ems[bold]
+        try:
+            widths = list(map(ems.__getitem__, words))
+        except KeyError:
+            for word in words:
+                if word not in ems:
+                    self.is_simple(word)  # learns its characters
+                    ems[word] = self.face(bold).pdf.width(word)  # type: ignore[attr-defined]
+            widths = list(map(ems.__getitem__, words))
+        if max(widths) * size > min(first, width):
+            return self._wrap_long_words(words, size, width, first, bold)
+        space = ems[" "]
+        limit = first / size
+        lines: list[str] = []
+        start = 0
+        used = -space
+        for index, wide in enumerate(widths):
+            if index > start and used + space + wide > limit:
+                lines.append(" ".join(words[start:index]))
+                start, used, limit = index, wide, width / size
+            else:
+                used += space + wide
+        lines.append(" ".join(words[start:]))
+        return lines
+
+    def _wrap_long_words(self, words: list[str], size: float, width: float, first: float,
+                         bold: bool) -> list[str]:
+        """Greedy filling where some word is longer than a line and must be broken."""
         space = self._word_width(" ", size, bold)
         lines: list[str] = []
         current: list[str] = []
         used = 0.0
         limit = first
-        for word in paragraph.split():
+        for word in words:
             wide = self._word_width(word, size, bold)
             if current and used + space + wide > limit:
                 lines.append(" ".join(current))
