@@ -3,7 +3,8 @@
     write_pdf(debate, options, progress)
 
 Page 1 holds the title, the description and a line of counts, and the map too when it
-is readable there. Otherwise the map gets a page of its own (landscape for a wide map),
+is readable there (the page turned landscape for a wide map). Otherwise the map gets a
+page of its own,
 or, when even that would shrink its text below 6 points, an overview and a grid of
 pages (see `map_pages`). The outline follows. The paper is A4, or Letter where the
 system's locale uses it.
@@ -78,20 +79,25 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
     portrait = paper()
     landscape = (portrait[1], portrait[0])
 
-    ops, bottom = _title_block(text, debate, data, portrait)
     document.bookmark(title, 0, PAGE_MARGIN)
     bounds = data.bounds()
-    below = Box(PAGE_MARGIN, bottom + 16, portrait[0] - 2 * PAGE_MARGIN,
-                portrait[1] - PAGE_MARGIN - bottom - 16)
-    if not data.cards:
-        document.add_page(*portrait, ops)
-    elif readable(fit_scale(bounds, below.w, below.h)):
-        document.bookmark("Map", 0, bottom + 10)
-        document.add_page(*portrait, ops + draw_whole_map(data, painter, below))
+    wide = bounds.w >= bounds.h
+    first = (portrait, landscape) if not wide else (landscape, portrait)
+    for page in first:  # page 1: the title, and the whole map below it if readable
+        ops, bottom = _title_block(text, debate, data, page)
+        below = Box(PAGE_MARGIN, bottom + 16, page[0] - 2 * PAGE_MARGIN,
+                    page[1] - PAGE_MARGIN - bottom - 16)
+        if data.cards and readable(fit_scale(bounds, below.w, below.h)):
+            document.bookmark("Map", 0, bottom + 10)
+            document.add_page(*page, ops + draw_whole_map(data, painter, below))
+            break
     else:
-        page = landscape if bounds.w >= bounds.h else portrait
+        ops, bottom = _title_block(text, debate, data, portrait)
+        page = landscape if wide else portrait
         area = Box(MARGIN_PT, MARGIN_PT, page[0] - 2 * MARGIN_PT, page[1] - 2 * MARGIN_PT)
-        if readable(fit_scale(bounds, area.w, area.h)):
+        if not data.cards:
+            document.add_page(*portrait, ops)
+        elif readable(fit_scale(bounds, area.w, area.h)):
             ops.append(text.line(PAGE_MARGIN, bottom + 20, "The map is on page 2; the "
                                  "outline follows it.", 10, rgb=MUTED))
             document.add_page(*portrait, ops)
