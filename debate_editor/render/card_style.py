@@ -133,8 +133,6 @@ def card_width(kind: ClaimKind) -> float:
 def _wrap(text: str, qfont: QFont, width: float) -> list[str]:
     """Break `text` into lines no wider than `width` (newlines kept), as plain text."""
     result: list[str] = []
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     for paragraph in text.split("\n"):
         if not paragraph:
             result.append("")
@@ -143,6 +141,8 @@ def _wrap(text: str, qfont: QFont, width: float) -> list[str]:
         if quick is not None:
             result.extend(quick)
             continue
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout = QTextLayout(paragraph, qfont)
         layout.setTextOption(option)
         layout.beginLayout()

@@ -106,11 +106,11 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
         else:
             tiled = TiledMap(data, *page)
             tiled.number_pages(2)
-            ops.append(text.line(
-                PAGE_MARGIN, bottom + 20,
-                f"The map is too big to read on one page: page 2 shows all of it and "
-                f"links to its {len(tiled.tiles)} parts (pages 3–{len(tiled.tiles) + 2}).",
-                10, rgb=MUTED))
+            note = (f"The map is too big to read on one page: page 2 shows all of it and "
+                    f"links to its {len(tiled.tiles)} parts (pages 3–{len(tiled.tiles) + 2}).")
+            ops.append(text.lines(PAGE_MARGIN, bottom + 20, 13,
+                                  text.wrap(note, 10, portrait[0] - 2 * PAGE_MARGIN), 10,
+                                  rgb=MUTED))
             document.add_page(*portrait, ops)
             document.bookmark("Map overview", 1)
             write_overview(tiled, document, text, title)
