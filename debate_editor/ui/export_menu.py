@@ -46,6 +46,11 @@ def fill_export_menu(menu: QMenu, window: QWidget, document: DebateDocument) -> 
 
 
 def selected_claim(window: MainWindow) -> str | None:
+    """The claim the person has chosen: the window's shared selection where there is one,
+    else what the shown view has selected."""
+    selection = getattr(window.session, "selection", None)
+    if selection is not None:
+        return selection.current  # type: ignore[no-any-return]
     current = getattr(window.active_view(), "current_card", None)
     return current() if callable(current) else None
 
