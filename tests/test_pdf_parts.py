@@ -28,6 +28,9 @@ def test_arrows_follow_the_canvas_curve(qapp, sx, sy, sw, sh, tx, ty, tw, th) ->
     path = link_path(QRectF(sx, sy, sw, sh), QRectF(tx, ty, tw, th))
     ours = link_curve(source, target)
     theirs = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+    if len(theirs) == 1:  # cards that touch: a curve of length 0, one point for Qt
+        assert set(zip(ours[0::2], ours[1::2], strict=True)) == {theirs[0]}
+        return
     assert len(theirs) == 4
     for (x, y), (ox, oy) in zip(theirs, zip(ours[0::2], ours[1::2], strict=True), strict=True):
         assert x == pytest.approx(ox, abs=1e-6) and y == pytest.approx(oy, abs=1e-6)
