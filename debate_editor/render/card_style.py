@@ -17,6 +17,7 @@ from functools import lru_cache
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
 
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
+from debate_editor.render.text_wrap import simple_wrap
 
 FONT_FAMILY = "DejaVu Sans"
 BODY_PX = 13
@@ -132,12 +133,16 @@ def card_width(kind: ClaimKind) -> float:
 def _wrap(text: str, qfont: QFont, width: float) -> list[str]:
     """Break `text` into lines no wider than `width` (newlines kept), as plain text."""
     result: list[str] = []
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     for paragraph in text.split("\n"):
         if not paragraph:
             result.append("")
             continue
+        quick = simple_wrap(paragraph, qfont, width)
+        if quick is not None:
+            result.extend(quick)
+            continue
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout = QTextLayout(paragraph, qfont)
         layout.setTextOption(option)
         layout.beginLayout()
@@ -164,6 +169,13 @@ def _elide(lines: list[str], qfont: QFont, width: float) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=2)
+def _line_metrics(bold: bool) -> tuple[float, float]:
+    """Line spacing and ascent of the title (bold) or body font."""
+    metrics = QFontMetricsF(title_font() if bold else body_font())
+    return metrics.lineSpacing(), metrics.ascent()
+
+
 @lru_cache(maxsize=65536)
 def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
     width = card_width(kind)
@@ -175,12 +187,11 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
     for qfont, content, bold in ((title_font(), title, True), (body_font(), text, False)):
         if not content.strip():
             continue
-        metrics = QFontMetricsF(qfont)
-        step = metrics.lineSpacing()
+        step, ascent = _line_metrics(bold)
         wrapped = _wrap(content.strip(), qfont, inner)
         elided = elided or len(wrapped) > MAX_LINES
         for part in _elide(wrapped, qfont, inner):
-            lines.append(TextLine(part, x, y + metrics.ascent(), bold))
+            lines.append(TextLine(part, x, y + ascent, bold))
             y += step
         y += 4.0
     height = max(y - 4.0 + PADDING, HEADER_HEIGHT + 2 * PADDING + 8.0)

@@ -1,46 +1,130 @@
-"""File → Export: one entry per format the registry can write.
+"""File → Export: every format the registry can write, and the rebuttal on the clipboard.
 
-The entry point for exports: drawn formats (PDF, PNG, SVG) appear here as soon as
-`debate_editor.render.exports` registers them.
+`Export…` asks for a file once, the format chosen by the file type; `Export As` lists
+every format. The numbered rebuttal answers the selected claim when one is selected
+(else the first thesis), and "Copy Rebuttal" puts it on the clipboard, ready to paste
+into a forum reply. Each export runs in a worker thread (`export_job`), so a big PDF
+never freezes the window.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.formats import registry
 from debate_editor.store import DebateDocument
 from debate_editor.ui.dialogs import warn
+from debate_editor.ui.export_job import ExportJob
+
+if TYPE_CHECKING:
+    from debate_editor.ui.main_window import MainWindow
+
+
+def exporters() -> list[registry.Format]:
+    """Every format that can be written, the drawn ones included when Qt can draw."""
+    with contextlib.suppress(ImportError):
+        import debate_editor.render.exports  # noqa: F401  (registers pdf, png, svg)
+    return sorted(registry.exporters(), key=lambda f: f.label.lower())
 
 
 def fill_export_menu(menu: QMenu, window: QWidget, document: DebateDocument) -> None:
     menu.clear()
-    with contextlib.suppress(ImportError):
-        import debate_editor.render.exports  # noqa: F401  (registers pdf, png, svg)
-    for fmt in sorted(registry.exporters(), key=lambda f: f.label):
-        menu.addAction(f"{fmt.label}…", lambda f=fmt: export_to_file(window, document, f))
-    if menu.isEmpty():
-        menu.addAction("Nothing to export to yet").setEnabled(False)
+    for fmt in exporters():
+        action = menu.addAction(f"{fmt.label}…",
+                                lambda f=fmt: export_format(window, f))  # type: ignore[arg-type]
+        action.setObjectName(f"export_{fmt.name}")
+    menu.addSeparator()
+    menu.addAction("Copy Rebuttal to Clipboard",
+                   lambda: copy_rebuttal(window)).setObjectName("export_copy_rebuttal")  # type: ignore[arg-type]
 
 
-def export_to_file(window: QWidget, document: DebateDocument, fmt: registry.Format) -> None:
-    suffix = fmt.extensions[0] if fmt.extensions else ""
-    start = str(document.path.with_suffix(suffix))
-    name, _ = QFileDialog.getSaveFileName(window, f"Export as {fmt.label}", start,
-                                          f"{fmt.label} (*{suffix})" if suffix else "")
+def selected_claim(window: MainWindow) -> str | None:
+    """The claim the person has chosen: the window's shared selection where there is one,
+    else what the shown view has selected."""
+    selection = getattr(window.session, "selection", None)
+    if selection is not None:
+        return selection.current  # type: ignore[no-any-return]
+    current = getattr(window.active_view(), "current_card", None)
+    return current() if callable(current) else None
+
+
+def _options(window: MainWindow, fmt: registry.Format) -> registry.ExportOptions:
+    claim = selected_claim(window) if fmt.name == "rebuttal" else None
+    return registry.ExportOptions(claim=claim)
+
+
+def suggested_path(window: MainWindow, extension: str) -> Path:
+    """The debate's own name with the format's extension, beside it (in the home folder
+    for an untitled debate)."""
+    if window.is_untitled():
+        stem = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", window.document.title).strip()
+        return Path.home() / f"{stem or 'Debate'}{extension}"
+    return window.document.path.with_suffix(extension)
+
+
+def export_dialog(window: MainWindow) -> ExportJob | None:
+    """Export… : one Save dialog; the file type chosen (or the extension typed) picks
+    the format."""
+    formats = exporters()
+    filters = [f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})" for fmt in formats]
+    pdf = next((i for i, f in enumerate(formats) if f.name == "pdf"), 0)
+    name, chosen = QFileDialog.getSaveFileName(
+        window, "Export", str(suggested_path(window, formats[pdf].extensions[0])),
+        ";;".join(filters), filters[pdf])
     if not name:
-        return
+        return None
+    target = Path(name)
+    fmt = formats[filters.index(chosen)] if chosen in filters else None
+    by_suffix = [f for f in formats if target.suffix.lower() in f.extensions]
+    if fmt is None or (by_suffix and fmt not in by_suffix):
+        fmt = by_suffix[0] if by_suffix else formats[pdf]
+    if not target.suffix:
+        target = target.with_name(target.name + fmt.extensions[0])
+    return start_export(window, fmt, target)
+
+
+def export_format(window: MainWindow, fmt: registry.Format) -> ExportJob | None:
+    """Export As ▸ a format: a Save dialog with that format's name and extension."""
+    extension = fmt.extensions[0] if fmt.extensions else ""
+    name, _ = QFileDialog.getSaveFileName(
+        window, f"Export as {fmt.label}", str(suggested_path(window, extension)),
+        f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})")
+    if not name:
+        return None
+    target = Path(name)
+    if extension and not target.suffix:
+        target = target.with_name(target.name + extension)
+    return start_export(window, fmt, target)
+
+
+def start_export(window: MainWindow, fmt: registry.Format, target: Path) -> ExportJob:
+    def message(text: str) -> None:
+        window.statusBar().showMessage(text, 5000)
+
+    return ExportJob(window, fmt, window.document.snapshot(), _options(window, fmt), target,
+                     message, lambda text: warn(window, "Export", text)).start()
+
+
+def copy_rebuttal(window: MainWindow) -> str | None:
+    """The numbered rebuttal of the selected claim (or the first thesis) on the clipboard."""
+    fmt = registry.get("rebuttal")
+    assert fmt.write is not None
     try:
-        assert fmt.write is not None
-        data = fmt.write(document.snapshot(), registry.ExportOptions())
-        target = Path(name)
-        if isinstance(data, str):
-            target.write_text(data, encoding="utf-8")
-        else:
-            target.write_bytes(data)
-    except (DebateError, OSError) as error:
-        warn(window, "Export", str(error))
+        text = fmt.write(window.document.snapshot(), _options(window, fmt))
+    except DebateError as error:
+        warn(window, "Copy Rebuttal", str(error))
+        return None
+    assert isinstance(text, str)
+    QGuiApplication.clipboard().setText(text)
+    points = max(0, len([line for line in text.splitlines() if re.match(r"\d+\. ", line)]))
+    window.statusBar().showMessage(
+        f"Rebuttal copied: the lead line and {points} numbered point"
+        f"{'' if points == 1 else 's'}, ready to paste.", 5000)
+    return text

@@ -31,7 +31,7 @@ from debate_editor import __version__
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
-from debate_editor.ui import recent_files, window_views
+from debate_editor.ui import export_menu, import_actions, recent_files, window_views
 from debate_editor.ui.canvas import Canvas
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_menu import fill_export_menu
@@ -168,6 +168,10 @@ class MainWindow(QMainWindow):
             "present_here": lambda: window_views.present(self, here=True),
             **{f"go_{name}": (lambda n=name: window_views.go_to(self, n))
                for name in ("map", "columns", "outline")},
+            "import_new": lambda: import_actions.import_new(self),
+            "import_into": lambda: import_actions.import_into(self),
+            "export": lambda: export_menu.export_dialog(self),
+            "copy_rebuttal": lambda: export_menu.copy_rebuttal(self),
         }
         return {c.key: own.get(c.key) or (lambda k=c.key: self._run_view_command(k))
                 for c in COMMANDS}
@@ -185,12 +189,13 @@ class MainWindow(QMainWindow):
                 self.recent_menu = menu.addMenu("Open &Recent")
                 self.recent_menu.aboutToShow.connect(self._fill_recent)
             if command.key == "close":
-                self.export_menu = menu.addMenu("&Export")
+                self.export_menu = menu.addMenu("Export &As")
+                self.export_menu.setObjectName("export_as_menu")
                 self.export_menu.aboutToShow.connect(
                     lambda: fill_export_menu(self.export_menu, self, self.document))
                 menu.addSeparator()
             if command.key in ("cut", "find", "zoom_in", "auto_layout", "quit", "about",
-                               "move_reason_up", "go_map", "present"):
+                               "move_reason_up", "go_map", "present", "import_new"):
                 menu.addSeparator()
             menu.addAction(self.actions_by_key[command.key])
         self._views_menu = menus["&View"]

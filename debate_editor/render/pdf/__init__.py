@@ -1,0 +1,153 @@
+"""A debate as a PDF: the title page, the map as vectors, then the outline as text.
+
+    write_pdf(debate, options, progress)
+
+Page 1 holds the title, the description and a line of counts, and the map too when it
+is readable there (the page turned landscape for a wide map). Otherwise the map gets a
+page of its own,
+or, when even that would shrink its text below 6 points, an overview and a grid of
+pages (see `map_pages`). The outline follows. The paper is A4, or Letter where the
+system's locale uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale
+
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.model import Debate
+from debate_editor.formats.registry import ExportOptions
+from debate_editor.render.card_style import FONT_FAMILY, card_face
+from debate_editor.render.map_drawing import positions_for
+from debate_editor.render.pdf.document import PdfDocument
+from debate_editor.render.pdf.map_pages import (
+    HEADER_PT,
+    MARGIN_PT,
+    MapData,
+    TiledMap,
+    draw_whole_map,
+    fit_scale,
+    readable,
+    tallies_of,
+)
+from debate_editor.render.pdf.map_shapes import Box, CardPainter, arrows_for
+from debate_editor.render.pdf.outline import MUTED, OutlineWriter
+from debate_editor.render.pdf.overview import write_overview
+from debate_editor.render.pdf.text import Typesetter
+
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+_LETTER_TERRITORIES = {"UnitedStates", "Canada", "Mexico", "Philippines", "Chile",
+                       "Colombia", "Venezuela", "CostaRica", "Guatemala", "PuertoRico",
+                       "Panama", "DominicanRepublic", "ElSalvador", "Nicaragua"}
+PAGE_MARGIN = 50.0
+
+Progress = Callable[[float], None]
+
+
+def paper() -> tuple[float, float]:
+    """Portrait paper size in points: Letter in the Americas that use it, else A4."""
+    territory = QLocale.system().territory()
+    return LETTER if territory.name in _LETTER_TERRITORIES else A4
+
+
+def map_data(debate: Debate) -> MapData:
+    """Cards measured and placed (laid out where the file has no places), and arrows."""
+    graph = DebateGraph.of(debate)
+    faces = {cid: card_face(claim) for cid, claim in graph.claims.items()}
+    sizes = {cid: (face.width, face.height) for cid, face in faces.items()}
+    positions = positions_for(graph, sizes) if graph.claims else {}
+    cards = {cid: Box(positions[cid][0], positions[cid][1], *sizes[cid]) for cid in faces}
+    return MapData(graph, faces, cards, arrows_for(graph, cards), tallies_of(graph))
+
+
+def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None = None,
+              ) -> bytes:
+    report = progress or (lambda _fraction: None)
+    if options.claim is not None:
+        from debate_editor.formats.markdown import _under
+
+        debate = _under(debate, options.claim)
+    data = map_data(debate)
+    report(0.1)
+    title = debate.info.title.strip() or "Untitled debate"
+    document = PdfDocument(title)
+    text = Typesetter(document, FONT_FAMILY)
+    painter = CardPainter(text)
+    portrait = paper()
+    landscape = (portrait[1], portrait[0])
+
+    document.bookmark(title, 0, PAGE_MARGIN)
+    bounds = data.bounds()
+    wide = bounds.w >= bounds.h
+    first = (portrait, landscape) if not wide else (landscape, portrait)
+    for page in first:  # page 1: the title, and the whole map below it if readable
+        ops, bottom = _title_block(text, debate, data, page)
+        below = Box(PAGE_MARGIN, bottom + 16, page[0] - 2 * PAGE_MARGIN,
+                    page[1] - PAGE_MARGIN - bottom - 16)
+        if data.cards and readable(fit_scale(bounds, below.w, below.h)):
+            document.bookmark("Map", 0, bottom + 10)
+            document.add_page(*page, ops + draw_whole_map(data, painter, below))
+            break
+    else:
+        ops, bottom = _title_block(text, debate, data, portrait)
+        page = landscape if wide else portrait
+        area = Box(MARGIN_PT, MARGIN_PT, page[0] - 2 * MARGIN_PT, page[1] - 2 * MARGIN_PT)
+        if not data.cards:
+            document.add_page(*portrait, ops)
+        elif readable(fit_scale(bounds, area.w, area.h)):
+            ops.append(text.line(PAGE_MARGIN, bottom + 20, "The map is on page 2; the "
+                                 "outline follows it.", 10, rgb=MUTED))
+            document.add_page(*portrait, ops)
+            document.bookmark("Map", 1)
+            document.add_page(*page, draw_whole_map(data, painter, area))
+        else:
+            tiled = TiledMap(data, *page)
+            tiled.number_pages(2)
+            note = (f"The map is too big to read on one page: page 2 shows all of it and "
+                    f"links to its {len(tiled.tiles)} parts (pages 3–{len(tiled.tiles) + 2}).")
+            ops.append(text.lines(PAGE_MARGIN, bottom + 20, 13,
+                                  text.wrap(note, 10, portrait[0] - 2 * PAGE_MARGIN), 10,
+                                  rgb=MUTED))
+            document.add_page(*portrait, ops)
+            document.bookmark("Map overview", 1)
+            write_overview(tiled, document, text, title)
+            tiled.write(document, painter, title, lambda f: report(0.1 + 0.5 * f))
+    report(0.6)
+    if data.cards:
+        OutlineWriter(document, text, data.graph, portrait, PAGE_MARGIN).write(
+            lambda f: report(0.6 + 0.35 * f))
+    report(0.95)
+    return document.to_bytes()
+
+
+def _title_block(text: Typesetter, debate: Debate, data: MapData,
+                 page: tuple[float, float]) -> tuple[list[str], float]:
+    """Title, description and counts at the top of page 1; the y below them."""
+    width = page[0] - 2 * PAGE_MARGIN
+    ops: list[str] = []
+    y = PAGE_MARGIN
+    title = debate.info.title.strip() or "Untitled debate"
+    lines = text.wrap(title, 20, width, bold=True)
+    ops.append(text.lines(PAGE_MARGIN, y + 20, 25, lines, 20, bold=True))
+    y += 25 * len(lines) + 6
+    if debate.info.description.strip():
+        lines = text.wrap(debate.info.description, 10.5, width)[:30]
+        ops.append(text.lines(PAGE_MARGIN, y + 10.5, 14, lines, 10.5))
+        y += 14 * len(lines) + 6
+    counts = debate.link_counts()
+    theses = len(data.graph.theses())
+    facts = (f"{_count(len(data.cards), 'claim')} · {_count(theses, 'thesis', 'theses')} · "
+             f"{_count(counts['support'], 'support')} · "
+             f"{_count(counts['objection'], 'objection')}")
+    if counts["undercut"]:
+        facts += f" · {_count(counts['undercut'], 'undercut')}"
+    ops.append(text.line(PAGE_MARGIN, y + 9, facts, 9, rgb=MUTED))
+    y += 14
+    return ops, y + HEADER_PT - 18
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"

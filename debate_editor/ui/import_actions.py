@@ -1,0 +1,169 @@
+"""File → Import: another format into a new debate, or into the open one as one step.
+
+Both read the file the same way (the format guessed from its name and text, as the
+command line does). Bad input is refused with the importer's one sentence naming the line
+and column, in a dialog, and nothing changes: no file is created, the open debate keeps
+every card. Imported cards get fresh ids and land, laid out, to the right of the map.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from debate_editor.domain.edit import Edit
+from debate_editor.domain.errors import DebateError, DebateFileError, ImportFormatError
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.model import Claim, Debate, Link
+from debate_editor.formats import registry
+from debate_editor.layout.layered import TREE_GAP
+from debate_editor.render.card_style import card_size
+from debate_editor.render.map_drawing import positions_for
+from debate_editor.store import EXTENSION, DebateDocument
+from debate_editor.ui.dialogs import warn
+
+if TYPE_CHECKING:
+    from debate_editor.ui.main_window import MainWindow
+
+
+def file_filters() -> str:
+    """One filter with every importable extension, then one per format."""
+    formats = registry.importers()
+    every = sorted({f"*{ext}" for fmt in formats for ext in fmt.extensions})
+    parts = [f"Debates in other formats ({' '.join(every)})"]
+    parts += [f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})" for fmt in formats]
+    return ";;".join([*parts, "All files (*)"])
+
+
+def read_debate(path: Path) -> Debate:
+    """The debate in `path`, in whatever format it is; one documented error if it is not."""
+    if not path.is_file():
+        raise DebateFileError(path, "no such file.")
+    text = registry.read_text(path)
+    name = registry.detect(path, text)
+    if name is None:
+        raise ImportFormatError("this is not a format Debate Editor can import",
+                                source=path.name)
+    fmt = registry.get(name)
+    assert fmt.read is not None
+    try:
+        return fmt.read(text)
+    except ImportFormatError as error:
+        if error.source:
+            raise
+        raise ImportFormatError(error.message, error.line, error.column, path.name) from None
+
+
+def _choose_source(window: QWidget, title: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(window, title, "", file_filters())
+    return Path(name) if name else None
+
+
+def import_new(window: MainWindow) -> MainWindow | None:
+    """Import a file as a new .debate file (asked for with a Save dialog) and open it."""
+    source = _choose_source(window, "Import Debate")
+    if source is None:
+        return None
+    try:
+        with _Busy():
+            debate = read_debate(source)
+    except DebateError as error:
+        warn(window, "Import", str(error))
+        return None
+    suggested = str(source.with_suffix(EXTENSION))
+    name, _ = QFileDialog.getSaveFileName(window, "Save Imported Debate As", suggested,
+                                          f"Debates (*{EXTENSION})")
+    if not name:
+        return None
+    target = Path(name)
+    if target.suffix != EXTENSION:
+        target = target.with_name(target.name + EXTENSION)
+    if any(w.document.path.resolve() == target.resolve() for w in _windows()):
+        warn(window, "Import", f"{target} is open in a window; choose another name.")
+        return None
+    try:
+        with _Busy():
+            DebateDocument.create_from(target, debate, replace=True).close()
+    except DebateError as error:
+        warn(window, "Import", str(error))
+        return None
+    return window.open_path(target)
+
+
+def import_into(window: MainWindow) -> bool:
+    """Import a file into the open debate as one undoable step."""
+    if window.document.read_only:
+        warn(window, "Import", "This debate is open read-only; nothing can be added to it.")
+        return False
+    source = _choose_source(window, "Import into This Debate")
+    if source is None:
+        return False
+    try:
+        with _Busy():
+            debate = read_debate(source)
+    except DebateError as error:
+        warn(window, "Import", str(error))
+        return False
+    if not debate.claims:
+        warn(window, "Import", f"{source.name} holds no claims; nothing was added.")
+        return False
+    edit = merge_edit(window.document, debate, label=f"Import {source.name}")
+    return window.session.run(edit)
+
+
+def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") -> Edit:
+    """The edit that adds every claim and link of `debate` to `document` with fresh ids,
+    laid out as its own map to the right of the cards already there."""
+    graph = DebateGraph.of(debate)
+    sizes = {cid: card_size(claim) for cid, claim in graph.claims.items()}
+    laid = positions_for(DebateGraph(
+        [c.model_copy(update={"x": None, "y": None}) for c in debate.claims], debate.links),
+        sizes)
+    left, top = _free_spot(document)
+    x0 = min(x for x, _ in laid.values())
+    y0 = min(y for _, y in laid.values())
+    thesis_order = 1 + max((c.order for c in document.graph.theses()), default=-1)
+    new_ids = {claim.id: document.new_claim_id() for claim in debate.claims}
+    claims: list[Claim] = []
+    for claim in debate.claims:
+        x, y = laid[claim.id]
+        claims.append(claim.model_copy(update={
+            "id": new_ids[claim.id], "order": claim.order + thesis_order,
+            "x": round(x - x0 + left, 1), "y": round(y - y0 + top, 1)}))
+    link_ids = {link.id: document.new_link_id() for link in debate.links}
+    links: list[Link] = []
+    for link in debate.links:
+        target = ({"to_claim": new_ids[link.to_claim], "to_link": None} if link.to_claim
+                  else {"to_link": link_ids[link.to_link or ""], "to_claim": None})
+        links.append(link.model_copy(update={"id": link_ids[link.id],
+                                              "source": new_ids[link.source], **target}))
+    return Edit(add_claims=tuple(claims), add_links=tuple(links), label=label)
+
+
+def _free_spot(document: DebateDocument) -> tuple[float, float]:
+    """Top-left for an imported map: right of every card there is, level with the top."""
+    placed = [(c, c.position) for c in document.claims() if c.position is not None]
+    if not placed:
+        return (0.0, 0.0)
+    right = max(pos[0] + card_size(c)[0] for c, pos in placed)  # type: ignore[index]
+    top = min(pos[1] for _, pos in placed)  # type: ignore[index]
+    return (right + 2 * TREE_GAP, top)
+
+
+class _Busy:
+    """A wait cursor while a file is read or written."""
+
+    def __enter__(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *_exc: object) -> None:
+        QApplication.restoreOverrideCursor()
+
+
+def _windows() -> list[MainWindow]:
+    from debate_editor.ui.main_window import _WINDOWS
+
+    return list(_WINDOWS)
