@@ -8,6 +8,7 @@ arrow it attacks. Pure arithmetic on rectangles, so every view can use it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -52,24 +53,42 @@ def free_x(
     """The x nearest `desired_x` where a card of `size` at height `y` overlaps nothing.
 
     direction -1 prefers places to the left, +1 to the right, 0 the nearest either way.
+    The places tried are `desired_x` and the spots a gap away from each card in the row;
+    they are tried nearest first, each checked against the row's blocked stretches by
+    bisection, so a row of thousands of cards costs milliseconds, not seconds.
     """
     w, h = size
     band = [r for r in occupied if r.y < y + h + H_GAP and y < r.bottom + H_GAP]
-    candidates = {desired_x}
-    for r in band:
-        candidates.add(r.x - H_GAP - w)
-        candidates.add(r.right + H_GAP)
+    margin = H_GAP / 2
+    # A card of the band closer than `margin` above or below blocks x when
+    # r.x - w - margin < x < r.right + margin (an open interval).
+    blocking = [r for r in band if y + h + margin > r.y and r.bottom + margin > y]
+    starts: list[float] = []
+    ends: list[float] = []
+    for lo, hi in sorted((r.x - w - margin, r.right + margin) for r in blocking):
+        if ends and lo < ends[-1]:
+            ends[-1] = max(ends[-1], hi)
+        else:
+            starts.append(lo)
+            ends.append(hi)
 
     def fits(x: float) -> bool:
-        probe = Rect(x, y, w, h)
-        return not any(_overlaps(probe, r, H_GAP / 2) for r in band)
+        i = bisect_left(starts, x) - 1
+        return i < 0 or x >= ends[i]
 
     def cost(x: float) -> tuple[float, float]:
         # The wrong way only when it is much nearer (by more than most of a card).
         wrong_way = direction != 0 and (x - desired_x) * direction < 0
         return (abs(x - desired_x) + (0.75 * w if wrong_way else 0.0), x)
 
-    return min((x for x in candidates if fits(x)), key=cost)
+    candidates = {desired_x}
+    for r in band:
+        candidates.add(r.x - H_GAP - w)
+        candidates.add(r.right + H_GAP)
+    for x in sorted(candidates, key=cost):
+        if fits(x):
+            return x
+    raise AssertionError("the spot right of every card in the row is always free")
 
 
 def place_reason(

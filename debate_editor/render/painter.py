@@ -120,6 +120,10 @@ def _outline(painter: QPainter, rect: QRectF, colour: QColor, width: float) -> N
 
 
 # ---- arrows ---------------------------------------------------------------------------
+Curve = tuple[float, float, float, float, float, float, float, float]
+"""An arrow's cubic as plain numbers: start, first and second control point, end."""
+
+
 def link_path(source: QRectF, target: QRectF) -> QPainterPath:
     """The curve of an arrow from a reason's card to the card it answers.
 
@@ -127,26 +131,45 @@ def link_path(source: QRectF, target: QRectF) -> QPainterPath:
     edge, the entry point spread along that edge toward the reason's side, so the heads
     of many reasons do not pile up in one spot; cards side by side are joined sideways.
     """
+    return curve_path(link_curve(source.x(), source.y(), source.width(), source.height(),
+                                 target.x(), target.y(), target.width(), target.height()))
+
+
+def link_curve(sx: float, sy: float, sw: float, sh: float,
+               tx: float, ty: float, tw: float, th: float) -> Curve:
+    """`link_path` in plain numbers, from the two cards' x, y, width and height: what the
+    canvas keeps for each of thousands of arrows until one is drawn."""
+    scx, scy, tcx, tcy = sx + sw / 2, sy + sh / 2, tx + tw / 2, ty + th / 2
+    inset = min(16.0, tw / 4)
+    s_bottom, t_bottom = sy + sh, ty + th
+    if sy >= t_bottom + 10 or s_bottom + 10 <= ty:
+        below = sy >= t_bottom
+        start_y = sy if below else s_bottom
+        spread = tcx + (scx - tcx) * 0.3
+        end_x = min(max(spread, tx + inset), tx + tw - inset)
+        end_y = t_bottom if below else ty
+        bend = (start_y - end_y) / 2
+        return (scx, start_y, scx, start_y - bend, end_x, end_y + bend, end_x, end_y)
+    right = scx < tcx
+    start_x = sx + sw if right else sx
+    end_x = tx if right else tx + tw
+    bend = (end_x - start_x) / 2
+    return (start_x, scy, start_x + bend, scy, end_x - bend, tcy, end_x, tcy)
+
+
+def curve_path(curve: Curve) -> QPainterPath:
     path = QPainterPath()
-    sc, tc = source.center(), target.center()
-    inset = min(16.0, target.width() / 4)
-    if source.top() >= target.bottom() + 10 or source.bottom() + 10 <= target.top():
-        below = source.top() >= target.bottom()
-        start = QPointF(sc.x(), source.top() if below else source.bottom())
-        spread = tc.x() + (sc.x() - tc.x()) * 0.3
-        end_x = min(max(spread, target.left() + inset), target.right() - inset)
-        end = QPointF(end_x, target.bottom() if below else target.top())
-        bend = (start.y() - end.y()) / 2
-        path.moveTo(start)
-        path.cubicTo(QPointF(start.x(), start.y() - bend), QPointF(end.x(), end.y() + bend), end)
-        return path
-    right = sc.x() < tc.x()
-    start = QPointF(source.right() if right else source.left(), sc.y())
-    end = QPointF(target.left() if right else target.right(), tc.y())
-    bend = (end.x() - start.x()) / 2
-    path.moveTo(start)
-    path.cubicTo(QPointF(start.x() + bend, start.y()), QPointF(end.x() - bend, end.y()), end)
+    path.moveTo(curve[0], curve[1])
+    path.cubicTo(*curve[2:])
     return path
+
+
+def curve_bounds(curve: Curve) -> QRectF:
+    """`arrow_bounds` of the curve's path, without making the path."""
+    xs, ys = curve[0::2], curve[1::2]
+    margin = HEAD_LENGTH + BADGE_RADIUS + 4
+    left, top = min(xs) - margin, min(ys) - margin
+    return QRectF(left, top, max(xs) + margin - left, max(ys) + margin - top)
 
 
 def undercut_path(source: QRectF, point: QPointF) -> QPainterPath:

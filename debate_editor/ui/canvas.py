@@ -122,8 +122,7 @@ class Canvas(QWidget):
             return
         draft = Claim(id="new", text="new", kind=ClaimKind.THESIS if answers is None
                       else ClaimKind.CLAIM)
-        x, y = edits.new_position(self.document, draft, answers, kind,
-                                  self.scene.shown_positions())
+        x, y = edits.new_position(self.document, draft, answers, kind, places=self.scene)
         width, height = card_size(draft)
         self._editing, self._pending = None, (answers, kind)
         self._open_editor("", QRectF(x, y, width, max(height, 96.0)))
@@ -150,7 +149,7 @@ class Canvas(QWidget):
                     and answers not in doc.graph.links:
                 answers = None
             edit, claim = edits.add_claim_edit(doc, text, answers=answers, kind=kind,
-                                               shown=self.scene.shown_positions())
+                                               places=self.scene)
             if self.session.run(edit):
                 self.select(claim.id)
         elif self._editing is not None and self._editing in doc.graph.claims:
@@ -347,6 +346,7 @@ class Canvas(QWidget):
             card.update()
         for arrow in self.scene.arrows.values():
             arrow.setOpacity(1.0 if not needle else DIMMED)
+        self.scene.set_marks(matched, faded=bool(needle))
         return list(self._matches)
 
     def find_next(self, backwards: bool = False) -> str | None:

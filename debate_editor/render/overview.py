@@ -1,0 +1,164 @@
+"""A whole big map drawn zoomed out: every card a filled rectangle, every arrow a line.
+
+Zoomed out, a card is a few pixels and a Python `paint()` call per card and arrow costs
+more than the picture is worth (10,000 cards: 300 ms). Here the cards and arrows are kept
+as numbers, grouped in vertical bands of the map; each band turns its cards into one
+path per colour and its arrows into one path per kind, so drawing the whole map is a
+few dozen calls. A change re-makes the paths of the bands it touches only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from debate_editor.domain.model import ClaimKind, LinkKind
+from debate_editor.render.card_style import KIND_STYLES, LINK_STYLES
+
+BAND_WIDTH = 4000.0
+"""Width of a band of the map, in scene units (about fourteen cards side by side)."""
+
+CardBox = tuple[float, float, float, float, ClaimKind]
+ArrowLine = tuple[float, float, float, float, LinkKind]
+
+
+@dataclass
+class _Band:
+    cards: dict[str, CardBox] = field(default_factory=dict)
+    arrows: dict[str, ArrowLine] = field(default_factory=dict)
+    card_paths: dict[ClaimKind, QPainterPath] | None = None
+    arrow_paths: dict[LinkKind, QPainterPath] | None = None
+    bounds: QRectF = field(default_factory=QRectF)
+
+    def paths(self) -> tuple[dict[ClaimKind, QPainterPath], dict[LinkKind, QPainterPath]]:
+        """The band's cards as one path per kind, its arrows as one per link kind."""
+        if self.card_paths is None or self.arrow_paths is None:
+            cards: dict[ClaimKind, QPainterPath] = {}
+            left = top = float("inf")
+            right = bottom = float("-inf")
+            for x, y, w, h, kind in self.cards.values():
+                path = cards.get(kind)
+                if path is None:
+                    path = cards[kind] = QPainterPath()
+                    path.setFillRule(Qt.FillRule.WindingFill)  # overlapping cards stay filled
+                path.addRect(x, y, w, h)
+                left, top = min(left, x), min(top, y)
+                right, bottom = max(right, x + w), max(bottom, y + h)
+            arrows: dict[LinkKind, QPainterPath] = {}
+            for x0, y0, x1, y1, kind in self.arrows.values():
+                path = arrows.get(kind)
+                if path is None:
+                    path = arrows[kind] = QPainterPath()
+                path.moveTo(x0, y0)
+                path.lineTo(x1, y1)
+                left, top = min(left, x0, x1), min(top, y0, y1)
+                right, bottom = max(right, x0, x1), max(bottom, y0, y1)
+            self.card_paths, self.arrow_paths = cards, arrows
+            self.bounds = QRectF(left, top, right - left, bottom - top) \
+                if right >= left else QRectF()
+        return self.card_paths, self.arrow_paths
+
+
+class Overview:
+    """Cards and arrows of a map as numbers, drawn in batches; updated one item at a time."""
+
+    def __init__(self) -> None:
+        self._bands: dict[int, _Band] = {}
+        self._band_of: dict[str, int] = {}
+        self._widest = 0.0
+        self.revision = 0
+        """Grows at every change, so a cached picture of the overview knows it is stale."""
+
+    def _band(self, item_id: str, x: float) -> _Band:
+        key = int(x // BAND_WIDTH)
+        old = self._band_of.get(item_id)
+        if old is not None and old != key:
+            self._forget(item_id)
+        self._band_of[item_id] = key
+        band = self._bands.get(key)
+        if band is None:
+            band = self._bands[key] = _Band()
+        band.card_paths = band.arrow_paths = None
+        self.revision += 1
+        return band
+
+    def set_card(self, card_id: str, x: float, y: float, w: float, h: float,
+                 kind: ClaimKind) -> None:
+        self._band(card_id, x).cards[card_id] = (x, y, w, h, kind)
+        self._widest = max(self._widest, w)
+
+    def cards_in(self, left: float, top: float, right: float,
+                 bottom: float) -> list[CardBox]:
+        """The cards that reach into a rectangle, found band by band."""
+        first = int((left - self._widest) // BAND_WIDTH) if left > -1e300 else None
+        last = int(right // BAND_WIDTH) if right < 1e300 else None
+        found = []
+        for key, band in self._bands.items():
+            if (first is not None and key < first) or (last is not None and key > last):
+                continue
+            for box in band.cards.values():
+                x, y, w, h, _ = box
+                if x < right and x + w > left and y < bottom and y + h > top:
+                    found.append(box)
+        return found
+
+    def spans(self, left: float, right: float) -> bool:
+        """Whether every card lies between `left` and `right`."""
+        keys = [key for key, band in self._bands.items() if band.cards]
+        if not keys:
+            return True
+        return left <= min(keys) * BAND_WIDTH and right >= (max(keys) + 1) * BAND_WIDTH \
+            + self._widest
+    def set_arrow(self, link_id: str, x0: float, y0: float, x1: float, y1: float,
+                  kind: LinkKind) -> None:
+        self._band(link_id, x0).arrows[link_id] = (x0, y0, x1, y1, kind)
+
+    def remove(self, item_id: str) -> None:
+        """Forget a card or an arrow."""
+        if item_id in self._band_of:
+            self._forget(item_id)
+            del self._band_of[item_id]
+            self.revision += 1
+
+    def _forget(self, item_id: str) -> None:
+        band = self._bands[self._band_of[item_id]]
+        band.cards.pop(item_id, None)
+        band.arrows.pop(item_id, None)
+        band.card_paths = band.arrow_paths = None
+
+    def draw(self, painter: QPainter, visible: QRectF, *, faded: bool = False) -> None:
+        """Arrows, then cards, of every band that reaches into `visible` (scene units;
+        the painter maps scene units to its device). `faded`: at a quarter opacity, as
+        the canvas shows what a search does not match."""
+        bands = []
+        for band in self._bands.values():
+            paths = band.paths()
+            if band.bounds.intersects(visible):
+                bands.append(paths)
+        painter.save()
+        if faded:
+            painter.setOpacity(0.25)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for kind, style in LINK_STYLES.items():
+            pen = QPen(style.colour)
+            pen.setCosmetic(True)
+            pen.setWidthF(0.7)
+            painter.setPen(pen)
+            for _, arrows in bands:
+                if kind in arrows:
+                    painter.drawPath(arrows[kind])
+        painter.setPen(Qt.PenStyle.NoPen)
+        for kind, style in KIND_STYLES.items():
+            painter.setBrush(style.band)
+            for cards, _ in bands:
+                if kind in cards:
+                    painter.drawPath(cards[kind])
+        painter.restore()
+
+
+def fill_rects(painter: QPainter, rects: list[QRectF], colour: QColor) -> None:
+    """A few cards drawn over the overview (the selected ones, the ones a search found)."""
+    for rect in rects:
+        painter.fillRect(rect, colour)
