@@ -91,6 +91,14 @@ def free_x(
     raise AssertionError("the spot right of every card in the row is always free")
 
 
+def reason_row(size: tuple[float, float], parent: Rect, tops: Iterable[float]) -> float:
+    """The top of a new reason's row: in line with the cards already in the row below
+    `parent` (`tops`: the tops of cards anywhere on the map), else a gap below it."""
+    y = parent.bottom + V_GAP
+    below = [top for top in tops if parent.bottom <= top < y + size[1]]
+    return min(below) if below else y
+
+
 def place_reason(
     size: tuple[float, float],
     parent: Rect,
@@ -98,14 +106,13 @@ def place_reason(
     *,
     objection: bool,
     alone: bool = False,
+    row: float | None = None,
 ) -> tuple[float, float]:
     """Top-left for a new reason under `parent`: supports left, objections right; the
-    first reason of a claim (`alone`) right under it."""
+    first reason of a claim (`alone`) right under it. `row`: its `reason_row`, when the
+    caller knows it and `occupied` holds only the cards near `parent`."""
     rects = list(occupied)
-    y = parent.bottom + V_GAP
-    below = [r for r in rects if r.y >= parent.bottom and r.y < y + size[1]]
-    if below:  # line up with the row already there
-        y = min(r.y for r in below)
+    y = row if row is not None else reason_row(size, parent, (r.y for r in rects))
     if alone:
         desired = parent.centre_x - size[0] / 2
     elif objection:

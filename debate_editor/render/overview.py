@@ -9,6 +9,7 @@ few dozen calls. A change re-makes the paths of the bands it touches only.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
@@ -68,6 +69,9 @@ class Overview:
         self._bands: dict[int, _Band] = {}
         self._band_of: dict[str, int] = {}
         self._widest = 0.0
+        self._tops: dict[float, int] = {}
+        self._top_list: list[float] = []
+        """How many cards have their top at each height, and those heights sorted."""
         self.revision = 0
         """Grows at every change, so a cached picture of the overview knows it is stale."""
 
@@ -86,8 +90,32 @@ class Overview:
 
     def set_card(self, card_id: str, x: float, y: float, w: float, h: float,
                  kind: ClaimKind) -> None:
+        old = self._card(card_id)
+        if old is not None:
+            self._untop(old[1])
         self._band(card_id, x).cards[card_id] = (x, y, w, h, kind)
         self._widest = max(self._widest, w)
+        count = self._tops.get(y, 0)
+        if not count:
+            insort(self._top_list, y)
+        self._tops[y] = count + 1
+
+    def _card(self, card_id: str) -> CardBox | None:
+        key = self._band_of.get(card_id)
+        return None if key is None else self._bands[key].cards.get(card_id)
+
+    def _untop(self, y: float) -> None:
+        count = self._tops[y] - 1
+        if count:
+            self._tops[y] = count
+        else:
+            del self._tops[y]
+            del self._top_list[bisect_left(self._top_list, y)]
+
+    def tops(self, low: float, high: float) -> list[float]:
+        """The heights, from `low` up to (not including) `high`, where cards have their top."""
+        tops = self._top_list
+        return tops[bisect_left(tops, low):bisect_left(tops, high)]
 
     def cards_in(self, left: float, top: float, right: float,
                  bottom: float) -> list[CardBox]:
@@ -118,6 +146,9 @@ class Overview:
     def remove(self, item_id: str) -> None:
         """Forget a card or an arrow."""
         if item_id in self._band_of:
+            card = self._card(item_id)
+            if card is not None:
+                self._untop(card[1])
             self._forget(item_id)
             del self._band_of[item_id]
             self.revision += 1

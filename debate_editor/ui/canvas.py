@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
+from debate_editor.domain.bulk import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
@@ -237,7 +238,9 @@ class Canvas(QWidget):
             self.session.run(edits.claim_kind_edit(self.document, claims))
 
     def command_auto_layout(self) -> None:
-        if not self.session.run(edits.layout_edit(self.document)):
+        with gc_paused():  # tens of thousands of new positions at once
+            laid_out = self.session.run(edits.layout_edit(self.document))
+        if not laid_out:
             self.message.emit("The map is laid out already.")
 
     def _select_toward(self, dx: int, dy: int) -> None:

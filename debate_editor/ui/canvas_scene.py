@@ -78,13 +78,7 @@ class DebateScene(QGraphicsScene):
     def _add_arrow(self, link: Link, curve: Curve | None = None) -> None:
         arrow = LinkArrow(link, curve)
         self.arrows[link.id] = arrow
-        at = self._arrows_at
-        for end in (link.source, link.target):
-            ids = at.get(end)
-            if ids is None:
-                at[end] = {link.id}
-            else:
-                ids.add(link.id)
+        self._remember_ends(link)
         if curve is None:
             self._route(arrow)
         else:
@@ -112,17 +106,29 @@ class DebateScene(QGraphicsScene):
             arrow.set_path(undercut_path(rect, point))
         self.overview.set_arrow(link.id, *arrow.ends(), link.kind)
 
+    def _remember_ends(self, link: Link) -> None:
+        at = self._arrows_at
+        for end in (link.source, link.target):
+            ids = at.get(end)
+            if ids is None:
+                at[end] = {link.id}
+            else:
+                ids.add(link.id)
+
+    def _forget_ends(self, link: Link) -> None:
+        for end in (link.source, link.target):
+            ids = self._arrows_at.get(end)
+            if ids is not None:
+                ids.discard(link.id)
+                if not ids:
+                    del self._arrows_at[end]
+
     def _remove_arrow(self, link_id: str) -> Link | None:
         arrow = self.arrows.pop(link_id, None)
         if arrow is None:
             return None
         link = arrow.link
-        for end in (link.source, link.target):
-            ids = self._arrows_at.get(end)
-            if ids is not None:
-                ids.discard(link_id)
-                if not ids:
-                    del self._arrows_at[end]
+        self._forget_ends(link)
         self.removeItem(arrow)
         self.overview.remove(link_id)
         return link
@@ -132,10 +138,19 @@ class DebateScene(QGraphicsScene):
         graph = self.document.graph
         recount: set[str] = set()
         reroute: set[str] = set()
-        for link_id in event.removed_links | event.changed_links:
+        for link_id in event.removed_links:
             link = self._remove_arrow(link_id)
             if link is not None and link.to_claim is not None:
                 recount.add(link.to_claim)
+        for link_id in event.changed_links & self.arrows.keys():
+            # Changed in place: taking an item out of a scene of 100,000 and putting
+            # one back makes Qt renumber and re-sort them all.
+            arrow = self.arrows[link_id]
+            old, new = arrow.link, graph.links[link_id]
+            self._forget_ends(old)
+            self._remember_ends(new)
+            arrow.set_link(new)
+            recount.update(link.to_claim for link in (old, new) if link.to_claim is not None)
         for cid in event.removed_claims:
             card = self.cards.pop(cid, None)
             if card is not None:
@@ -163,7 +178,7 @@ class DebateScene(QGraphicsScene):
                 card.setPos(claim.x, claim.y)  # Qt does nothing if it is there already
             reroute.add(cid)  # which also shows the card where it is now
         new_links = [graph.links[i] for i in event.added_links | event.changed_links
-                     if i in graph.links]
+                     if i in graph.links and i not in self.arrows]
         for link in links_in_dependency_order(new_links):
             self._add_arrow(link)
             if link.to_claim is not None:
@@ -183,8 +198,8 @@ class DebateScene(QGraphicsScene):
         return outgoing[0].target if outgoing else None
 
     def reroute(self, ids: Iterable[str]) -> None:
-        """Redraw the arrows at these cards (which may have moved), and the undercuts that
-        point at those arrows."""
+        """Redraw the arrows at these cards (which may have moved) or these arrows, and the
+        undercuts that point at those arrows."""
         cards, overview = self.cards, self.overview
         places: dict[str, tuple[float, float, float, float]] = {}
 
@@ -203,6 +218,7 @@ class DebateScene(QGraphicsScene):
                 overview.set_card(cid, *place(cid), card.face.kind)
         arrows_at, arrows = self._arrows_at, self.arrows
         pending = [aid for cid in ids for aid in arrows_at.get(cid, ())]
+        pending.extend(i for i in ids if i in arrows)
         found: set[str] = set()
         while pending:
             link_id = pending.pop()
@@ -260,6 +276,9 @@ class DebateScene(QGraphicsScene):
 
     def spans(self, region: Rect) -> bool:
         return self.overview.spans(region.x, region.x + region.w)
+
+    def tops(self, low: float, high: float) -> list[float]:
+        return self.overview.tops(low, high)
 
     # ---- questions ---------------------------------------------------------------
     def selected_claims(self) -> list[str]:

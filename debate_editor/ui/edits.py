@@ -7,7 +7,6 @@ file from the first moment and nothing else moves.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
@@ -22,6 +21,7 @@ from debate_editor.layout import (
     place_beside,
     place_reason,
     place_thesis,
+    reason_row,
 )
 from debate_editor.render.card_style import card_size
 from debate_editor.store import DebateDocument
@@ -48,6 +48,9 @@ class CardPlaces(Protocol):
     def spans(self, region: Rect) -> bool:
         """Whether the region is as wide as the whole map (a wider one finds no more)."""
 
+    def tops(self, low: float, high: float) -> list[float]:
+        """Where cards anywhere on the map have their top, from `low` up to `high`."""
+
 
 class _EveryPlace:
     """Every card of the document (and `shown` for cards the file has no place for)."""
@@ -69,8 +72,12 @@ class _EveryPlace:
     def spans(self, region: Rect) -> bool:
         return True
 
+    def tops(self, low: float, high: float) -> list[float]:
+        return [r.y for r in self.rects.values() if low <= r.y < high]
 
-EVERYWHERE = Rect(-math.inf, -math.inf, math.inf, math.inf)
+
+EVERYWHERE = Rect(-1e300, -1e300, 2e300, 2e300)
+"""A region that takes in every card (finite, so that its right edge is a number)."""
 
 
 def _spot_near(
@@ -121,9 +128,10 @@ def new_position(
         return place_thesis(size, places.near(EVERYWHERE))
     parent = anchor
     alone = not doc.graph.incoming(answers)  # type: ignore[arg-type]
-    rows = (parent.bottom - H_GAP, parent.bottom + V_GAP + size[1] + H_GAP)
+    row = reason_row(size, parent, places.tops(parent.bottom, parent.bottom + V_GAP + size[1]))
+    rows = (row - H_GAP, row + size[1] + H_GAP)
     return _spot_near(places, parent.centre_x, rows, size[0],
-                      lambda rects: place_reason(size, parent, rects, alone=alone,
+                      lambda rects: place_reason(size, parent, rects, alone=alone, row=row,
                                                  objection=kind is LinkKind.OBJECTION))
 
 

@@ -121,6 +121,12 @@ class LinkArrow(QGraphicsItem):
             self._path = curve_path(self.curve)  # type: ignore[arg-type]
         return self._path
 
+    def set_link(self, link: Link) -> None:
+        """The same arrow, changed (its kind, its order, or where it starts or ends)."""
+        self.link = link
+        self.setZValue(UNDERCUT_Z if link.is_undercut else ARROW_Z)
+        self.update()
+
     @property
     def link_id(self) -> str:
         return self.link.id
