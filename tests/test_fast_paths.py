@@ -8,6 +8,8 @@ graph's kept orders the same as a graph built afresh.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +19,13 @@ from debate_editor.domain import Claim, ClaimKind, DebateGraph, Link, LinkKind
 from debate_editor.layout.layered import H_GAP
 from debate_editor.layout.place import Rect, _overlaps, free_x
 from debate_editor.render import card_style
-from debate_editor.render.painter import arrow_bounds, curve_bounds, link_curve, link_path
+from debate_editor.render.painter import (
+    ArrowGeometry,
+    arrow_bounds,
+    curve_bounds,
+    link_curve,
+    link_path,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -115,3 +123,28 @@ def test_reasons_keep_their_order_through_edits() -> None:
     assert graph.cycles() == []
     graph.add_link(Link(id="l11", source="c1", to_claim="c4"))
     assert graph.cycles() == [["c1", "c4"]]  # the cycle finder follows edits after first use
+
+
+@settings(max_examples=200, deadline=None)
+@given(source=CARD, target=CARD, view=st.tuples(st.floats(-6000, 6000), st.floats(-4000, 4000),
+                                                st.floats(50, 3000), st.floats(50, 2000)))
+def test_a_long_arrow_drawn_in_part_covers_all_of_it_that_is_on_screen(  # type: ignore[no-untyped-def]
+    source, target, view
+) -> None:
+    """Only the stretch of an arrow on screen is stroked: it must take in every point of
+    the curve that is on screen, in one unbroken line, its dashes counted from the start."""
+    geometry = ArrowGeometry(link_path(QRectF(*source), QRectF(*target)))
+    rect = QRectF(*view)
+    stretches = geometry.visible_part(rect)
+    assert stretches is not None  # an arrow between two cards is a one-way curve
+    points = [(p.x(), p.y()) for stretch in stretches for p in stretch.polygon]
+    inside = [(x, y) for x, y in zip(geometry.xs, geometry.ys, strict=True)
+              if rect.contains(x, y)]
+    assert inside or not stretches or len(points) <= 4  # nothing on screen: a bit at most
+    assert set(inside) <= set(points)
+    for before, after in pairwise(stretches):
+        assert before.polygon.last() == after.polygon.first()  # no gap between stretches
+    curve = list(zip(geometry.xs, geometry.ys, strict=True))
+    for stretch in stretches:
+        start = stretch.polygon.first()
+        assert stretch.offset == geometry.run[curve.index((start.x(), start.y()))]

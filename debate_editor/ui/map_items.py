@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from debate_editor.domain.model import Claim, Link, LinkKind
 from debate_editor.render.card_style import CardFace, card_face
 from debate_editor.render.painter import (
+    ArrowGeometry,
     Curve,
     arrow_bounds,
     arrow_shape,
@@ -112,6 +113,7 @@ class LinkArrow(QGraphicsItem):
         self._path: QPainterPath | None = None if curve is not None else QPainterPath()
         self._bounds = curve_bounds(curve) if curve is not None else QRectF()
         self._shape: QPainterPath | None = None
+        self._geometry: ArrowGeometry | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(UNDERCUT_Z if link.is_undercut else ARROW_Z)
 
@@ -144,7 +146,7 @@ class LinkArrow(QGraphicsItem):
 
     def set_path(self, path: QPainterPath) -> None:
         self.prepareGeometryChange()
-        self.curve, self._path, self._shape = None, path, None
+        self.curve, self._path, self._shape, self._geometry = None, path, None, None
         self._bounds = arrow_bounds(path)
         self.update()
 
@@ -152,7 +154,7 @@ class LinkArrow(QGraphicsItem):
         if curve == self.curve:
             return
         self.prepareGeometryChange()
-        self.curve, self._path, self._shape = curve, None, None
+        self.curve, self._path, self._shape, self._geometry = curve, None, None, None
         self._bounds = curve_bounds(curve)
         self.update()
 
@@ -167,5 +169,10 @@ class LinkArrow(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        if self._geometry is None:
+            self._geometry = ArrowGeometry(self.path)
+        on_screen = painter.worldTransform().inverted()[0].mapRect(
+            QRectF(widget.rect()) if widget is not None else self._bounds)
         draw_arrow(painter, self.path, self.link.kind, selected=self.isSelected(),
-                   badge=not self.link.is_undercut, lod=lod)
+                   badge=not self.link.is_undercut, lod=lod, geometry=self._geometry,
+                   visible=on_screen)
