@@ -132,8 +132,14 @@ def bench_size(n: int, args: argparse.Namespace, folder: Path) -> dict[str, dict
         rows[f"{key}_p99"] = {"value": percentile(w[key], 0.99),
                               "bare": percentile(raw, 0.99),
                               "bare_what": "SQLite commits one row (p99)"}
-    rows["memory"] = {"value": peak, "unit": "MB", "bare": None,
-                      "bare_what": "", "note": "window open, laid out, edited"}
+    empty = folder / "empty.debate"
+    if not empty.exists():
+        subprocess.run([*py, "-m", "debate_editor", "new", str(empty), "--title", "Empty"],
+                       check=True, cwd=ROOT)
+    _, empty_peak, _ = median_run([*py, window_script, "open", str(empty)], 1)
+    rows["memory"] = {"value": peak, "unit": "MB", "bare": empty_peak,
+                      "bare_what": "the same window on an empty debate",
+                      "note": "open, laid out, edited"}
 
     available = exports_available()
     info_time, _, _ = median_run(

@@ -110,7 +110,7 @@ def rows_text(n: int, rows: dict[str, dict[str, Any]]) -> list[str]:
         what = row.get("bare_what", "")
         lines.append(
             f"{label:<28} {_amount(row.get('value'), unit):>10}  "
-            f"{_amount(bare) if bare is not None else '':>10}  "
+            f"{_amount(bare, unit) if bare is not None else '':>10}  "
             f"{f'{r:.3g}×' if r is not None else '':>7}  "
             f"{_target_text(row.get('target'), unit):<24} {verdict:4} "
             f"{what}{'; ' if what and extra else ''}{extra}"
