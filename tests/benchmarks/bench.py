@@ -57,8 +57,11 @@ def run_measured(command: list[str], timeout: float = 1800) -> tuple[float, floa
         out.seek(0)
         err.seek(0)
         if process.returncode != 0:
-            tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-            raise RuntimeError(f"{' '.join(command[:4])} … failed: {' / '.join(tail)}")
+            lines = err.read().decode("utf-8", "replace").strip().splitlines()
+            errors = [line.strip() for line in lines if "Error" in line] or lines[-1:]
+            raise RuntimeError(f"exit status {process.returncode}, "
+                               f"{errors[0] if errors else 'no message'} "
+                               f"(after {elapsed:.0f} s, {usage.ru_maxrss / 1024:.0f} MB)")
         return elapsed, usage.ru_maxrss / 1024, out.read().decode("utf-8", "replace")
 
 
@@ -116,7 +119,6 @@ def bench_size(n: int, args: argparse.Namespace, folder: Path) -> dict[str, dict
     _, peak, outs = median_run([*py, window_script, "window", str(debate),
                                 "--edits", str(args.edits)], 1)
     w = json.loads(outs[0])
-    raw = w["raw_commit"]
     rows["layout"] = {"value": w["layout"], "bare": w["raw_layout_commit"],
                       "bare_what": "SQLite writes every position"}
     empty = statistics.median(w["repaint_empty"])
@@ -126,6 +128,7 @@ def bench_size(n: int, args: argparse.Namespace, folder: Path) -> dict[str, dict
                        "bare_what": "repaint of an empty view"}
     rows["repaint_fit"]["note"] = f"zoom {w['zoom_fit'] * 100:.2g} %"
     for key in ("edit", "undo"):
+        raw = w[f"raw_commit_{key}"]  # one timed right before each edit or undo
         rows[f"{key}_median"] = {"value": statistics.median(w[key]),
                                  "bare": statistics.median(raw),
                                  "bare_what": "SQLite commits one row (median)"}

@@ -108,23 +108,30 @@ def _displaced_copy(path: Path, folder: Path) -> Path:
     return copy
 
 
-def raw_commits(path: Path, folder: Path, count: int) -> list[float]:
+class RawCommits:
     """The bare cost of an edit: SQLite committing one changed row, in a copy of the file
-    (same journal mode and synchronous setting as the editor's)."""
-    copy = folder / "raw.debate"
-    shutil.copyfile(path, copy)
-    conn = sqlite3.connect(copy, isolation_level=None)
-    ids = [row[0] for row in conn.execute("SELECT id FROM claims")]
-    rng = random.Random(7)
-    times = []
-    for i in range(count):
+    (same journal mode and synchronous setting as the editor's). One is timed right
+    before each edit, so both meet the same disk (other programs' writes come and go)."""
+
+    def __init__(self, path: Path, folder: Path) -> None:
+        copy = folder / "raw.debate"
+        shutil.copyfile(path, copy)
+        self.conn = sqlite3.connect(copy, isolation_level=None)
+        self.ids = [row[0] for row in self.conn.execute("SELECT id FROM claims")]
+        self.rng = random.Random(7)
+        self.count = 0
+
+    def once(self) -> float:
+        self.count += 1
         start = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("UPDATE claims SET text = ? WHERE id = ?", (f"Edited {i}.", rng.choice(ids)))
-        conn.execute("COMMIT")
-        times.append(time.perf_counter() - start)
-    conn.close()
-    return times
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("UPDATE claims SET text = ? WHERE id = ?",
+                          (f"Edited {self.count}.", self.rng.choice(self.ids)))
+        self.conn.execute("COMMIT")
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 def raw_position_commit(path: Path, folder: Path) -> float:
@@ -200,7 +207,8 @@ def measure_window(path: Path, edit_count: int) -> dict[str, object]:
 def _measure_window(path: Path, edit_count: int, app: QApplication,
                     folder: Path) -> dict[str, object]:
     result: dict[str, object] = {}
-    result["raw_commit"] = raw_commits(path, folder, max(edit_count, 50))
+    raw = RawCommits(path, folder)
+    raw_times: list[float] = []
     result["raw_layout_commit"] = raw_position_commit(path, folder)
     window, _ = open_window(_displaced_copy(path, folder), app)
     canvas = window.canvas
@@ -227,6 +235,7 @@ def _measure_window(path: Path, edit_count: int, app: QApplication,
     added: list[str] = []
     times = []
     for step in range(edit_count):
+        raw_times.append(raw.once())
         start = time.perf_counter()
         _one_edit(window, rng, step, added)
         times.append(time.perf_counter() - start)
@@ -236,12 +245,16 @@ def _measure_window(path: Path, edit_count: int, app: QApplication,
 
     times = []
     for _ in range(edit_count):
+        raw_times.append(raw.once())
         start = time.perf_counter()
         window.session.undo()
         times.append(time.perf_counter() - start)
         app.processEvents()
     result["undo"] = times
     assert window.session.undo_stack.index() == 1, "not every edit was undone"
+    raw.close()
+    result["raw_commit_edit"] = raw_times[:edit_count]
+    result["raw_commit_undo"] = raw_times[edit_count:]
 
     empty = QGraphicsView(QGraphicsScene())
     empty.resize(view.viewport().size())
