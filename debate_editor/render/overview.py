@@ -9,7 +9,8 @@ few dozen calls. A change re-makes the paths of the bands it touches only.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
@@ -70,8 +71,9 @@ class Overview:
         self._band_of: dict[str, int] = {}
         self._widest = 0.0
         self._tops: dict[float, int] = {}
-        self._top_list: list[float] = []
-        """How many cards have their top at each height, and those heights sorted."""
+        self._top_list: list[float] | None = []
+        """How many cards have their top at each height, and those heights sorted (made
+        again when asked for after they changed)."""
         self.revision = 0
         """Grows at every change, so a cached picture of the overview knows it is stale."""
 
@@ -85,24 +87,41 @@ class Overview:
         if band is None:
             band = self._bands[key] = _Band()
         band.card_paths = band.arrow_paths = None
-        self.revision += 1
         return band
 
     def set_card(self, card_id: str, x: float, y: float, w: float, h: float,
                  kind: ClaimKind) -> None:
-        old = self._card(card_id)
-        if old is not None:
-            self._untop(old[1])
-        self._band(card_id, x).cards[card_id] = (x, y, w, h, kind)
-        self._widest = max(self._widest, w)
-        count = self._tops.get(y, 0)
-        if not count:
-            insort(self._top_list, y)
-        self._tops[y] = count + 1
+        self.set_cards([(card_id, x, y, w, h, kind)])
 
-    def _card(self, card_id: str) -> CardBox | None:
-        key = self._band_of.get(card_id)
-        return None if key is None else self._bands[key].cards.get(card_id)
+    def set_cards(self, cards: Iterable[tuple[str, float, float, float, float, ClaimKind]]
+                  ) -> None:
+        """Where cards are now (many at once: a layout moves every card)."""
+        tops, band_of, bands = self._tops, self._band_of, self._bands
+        for card_id, x, y, w, h, kind in cards:
+            key = band_of.get(card_id)
+            if key is not None:
+                old = bands[key].cards.get(card_id)
+                if old is not None:
+                    self._untop(old[1])
+            self._band(card_id, x).cards[card_id] = (x, y, w, h, kind)
+            if w > self._widest:
+                self._widest = w
+            count = tops.get(y, 0)
+            if not count:
+                self._top_list = None
+            tops[y] = count + 1
+        self.revision += 1
+
+    def set_arrow(self, link_id: str, x0: float, y0: float, x1: float, y1: float,
+                  kind: LinkKind) -> None:
+        self.set_arrows([(link_id, x0, y0, x1, y1, kind)])
+
+    def set_arrows(self, arrows: Iterable[tuple[str, float, float, float, float, LinkKind]]
+                   ) -> None:
+        """Where arrows run now (as straight lines from start to end)."""
+        for link_id, x0, y0, x1, y1, kind in arrows:
+            self._band(link_id, x0).arrows[link_id] = (x0, y0, x1, y1, kind)
+        self.revision += 1
 
     def _untop(self, y: float) -> None:
         count = self._tops[y] - 1
@@ -110,10 +129,12 @@ class Overview:
             self._tops[y] = count
         else:
             del self._tops[y]
-            del self._top_list[bisect_left(self._top_list, y)]
+            self._top_list = None
 
     def tops(self, low: float, high: float) -> list[float]:
         """The heights, from `low` up to (not including) `high`, where cards have their top."""
+        if self._top_list is None:
+            self._top_list = sorted(self._tops)
         tops = self._top_list
         return tops[bisect_left(tops, low):bisect_left(tops, high)]
 
@@ -139,14 +160,11 @@ class Overview:
             return True
         return left <= min(keys) * BAND_WIDTH and right >= (max(keys) + 1) * BAND_WIDTH \
             + self._widest
-    def set_arrow(self, link_id: str, x0: float, y0: float, x1: float, y1: float,
-                  kind: LinkKind) -> None:
-        self._band(link_id, x0).arrows[link_id] = (x0, y0, x1, y1, kind)
 
     def remove(self, item_id: str) -> None:
         """Forget a card or an arrow."""
         if item_id in self._band_of:
-            card = self._card(item_id)
+            card = self._bands[self._band_of[item_id]].cards.get(item_id)
             if card is not None:
                 self._untop(card[1])
             self._forget(item_id)

@@ -364,14 +364,28 @@ def _stroke(painter: QPainter, pen: QPen, path: QPainterPath,
         painter.drawPath(path)
         return
     smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
-    dashed = pen.style() == Qt.PenStyle.CustomDashLine
+    sharp = _whole_pixels(pen, painter.worldTransform().m11())
     for stretch in part:
-        if dashed:  # the dashes run on from where the stretch starts along the arrow
-            pen.setDashOffset(stretch.offset / pen.widthF())
-        painter.setPen(pen)
+        use = pen if stretch.smooth and smooth else sharp
+        if use.style() == Qt.PenStyle.CustomDashLine:
+            # The dashes run on from where the stretch starts along the arrow.
+            use.setDashOffset(stretch.offset / use.widthF())
+        painter.setPen(use)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth and stretch.smooth)
         painter.drawPolyline(stretch.polygon)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+
+
+def _whole_pixels(pen: QPen, scale: float) -> QPen:
+    """The pen for a line drawn without antialiasing: a whole number of pixels wide (a
+    line 1.4 pixels wide would step between one and two), dashes as long as before."""
+    width = pen.widthF()
+    pixels = max(1.0, round(width * scale)) / max(scale, 1e-9)
+    sharp = QPen(pen)
+    sharp.setWidthF(pixels)
+    if pen.style() == Qt.PenStyle.CustomDashLine:
+        sharp.setDashPattern([d * width / pixels for d in pen.dashPattern()])
+    return sharp
 
 
 def _draw_head(painter: QPainter, tip: QPointF, degrees: float, colour: QColor, *,

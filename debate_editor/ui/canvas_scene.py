@@ -212,10 +212,8 @@ class DebateScene(QGraphicsScene):
             return found
 
         ids = list(ids)
-        for cid in ids:
-            card = cards.get(cid)
-            if card is not None:
-                overview.set_card(cid, *place(cid), card.face.kind)
+        overview.set_cards((cid, *place(cid), cards[cid].face.kind)
+                           for cid in ids if cid in cards)
         arrows_at, arrows = self._arrows_at, self.arrows
         pending = [aid for cid in ids for aid in arrows_at.get(cid, ())]
         pending.extend(i for i in ids if i in arrows)
@@ -227,14 +225,18 @@ class DebateScene(QGraphicsScene):
             found.add(link_id)
             pending.extend(arrows_at.get(link_id, ()))
         # An undercut points at the middle of the arrow it attacks: route that one first.
+        lines = []
         for link in links_in_dependency_order([arrows[i].link for i in found]):
             arrow = arrows[link.id]
             if link.to_claim is None:
+                overview.set_arrows(lines)
+                lines = []
                 self._route(arrow)
                 continue
             curve = link_curve(*place(link.source), *place(link.to_claim))
             arrow.set_curve(curve)
-            overview.set_arrow(link.id, curve[0], curve[1], curve[6], curve[7], link.kind)
+            lines.append((link.id, curve[0], curve[1], curve[6], curve[7], link.kind))
+        overview.set_arrows(lines)
 
     def fit_scene_rect(self, bounds: QRectF | None = None) -> None:
         """Room around the map to scroll into."""

@@ -147,16 +147,14 @@ class LinkArrow(QGraphicsItem):
     def set_path(self, path: QPainterPath) -> None:
         self.prepareGeometryChange()
         self.curve, self._path, self._shape, self._geometry = None, path, None, None
-        self._bounds = arrow_bounds(path)
-        self.update()
+        self._bounds = arrow_bounds(path)  # prepareGeometryChange has asked for a repaint
 
     def set_curve(self, curve: Curve) -> None:
         if curve == self.curve:
             return
         self.prepareGeometryChange()
         self.curve, self._path, self._shape, self._geometry = curve, None, None, None
-        self._bounds = curve_bounds(curve)
-        self.update()
+        self._bounds = curve_bounds(curve)  # prepareGeometryChange has asked for a repaint
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._bounds
