@@ -136,7 +136,9 @@ def test_a_long_arrow_drawn_in_part_covers_all_of_it_that_is_on_screen(  # type:
     geometry = ArrowGeometry(link_path(QRectF(*source), QRectF(*target)))
     rect = QRectF(*view)
     stretches = geometry.visible_part(rect)
-    assert stretches is not None  # an arrow between two cards is a one-way curve
+    if stretches is None:  # drawn whole: only a curve of no length is not one-way
+        assert geometry.run[-1] == 0.0
+        return
     points = [(p.x(), p.y()) for stretch in stretches for p in stretch.polygon]
     inside = [(x, y) for x, y in zip(geometry.xs, geometry.ys, strict=True)
               if rect.contains(x, y)]

@@ -114,13 +114,17 @@ class DebateGraph:
         links.sort(key=lambda link: (link.order, id_key(link.id)))
         return links
 
-    def incoming(self, target_id: str) -> list[Link]:
-        """Links that answer a claim or a link, in their stored order."""
+    def _ordered(self, target_id: str) -> list[Link]:
+        """The kept sorted list itself (callers here only read it)."""
         ordered = self._in_order.get(target_id)
         if ordered is None:
             ordered = self._sorted_links(self._incoming.get(target_id, ()))
             self._in_order[target_id] = ordered
-        return list(ordered)
+        return ordered
+
+    def incoming(self, target_id: str) -> list[Link]:
+        """Links that answer a claim or a link, in their stored order."""
+        return list(self._ordered(target_id))
 
     def outgoing(self, claim_id: str) -> list[Link]:
         """Links that start at a claim: what it supports, opposes or undercuts."""
@@ -180,12 +184,14 @@ class DebateGraph:
     def children(self, claim_id: str) -> Iterator[Link]:
         """What answers a claim in reading order: its pros, then its cons, each followed
         by the undercuts of its link."""
-        incoming = self.incoming(claim_id)
+        incoming = self._ordered(claim_id)
+        undercut = self._incoming
         for kind in (LinkKind.SUPPORT, LinkKind.OBJECTION):
             for link in incoming:
                 if link.kind is kind:
                     yield link
-                    yield from self.incoming(link.id)
+                    if undercut.get(link.id):
+                        yield from self._ordered(link.id)
 
     def _roots(self) -> list[str]:
         """Theses first; then one claim of each part that no thesis reaches (a pure cycle)."""
