@@ -57,7 +57,7 @@ def run_measured(command: list[str], timeout: float = 1800) -> tuple[float, floa
         out.seek(0)
         err.seek(0)
         if process.returncode != 0:
-            lines = err.read().decode("utf-8", "replace").strip().splitlines()
+            lines = (err.read() + out.read()).decode("utf-8", "replace").strip().splitlines()
             errors = [line.strip() for line in lines if "Error" in line] or lines[-1:]
             raise RuntimeError(f"exit status {process.returncode}, "
                                f"{errors[0] if errors else 'no message'} "
