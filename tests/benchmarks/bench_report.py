@@ -103,7 +103,8 @@ def rows_text(n: int, rows: dict[str, dict[str, Any]]) -> list[str]:
         bare = row.get("bare")
         extra = row.get("note", "")
         if key == "export_pdf_vs_argdown" and row.get("bare_memory"):
-            extra = (f"memory {row.get('memory') or 0:.0f} MB vs {row['bare_memory']:.0f} MB"
+            ours = f"{row['memory']:.0f} MB" if row.get("memory") else "—"
+            extra = (f"memory {ours} vs {row['bare_memory']:.0f} MB"
                      + (f"; {extra}" if extra else ""))
         elif row.get("memory"):
             extra = f"peak {row['memory']:.0f} MB" + (f"; {extra}" if extra else "")
