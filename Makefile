@@ -55,5 +55,16 @@ package-test: $(VENV)/.installed-package | $(SEED)
 	$(BIN)/python packaging/package_test.py --bundle dist/debate-editor --seed $(SEED)
 	$(BIN)/python packaging/measure_bundle.py --runs 5 --no-archive
 
+# The benchmark (a table on standard output, the figures in bench-results.json); CI runs
+# it only at a smoke size, as part of `make test` (tests/test_bench_smoke.py).
+BENCH_SIZES ?= 1000 10000 50000
+bench: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes $(BENCH_SIZES) \
+		--json bench-results.json
+
+bench-smoke: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes 200 --repeats 1 \
+		--edits 20 --no-argdown --json bench-results-smoke.json
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache *.egg-info

@@ -26,3 +26,23 @@ def test_same_seed_same_debate_and_exactly_n_valid_claims() -> None:
     assert len(reused) >= 5  # some claims stand under a second parent
     assert 1 <= len(graph.theses()) <= 5
     assert max(graph.depths().values()) >= 4
+
+
+def test_the_generated_file_is_laid_out_and_its_argdown_names_every_claim(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from generate import argdown_text, main
+
+    from debate_editor.store import DebateDocument
+
+    path, argdown = tmp_path / "g.debate", tmp_path / "g.argdown"
+    assert main(["300", str(path), "--seed", "2", "--argdown", str(argdown)]) == 0
+    with DebateDocument.open(path, read_only=True) as doc:
+        assert len(doc.graph.claims) == 300
+        assert all(c.position is not None for c in doc.claims())
+        places = {c.position for c in doc.claims()}
+        assert len(places) == 300  # no two cards on the same spot
+    assert argdown.read_text(encoding="utf-8").strip()
+    debate = generate(300, seed=2)
+    text = argdown_text(debate)  # used when the Argdown exporter is not installed
+    for claim in debate.claims:
+        assert text.count(f"[{claim.id}]: ") == 1  # defined once, referred to after
+    assert "<_ " in text and "\n  - " in text and "\n  + " in text

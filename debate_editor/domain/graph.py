@@ -5,7 +5,8 @@ answers. An undercut (an objection to a link) is kept beside the graph, under th
 it attacks; for depth and reading order it stands beside the reason whose arrow it attacks.
 
 The graph follows edits in place (the open document calls `add_*`/`remove_*`), so a
-view never waits for the whole debate to be rebuilt after one change.
+view never waits for the whole debate to be rebuilt after one change. The networkx graph
+is only needed to find cycles, so it is built the first time someone asks, not on open.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ class DebateGraph:
     def __init__(self, claims: Iterable[Claim] = (), links: Iterable[Link] = ()) -> None:
         self.claims: dict[str, Claim] = {}
         self.links: dict[str, Link] = {}
-        self._graph = nx.DiGraph()
+        self._nx: nx.DiGraph | None = None
         self._incoming: dict[str, list[str]] = {}
         self._outgoing: dict[str, list[str]] = {}
+        self._in_order: dict[str, list[Link]] = {}
+        """Target id -> its incoming links sorted, kept until a link there changes."""
         for claim in claims:
             self.add_claim(claim)
         for link in links:
@@ -47,9 +50,24 @@ class DebateGraph:
         return cls(debate.claims, debate.links)
 
     # ---- following edits ---------------------------------------------------------
+    @property
+    def _graph(self) -> nx.DiGraph:
+        """Claims as nodes, links to claims as edges (built on first use, then kept)."""
+        if self._nx is None:
+            graph = nx.DiGraph()
+            graph.add_nodes_from(self.claims)
+            graph.add_edges_from(
+                (link.source, link.to_claim, {"link": link.id})
+                for link in self.links.values()
+                if link.to_claim is not None
+            )
+            self._nx = graph
+        return self._nx
+
     def add_claim(self, claim: Claim) -> None:
         self.claims[claim.id] = claim
-        self._graph.add_node(claim.id)
+        if self._nx is not None:
+            self._nx.add_node(claim.id)
 
     def replace_claim(self, claim: Claim) -> None:
         self.claims[claim.id] = claim
@@ -57,16 +75,19 @@ class DebateGraph:
     def remove_claim(self, claim_id: str) -> None:
         """Remove a claim whose links have been removed already."""
         del self.claims[claim_id]
-        self._graph.remove_node(claim_id)
+        self._in_order.pop(claim_id, None)
+        if self._nx is not None:
+            self._nx.remove_node(claim_id)
         self._incoming.pop(claim_id, None)
         self._outgoing.pop(claim_id, None)
 
     def add_link(self, link: Link) -> None:
         self.links[link.id] = link
+        self._in_order.pop(link.target, None)
         self._incoming.setdefault(link.target, []).append(link.id)
         self._outgoing.setdefault(link.source, []).append(link.id)
-        if link.to_claim is not None:
-            self._graph.add_edge(link.source, link.to_claim, link=link.id)
+        if link.to_claim is not None and self._nx is not None:
+            self._nx.add_edge(link.source, link.to_claim, link=link.id)
 
     def replace_link(self, link: Link) -> None:
         old = self.links[link.id]
@@ -78,14 +99,17 @@ class DebateGraph:
                 self._incoming[link.id] = undercuts
         else:
             self.links[link.id] = link
+            self._in_order.pop(link.target, None)
 
     def remove_link(self, link_id: str) -> None:
         link = self.links.pop(link_id)
+        self._in_order.pop(link.target, None)
+        self._in_order.pop(link_id, None)
         self._incoming[link.target].remove(link_id)
         self._outgoing[link.source].remove(link_id)
         self._incoming.pop(link_id, None)
-        if link.to_claim is not None:
-            self._graph.remove_edge(link.source, link.to_claim)
+        if link.to_claim is not None and self._nx is not None:
+            self._nx.remove_edge(link.source, link.to_claim)
 
     # ---- queries -----------------------------------------------------------------
     def _sorted_links(self, link_ids: Iterable[str]) -> list[Link]:
@@ -93,9 +117,17 @@ class DebateGraph:
         links.sort(key=lambda link: (link.order, id_key(link.id)))
         return links
 
+    def _ordered(self, target_id: str) -> list[Link]:
+        """The kept sorted list itself (callers here only read it)."""
+        ordered = self._in_order.get(target_id)
+        if ordered is None:
+            ordered = self._sorted_links(self._incoming.get(target_id, ()))
+            self._in_order[target_id] = ordered
+        return ordered
+
     def incoming(self, target_id: str) -> list[Link]:
         """Links that answer a claim or a link, in their stored order."""
-        return self._sorted_links(self._incoming.get(target_id, ()))
+        return list(self._ordered(target_id))
 
     def outgoing(self, claim_id: str) -> list[Link]:
         """Links that start at a claim: what it supports, opposes or undercuts."""
@@ -113,6 +145,17 @@ class DebateGraph:
 
     def cons(self, claim_id: str) -> list[Reason]:
         return self.reasons(claim_id, LinkKind.OBJECTION)
+
+    def reason_counts(self, claim_id: str) -> tuple[int, int]:
+        """How many pros and cons a claim has (without sorting or building them)."""
+        pros = cons = 0
+        links = self.links
+        for link_id in self._incoming.get(claim_id, ()):
+            if links[link_id].kind is LinkKind.SUPPORT:
+                pros += 1
+            else:
+                cons += 1
+        return pros, cons
 
     def undercuts(self, link_id: str) -> list[Reason]:
         return self.reasons(link_id)
@@ -144,12 +187,14 @@ class DebateGraph:
     def children(self, claim_id: str) -> Iterator[Link]:
         """What answers a claim in reading order: its pros, then its cons, each followed
         by the undercuts of its link."""
-        incoming = self.incoming(claim_id)
+        incoming = self._ordered(claim_id)
+        undercut = self._incoming
         for kind in (LinkKind.SUPPORT, LinkKind.OBJECTION):
             for link in incoming:
                 if link.kind is kind:
                     yield link
-                    yield from self.incoming(link.id)
+                    if undercut.get(link.id):
+                        yield from self._ordered(link.id)
 
     def _roots(self) -> list[str]:
         """Theses first; then one claim of each part that no thesis reaches (a pure cycle)."""

@@ -13,6 +13,8 @@ _PARTS = re.compile(r"(\d+)")
 def id_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
     """Natural sort key: c2 before c10. The tie-break wherever stored order is equal, so
     order never depends on when a row happened to be written."""
+    if item_id[1:].isdecimal() and item_id[:1].isalpha():  # the usual c12, l7
+        return ((0, item_id[0]), (1, int(item_id[1:])))
     return tuple(
         (1, int(part)) if part.isdigit() else (0, part)
         for part in _PARTS.split(item_id)

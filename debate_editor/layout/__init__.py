@@ -6,6 +6,21 @@ in as plain numbers (the renderer measures them), so nothing here needs Qt.
 """
 
 from debate_editor.layout.layered import H_GAP, V_GAP, layout
-from debate_editor.layout.place import Rect, place_beside, place_reason, place_thesis
+from debate_editor.layout.place import (
+    Rect,
+    place_beside,
+    place_reason,
+    place_thesis,
+    reason_row,
+)
 
-__all__ = ["H_GAP", "V_GAP", "Rect", "layout", "place_beside", "place_reason", "place_thesis"]
+__all__ = [
+    "H_GAP",
+    "V_GAP",
+    "Rect",
+    "layout",
+    "place_beside",
+    "place_reason",
+    "place_thesis",
+    "reason_row",
+]

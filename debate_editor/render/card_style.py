@@ -11,13 +11,16 @@ a minus badge where a support arrow is solid with a plus badge.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
 
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
-from debate_editor.render.text_wrap import simple_wrap
 
 FONT_FAMILY = "DejaVu Sans"
 BODY_PX = 13
@@ -100,8 +103,7 @@ def header_font() -> QFont:
     return _fonts()[2]
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(NamedTuple):
     """One wrapped line, its baseline relative to the card's top-left corner."""
 
     text: str
@@ -130,31 +132,126 @@ def card_width(kind: ClaimKind) -> float:
     return THESIS_WIDTH if kind is ClaimKind.THESIS else CARD_WIDTH
 
 
-def _wrap(text: str, qfont: QFont, width: float) -> list[str]:
+def _wrap(text: str, qfont: QFont, width: float, measure: _Measure | None = None) -> list[str]:
     """Break `text` into lines no wider than `width` (newlines kept), as plain text."""
     result: list[str] = []
+    measure = measure or _measure(qfont)
     for paragraph in text.split("\n"):
         if not paragraph:
             result.append("")
             continue
-        quick = simple_wrap(paragraph, qfont, width)
-        if quick is not None:
-            result.extend(quick)
-            continue
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout = QTextLayout(paragraph, qfont)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            start, length = line.textStart(), line.textLength()
-            result.append(paragraph[start : start + length].rstrip())
-        layout.endLayout()
+        lines = measure.wrap(paragraph, width)
+        result.extend(lines if lines is not None else _qt_wrap(paragraph, qfont, width))
     return result
+
+
+def _qt_wrap(paragraph: str, qfont: QFont, width: float) -> list[str]:
+    """Qt's own line breaking (Unicode rules: hyphens, dashes, scripts without spaces)."""
+    result: list[str] = []
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout = QTextLayout(paragraph, qfont)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, length = line.textStart(), line.textLength()
+        result.append(paragraph[start : start + length].rstrip())
+    layout.endLayout()
+    return result
+
+
+_LETTER = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_PLAIN_WORD = re.compile(
+    rf"[(\[\"'\u201c\u2018]*[{_LETTER}](?:[{_LETTER}'\u2019.,]*[{_LETTER}])?"
+    r"[.,;:!?\"'\u201d\u2019)\]\u2026]*"
+)
+"""A word Unicode line breaking never breaks inside: Latin letters and digits, an
+apostrophe or a dot or comma between them, opening and closing punctuation around."""
+_FUZZ = 1 / 64
+"""Qt measures text in 1/64 pixel: a line this close to the limit goes to Qt to decide."""
+
+
+class _Measure:
+    """Line breaking for one font, done with remembered word widths instead of a text
+    layout per card: card text repeats its words, and 10,000 text layouts take a second.
+
+    Only for paragraphs of plain words (`_PLAIN_WORD`) separated by single spaces, where
+    the breaks are exactly the spaces, and it breaks where Qt does: a line holds words
+    while their advances, the spaces between them and the overhang of the last glyph
+    fit. Anything else, or a line within `_FUZZ` of the limit, answers None and Qt
+    decides (a test holds the two to the same lines).
+    """
+
+    def __init__(self, qfont: QFont) -> None:
+        self.font = qfont
+        self.metrics = QFontMetricsF(qfont)
+        self.space = self.metrics.horizontalAdvance(" ")
+        self.line_spacing = self.metrics.lineSpacing()
+        self.ascent = self.metrics.ascent()
+        self.plain: dict[str, tuple[float, float]] = {}
+        """Word -> (advance, overhang of its last glyph past the advance)."""
+        self.broken: set[str] = set()
+
+    def _word(self, word: str) -> tuple[float, float] | None:
+        if word in self.broken or not _PLAIN_WORD.fullmatch(word):
+            if len(self.broken) < 100_000:
+                self.broken.add(word)
+            return None
+        found = (self.metrics.horizontalAdvance(word),
+                 max(0.0, -self.metrics.rightBearing(word[-1])))
+        if len(self.plain) < 200_000:
+            self.plain[word] = found
+        return found
+
+    def wrap(self, paragraph: str, width: float) -> list[str] | None:
+        words = paragraph.split(" ")
+        known = self.plain.get
+        sizes = [known(word) or self._word(word) for word in words]
+        if None in sizes:
+            return None
+        space = self.space
+        # ends[i]: where word i ends, measured from the start of the paragraph.
+        ends = [end - space for end in accumulate(size[0] + space for size in sizes)]  # type: ignore[index]
+        fits, over = width - _FUZZ, width + _FUZZ
+        lines: list[str] = []
+        first, count = 0, len(words)
+        while first < count:
+            origin = ends[first] - sizes[first][0]  # type: ignore[index]
+            if ends[first] - origin + sizes[first][1] > fits:  # type: ignore[index]
+                return None  # a word longer than a line: Qt breaks it anywhere
+            # The last word that fits without its overhang; only it can fail with it.
+            last = bisect_right(ends, origin + fits, first, count) - 1
+            if ends[last] - origin + sizes[last][1] > fits:  # type: ignore[index]
+                if ends[last] - origin + sizes[last][1] <= over or last == first:  # type: ignore[index]
+                    return None
+                last -= 1
+            following = last + 1
+            if following < count and ends[following] - origin + sizes[following][1] <= over:  # type: ignore[index]
+                return None  # too close to call
+            lines.append(" ".join(words[first:following]))
+            first = following
+        return lines
+
+
+_MEASURES: dict[str, _Measure] = {}
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[_Measure, _Measure]:
+    """Line breaking for the title font and the body font."""
+    return _measure(title_font()), _measure(body_font())
+
+
+def _measure(qfont: QFont) -> _Measure:
+    key = qfont.key()
+    measure = _MEASURES.get(key)
+    if measure is None:
+        measure = _MEASURES[key] = _Measure(qfont)
+    return measure
 
 
 def _elide(lines: list[str], qfont: QFont, width: float) -> list[str]:
@@ -170,12 +267,6 @@ def _elide(lines: list[str], qfont: QFont, width: float) -> list[str]:
 
 
 @lru_cache(maxsize=2)
-def _line_metrics(bold: bool) -> tuple[float, float]:
-    """Line spacing and ascent of the title (bold) or body font."""
-    metrics = QFontMetricsF(title_font() if bold else body_font())
-    return metrics.lineSpacing(), metrics.ascent()
-
-
 @lru_cache(maxsize=65536)
 def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
     width = card_width(kind)
@@ -184,11 +275,14 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
     y = HEADER_HEIGHT
     lines: list[TextLine] = []
     elided = False
-    for qfont, content, bold in ((title_font(), title, True), (body_font(), text, False)):
-        if not content.strip():
+    title_measure, body_measure = _measures()
+    for measure, content, bold in ((title_measure, title, True), (body_measure, text, False)):
+        content = content.strip()
+        if not content:
             continue
-        step, ascent = _line_metrics(bold)
-        wrapped = _wrap(content.strip(), qfont, inner)
+        qfont = measure.font
+        step, ascent = measure.line_spacing, measure.ascent
+        wrapped = _wrap(content, qfont, inner, measure)
         elided = elided or len(wrapped) > MAX_LINES
         for part in _elide(wrapped, qfont, inner):
             lines.append(TextLine(part, x, y + ascent, bold))

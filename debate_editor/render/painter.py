@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from debate_editor.domain.model import LinkKind
+from debate_editor.render.arrow_geometry import ArrowGeometry, Stretch, badge_centre
 from debate_editor.render.card_style import (
     BAND,
     BORDER_COLOUR,
@@ -120,6 +121,10 @@ def _outline(painter: QPainter, rect: QRectF, colour: QColor, width: float) -> N
 
 
 # ---- arrows ---------------------------------------------------------------------------
+Curve = tuple[float, float, float, float, float, float, float, float]
+"""An arrow's cubic as plain numbers: start, first and second control point, end."""
+
+
 def link_path(source: QRectF, target: QRectF) -> QPainterPath:
     """The curve of an arrow from a reason's card to the card it answers.
 
@@ -127,26 +132,45 @@ def link_path(source: QRectF, target: QRectF) -> QPainterPath:
     edge, the entry point spread along that edge toward the reason's side, so the heads
     of many reasons do not pile up in one spot; cards side by side are joined sideways.
     """
+    return curve_path(link_curve(source.x(), source.y(), source.width(), source.height(),
+                                 target.x(), target.y(), target.width(), target.height()))
+
+
+def link_curve(sx: float, sy: float, sw: float, sh: float,
+               tx: float, ty: float, tw: float, th: float) -> Curve:
+    """`link_path` in plain numbers, from the two cards' x, y, width and height: what the
+    canvas keeps for each of thousands of arrows until one is drawn."""
+    scx, scy, tcx, tcy = sx + sw / 2, sy + sh / 2, tx + tw / 2, ty + th / 2
+    inset = min(16.0, tw / 4)
+    s_bottom, t_bottom = sy + sh, ty + th
+    if sy >= t_bottom + 10 or s_bottom + 10 <= ty:
+        below = sy >= t_bottom
+        start_y = sy if below else s_bottom
+        spread = tcx + (scx - tcx) * 0.3
+        end_x = min(max(spread, tx + inset), tx + tw - inset)
+        end_y = t_bottom if below else ty
+        bend = (start_y - end_y) / 2
+        return (scx, start_y, scx, start_y - bend, end_x, end_y + bend, end_x, end_y)
+    right = scx < tcx
+    start_x = sx + sw if right else sx
+    end_x = tx if right else tx + tw
+    bend = (end_x - start_x) / 2
+    return (start_x, scy, start_x + bend, scy, end_x - bend, tcy, end_x, tcy)
+
+
+def curve_path(curve: Curve) -> QPainterPath:
     path = QPainterPath()
-    sc, tc = source.center(), target.center()
-    inset = min(16.0, target.width() / 4)
-    if source.top() >= target.bottom() + 10 or source.bottom() + 10 <= target.top():
-        below = source.top() >= target.bottom()
-        start = QPointF(sc.x(), source.top() if below else source.bottom())
-        spread = tc.x() + (sc.x() - tc.x()) * 0.3
-        end_x = min(max(spread, target.left() + inset), target.right() - inset)
-        end = QPointF(end_x, target.bottom() if below else target.top())
-        bend = (start.y() - end.y()) / 2
-        path.moveTo(start)
-        path.cubicTo(QPointF(start.x(), start.y() - bend), QPointF(end.x(), end.y() + bend), end)
-        return path
-    right = sc.x() < tc.x()
-    start = QPointF(source.right() if right else source.left(), sc.y())
-    end = QPointF(target.left() if right else target.right(), tc.y())
-    bend = (end.x() - start.x()) / 2
-    path.moveTo(start)
-    path.cubicTo(QPointF(start.x() + bend, start.y()), QPointF(end.x() - bend, end.y()), end)
+    path.moveTo(curve[0], curve[1])
+    path.cubicTo(*curve[2:])
     return path
+
+
+def curve_bounds(curve: Curve) -> QRectF:
+    """`arrow_bounds` of the curve's path, without making the path."""
+    xs, ys = curve[0::2], curve[1::2]
+    margin = HEAD_LENGTH + BADGE_RADIUS + 4
+    left, top = min(xs) - margin, min(ys) - margin
+    return QRectF(left, top, max(xs) + margin - left, max(ys) + margin - top)
 
 
 def undercut_path(source: QRectF, point: QPointF) -> QPainterPath:
@@ -174,11 +198,6 @@ def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
     return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
 
-def badge_centre(path: QPainterPath) -> QPointF:
-    """Where an arrow's +/− badge sits, and where an undercut of it points."""
-    return path.pointAtPercent(0.5)
-
-
 def arrow_shape(path: QPainterPath, width: float = 12.0) -> QPainterPath:
     """The area that counts as "on the arrow" for clicks."""
     stroker = QPainterPathStroker()
@@ -201,34 +220,79 @@ def draw_arrow(
     selected: bool = False,
     badge: bool = True,
     lod: float = 1.0,
+    geometry: ArrowGeometry | None = None,
+    visible: QRectF | None = None,
 ) -> None:
-    """A support: solid, filled head, "+" badge. An objection: dashed, hollow head, "−"."""
+    """A support: solid, filled head, "+" badge. An objection: dashed, hollow head, "−".
+
+    `geometry` (the path's, kept by the caller) and `visible` (the part of the scene on
+    screen): only the stretch of a long arrow inside `visible` is stroked."""
     style = LINK_STYLES[kind]
+    part = None
+    if geometry is not None and visible is not None \
+            and not visible.contains(path.controlPointRect()):
+        part = geometry.visible_part(visible.adjusted(-20, -20, 20, 20))
     if selected:
         glow = QPen(SELECTION_COLOUR)
         glow.setWidthF(LINK_WIDTH + 6)
         glow.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(glow)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        _stroke(painter, glow, path, part)
     pen = QPen(style.colour)
     pen.setWidthF(LINK_WIDTH if lod >= SHAPE_LOD else LINK_WIDTH / max(lod, 0.05) / 3)
     if style.dashes and lod >= SHAPE_LOD:
         pen.setDashPattern(list(style.dashes))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
+    _stroke(painter, pen, path, part)
     if lod < SHAPE_LOD:
         return
-    _draw_head(painter, path, style.colour, hollow=kind is LinkKind.OBJECTION)
+    if geometry is not None:
+        tip, angle, centre = geometry.tip, geometry.angle, geometry.badge
+    else:
+        tip, angle, centre = path.pointAtPercent(1.0), path.angleAtPercent(1.0), None
+    around = visible.adjusted(-20, -20, 20, 20) if visible is not None else None
+    if around is None or around.contains(tip):
+        _draw_head(painter, tip, angle, style.colour, hollow=kind is LinkKind.OBJECTION)
     if badge and lod >= TEXT_LOD:
-        _draw_badge(painter, badge_centre(path), style.colour, style.badge)
+        centre = centre if centre is not None else badge_centre(path)
+        if around is None or around.contains(centre):
+            _draw_badge(painter, centre, style.colour, style.badge)
 
 
-def _draw_head(painter: QPainter, path: QPainterPath, colour: QColor, *, hollow: bool) -> None:
-    tip = path.pointAtPercent(1.0)
-    angle = math.radians(path.angleAtPercent(1.0))
+def _stroke(painter: QPainter, pen: QPen, path: QPainterPath,
+            part: list[Stretch] | None) -> None:
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if part is None:
+        painter.setPen(pen)
+        painter.drawPath(path)
+        return
+    smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    sharp = _whole_pixels(pen, painter.worldTransform().m11())
+    for stretch in part:
+        use = pen if stretch.smooth and smooth else sharp
+        if use.style() == Qt.PenStyle.CustomDashLine:
+            # The dashes run on from where the stretch starts along the arrow.
+            use.setDashOffset(stretch.offset / use.widthF())
+        painter.setPen(use)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth and stretch.smooth)
+        painter.drawPolyline(stretch.polygon)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+
+
+def _whole_pixels(pen: QPen, scale: float) -> QPen:
+    """The pen for a line drawn without antialiasing: a whole number of pixels wide (a
+    line 1.4 pixels wide would step between one and two), dashes as long as before."""
+    width = pen.widthF()
+    pixels = max(1.0, round(width * scale)) / max(scale, 1e-9)
+    sharp = QPen(pen)
+    sharp.setWidthF(pixels)
+    if pen.style() == Qt.PenStyle.CustomDashLine:
+        sharp.setDashPattern([d * width / pixels for d in pen.dashPattern()])
+    return sharp
+
+
+def _draw_head(painter: QPainter, tip: QPointF, degrees: float, colour: QColor, *,
+               hollow: bool) -> None:
+    angle = math.radians(degrees)
     # angleAtPercent is counter-clockwise in degrees with y pointing up.
     ux, uy = math.cos(angle), -math.sin(angle)
     base = QPointF(tip.x() - ux * HEAD_LENGTH, tip.y() - uy * HEAD_LENGTH)

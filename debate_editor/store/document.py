@@ -13,9 +13,10 @@ from types import TracebackType
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from debate_editor.domain.bulk import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError, plain_message
 from debate_editor.domain.events import DebateChanged, EventHub, Listener
@@ -129,6 +130,10 @@ class DebateDocument:
         return doc
 
     def _load(self) -> None:
+        with gc_paused():
+            self._read_all()
+
+    def _read_all(self) -> None:
         conn = self._conn
         row = conn.execute(select(debate_table)).mappings().first()
         if row is None:
@@ -238,6 +243,10 @@ class DebateDocument:
             raise DebateFileError(self.path, f"is open read-only{why}; it cannot be changed.")
         if self.closed:
             raise DebateFileError(self.path, "is closed.")
+        with gc_paused():  # a layout of 10,000 cards makes as many objects at once
+            return self._apply(edit)
+
+    def _apply(self, edit: Edit) -> Edit:
         removed_links = self._cascade(edit)
         self._check(edit, removed_links)
         old_claims = [self.graph.claims[c.id] for c in edit.update_claims]
@@ -331,17 +340,13 @@ class DebateDocument:
         claim_ids = _Ids(graph.claims, added_claims, removed_claims)
         changed = {link.id for link in edit.update_links}
         link_ids = _Ids(graph.links, [link.id for link in edit.add_links], removed)
-        pairs = {
-            pair
-            for pair, link_id in self._pairs.items()
-            if link_id not in removed and link_id not in changed
-        } if (edit.add_links or edit.update_links) else set()
+        pairs = _Pairs(self._pairs, removed | changed)
         problems.extend(
             link_problems(
                 [*edit.update_links, *edit.add_links],
                 claim_ids,  # type: ignore[arg-type]
                 link_ids,  # type: ignore[arg-type]
-                pairs,
+                pairs,  # type: ignore[arg-type]
             )
         )
         if not problems and any(link.to_link is not None for link in
@@ -361,24 +366,22 @@ class DebateDocument:
         conn = self._conn
         try:
             with conn.begin():
+                run = conn.exec_driver_sql
                 if edit.add_claims:
-                    conn.execute(insert(claims_table), [claim_row(c) for c in edit.add_claims])
+                    run(_CLAIMS.insert, [_CLAIMS.values(claim_row(c)) for c in edit.add_claims])
                 if edit.add_links:
                     ordered = links_in_dependency_order(list(edit.add_links))
-                    conn.execute(insert(links_table), [link_row(link) for link in ordered])
+                    run(_LINKS.insert, [_LINKS.values(link_row(link)) for link in ordered])
                 if edit.update_claims:
-                    conn.execute(
-                        _UPDATE_CLAIM, [_keyed(claim_row(c)) for c in edit.update_claims]
-                    )
+                    run(_CLAIMS.update, [_CLAIMS.keyed(claim_row(c)) for c in edit.update_claims])
                 if edit.update_links:
-                    conn.execute(
-                        _UPDATE_LINK, [_keyed(link_row(link)) for link in edit.update_links]
-                    )
+                    run(_LINKS.update,
+                        [_LINKS.keyed(link_row(link)) for link in edit.update_links])
                 if removed_links:
-                    conn.execute(_DELETE_LINK, [{"key": i} for i in removed_links])
+                    run(_LINKS.delete, [(i,) for i in removed_links])
                 if edit.remove_claims:
-                    conn.execute(_DELETE_CLAIM, [{"key": i} for i in edit.remove_claims])
-                conn.execute(_UPDATE_INFO, _keyed(info_row(info)))
+                    run(_CLAIMS.delete, [(i,) for i in edit.remove_claims])
+                run(_INFO.update, [_INFO.keyed(info_row(info))])
         except SQLAlchemyError as error:
             reason = str(getattr(error, "orig", error)).splitlines()[0]
             raise DebateFileError(self.path, f"the edit could not be written ({reason}).") from None
@@ -519,28 +522,46 @@ class _Ids:
         return (item in self.base or item in self.plus) and item not in self.minus
 
 
-def _keyed(row: dict[str, Any]) -> dict[str, Any]:
-    """Update statements bind values as v_<column> and the id as `key`: SQLAlchemy
-    reserves the bare column names for its own parameters."""
-    keyed = {f"v_{name}": value for name, value in row.items() if name != "id"}
-    keyed["key"] = row["id"]
-    return keyed
+class _Pairs:
+    """The (source, target) pairs linked after an edit, as `link_problems` asks about
+    them: the document's pairs minus those of links removed or changed, plus those added
+    so far. A view, so checking one new link does not copy every pair of the debate."""
+
+    def __init__(self, base: dict[tuple[str, str], str], dropped: set[str]) -> None:
+        self.base, self.dropped, self.added = base, dropped, set[tuple[str, str]]()
+
+    def __contains__(self, pair: object) -> bool:
+        if pair in self.added:
+            return True
+        link_id = self.base.get(pair)  # type: ignore[call-overload]
+        return link_id is not None and link_id not in self.dropped
+
+    def add(self, pair: tuple[str, str]) -> None:
+        self.added.add(pair)
 
 
-_UPDATE_CLAIM = (
-    update(claims_table)
-    .where(claims_table.c.id == bindparam("key"))
-    .values({c.name: bindparam(f"v_{c.name}") for c in claims_table.columns if c.name != "id"})
-)
-_UPDATE_LINK = (
-    update(links_table)
-    .where(links_table.c.id == bindparam("key"))
-    .values({c.name: bindparam(f"v_{c.name}") for c in links_table.columns if c.name != "id"})
-)
-_UPDATE_INFO = (
-    update(debate_table)
-    .where(debate_table.c.id == bindparam("key"))
-    .values({c.name: bindparam(f"v_{c.name}") for c in debate_table.columns if c.name != "id"})
-)
-_DELETE_LINK = delete(links_table).where(links_table.c.id == bindparam("key"))
-_DELETE_CLAIM = delete(claims_table).where(claims_table.c.id == bindparam("key"))
+class _Statements:
+    """A table's insert, update and delete as plain SQL with positional parameters, run
+    through SQLAlchemy's connection (its transaction and errors) without its expression
+    layer: an edit of one card spends its time in SQLite, not in building statements."""
+
+    def __init__(self, table: Table) -> None:
+        self.columns = [c.name for c in table.columns]
+        names = ", ".join(f'"{c}"' for c in self.columns)
+        marks = ", ".join("?" for _ in self.columns)
+        sets = ", ".join(f'"{c}" = ?' for c in self.columns if c != "id")
+        self.insert = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+        self.update = f'UPDATE "{table.name}" SET {sets} WHERE "id" = ?'
+        self.delete = f'DELETE FROM "{table.name}" WHERE "id" = ?'
+
+    def values(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(row[c] for c in self.columns)
+
+    def keyed(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        """The values for `update`: every column but the id, then the id."""
+        return (*(row[c] for c in self.columns if c != "id"), row["id"])
+
+
+_CLAIMS = _Statements(claims_table)
+_LINKS = _Statements(links_table)
+_INFO = _Statements(debate_table)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
+from debate_editor.domain.bulk import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
@@ -144,8 +145,7 @@ class Canvas(QWidget):
             return
         draft = Claim(id="new", text="new", kind=ClaimKind.THESIS if answers is None
                       else ClaimKind.CLAIM)
-        x, y = edits.new_position(self.document, draft, answers, kind,
-                                  self.scene.shown_positions())
+        x, y = edits.new_position(self.document, draft, answers, kind, places=self.scene)
         width, height = card_size(draft)
         self._editing, self._pending = None, (answers, kind)
         self._open_editor("", QRectF(x, y, width, max(height, 96.0)))
@@ -172,7 +172,7 @@ class Canvas(QWidget):
                     and answers not in doc.graph.links:
                 answers = None
             edit, claim = edits.add_claim_edit(doc, text, answers=answers, kind=kind,
-                                               shown=self.scene.shown_positions())
+                                               places=self.scene)
             if self.session.run(edit):
                 self.select(claim.id)
         elif self._editing is not None and self._editing in doc.graph.claims:
@@ -260,7 +260,9 @@ class Canvas(QWidget):
             self.session.run(edits.claim_kind_edit(self.document, claims))
 
     def command_auto_layout(self) -> None:
-        if not self.session.run(edits.layout_edit(self.document)):
+        with gc_paused():  # tens of thousands of new positions at once
+            laid_out = self.session.run(edits.layout_edit(self.document))
+        if not laid_out:
             self.message.emit("The map is laid out already.")
 
     def _select_toward(self, dx: int, dy: int) -> None:
@@ -369,6 +371,7 @@ class Canvas(QWidget):
             card.update()
         for arrow in self.scene.arrows.values():
             arrow.setOpacity(1.0 if not needle else DIMMED)
+        self.scene.set_marks(matched, faded=bool(needle))
         return list(self._matches)
 
     def find_next(self, backwards: bool = False) -> str | None:

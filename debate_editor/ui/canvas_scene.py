@@ -12,12 +12,14 @@ from collections.abc import Iterable
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
+from debate_editor.domain.bulk import gc_paused
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Link
 from debate_editor.layout import Rect
 from debate_editor.render.card_style import BACKGROUND_COLOUR
 from debate_editor.render.map_drawing import card_sizes, positions_for
-from debate_editor.render.painter import badge_centre, link_path, undercut_path
+from debate_editor.render.overview import Overview
+from debate_editor.render.painter import Curve, badge_centre, link_curve, undercut_path
 from debate_editor.store import DebateDocument
 from debate_editor.store.rows import links_in_dependency_order
 from debate_editor.ui.edits import new_position
@@ -34,54 +36,101 @@ class DebateScene(QGraphicsScene):
         self.arrows: dict[str, LinkArrow] = {}
         self._arrows_at: dict[str, set[str]] = {}
         """Claim or link id -> ids of the arrows that start or end there."""
+        self.overview = Overview()
+        """The same cards and arrows as numbers, which the view draws when zoomed out."""
+        self.matched: set[str] = set()
+        self.faded = False
+        """What a search highlights, and whether it fades the rest (for the overview)."""
+        self.marks_revision = 0
         self.setBackgroundBrush(BACKGROUND_COLOUR)
         self._build()
 
     # ---- building ----------------------------------------------------------------
     def _build(self) -> None:
+        """Every card and arrow, made once (tens of thousands on a big map: every
+        call here counts)."""
         graph = self.document.graph
-        positions = positions_for(graph, card_sizes(graph))
-        for cid, claim in graph.claims.items():
-            card = ClaimCard(claim, len(graph.pros(cid)), len(graph.cons(cid)))
-            card.setPos(*positions[cid])
-            self.cards[cid] = card
-            self.addItem(card)
-        for link in links_in_dependency_order(list(graph.links.values())):
-            self._add_arrow(link)
-        self.fit_scene_rect()
+        with gc_paused():
+            sizes = card_sizes(graph)
+            positions = positions_for(graph, sizes)
+            cards, add, overview = self.cards, self.addItem, self.overview
+            for cid, claim in graph.claims.items():
+                card = ClaimCard(claim, *graph.reason_counts(cid))
+                x, y = positions[cid]
+                card.setPos(x, y)
+                cards[cid] = card
+                add(card)
+                overview.set_card(cid, x, y, *sizes[cid], claim.kind)
+            for link in links_in_dependency_order(list(graph.links.values())):
+                if link.to_claim is not None:
+                    source, target = positions[link.source], positions[link.to_claim]
+                    curve = link_curve(*source, *sizes[link.source],
+                                       *target, *sizes[link.to_claim])
+                    self._add_arrow(link, curve)
+                else:
+                    self._add_arrow(link)
+            self.fit_scene_rect(_bounds(positions, sizes))
 
     def shown_positions(self) -> dict[str, tuple[float, float]]:
         """Where each card is on screen (for cards the file holds no position for)."""
         return {cid: (card.x(), card.y()) for cid, card in self.cards.items()}
 
-    def _add_arrow(self, link: Link) -> None:
-        arrow = LinkArrow(link)
+    def _add_arrow(self, link: Link, curve: Curve | None = None) -> None:
+        arrow = LinkArrow(link, curve)
         self.arrows[link.id] = arrow
-        self._arrows_at.setdefault(link.source, set()).add(link.id)
-        self._arrows_at.setdefault(link.target, set()).add(link.id)
-        arrow.set_path(self._path_of(link))
+        self._remember_ends(link)
+        if curve is None:
+            self._route(arrow)
+        else:
+            self.overview.set_arrow(link.id, curve[0], curve[1], curve[6], curve[7], link.kind)
         self.addItem(arrow)
 
-    def _path_of(self, link: Link):  # type: ignore[no-untyped-def]
-        source = self.cards[link.source].card_rect()
+    def _show_card(self, card: ClaimCard) -> None:
+        """Tell the overview where a card is now."""
+        self.overview.set_card(card.claim_id, card.x(), card.y(), card.face.width,
+                               card.face.height, card.face.kind)
+
+    def _route(self, arrow: LinkArrow) -> None:
+        """Draw an arrow between where its cards are now."""
+        link = arrow.link
+        source = self.cards[link.source]
         if link.to_claim is not None:
-            return link_path(source, self.cards[link.to_claim].card_rect())
-        target = self.arrows.get(link.to_link or "")
-        point = badge_centre(target.path) if target is not None else source.center()
-        return undercut_path(source, point)
+            target = self.cards[link.to_claim]
+            arrow.set_curve(link_curve(source.x(), source.y(), source.face.width,
+                                       source.face.height, target.x(), target.y(),
+                                       target.face.width, target.face.height))
+        else:
+            attacked = self.arrows.get(link.to_link or "")
+            rect = source.card_rect()
+            point = badge_centre(attacked.path) if attacked is not None else rect.center()
+            arrow.set_path(undercut_path(rect, point))
+        self.overview.set_arrow(link.id, *arrow.ends(), link.kind)
+
+    def _remember_ends(self, link: Link) -> None:
+        at = self._arrows_at
+        for end in (link.source, link.target):
+            ids = at.get(end)
+            if ids is None:
+                at[end] = {link.id}
+            else:
+                ids.add(link.id)
+
+    def _forget_ends(self, link: Link) -> None:
+        for end in (link.source, link.target):
+            ids = self._arrows_at.get(end)
+            if ids is not None:
+                ids.discard(link.id)
+                if not ids:
+                    del self._arrows_at[end]
 
     def _remove_arrow(self, link_id: str) -> Link | None:
         arrow = self.arrows.pop(link_id, None)
         if arrow is None:
             return None
         link = arrow.link
-        for end in (link.source, link.target):
-            ids = self._arrows_at.get(end)
-            if ids is not None:
-                ids.discard(link_id)
-                if not ids:
-                    del self._arrows_at[end]
+        self._forget_ends(link)
         self.removeItem(arrow)
+        self.overview.remove(link_id)
         return link
 
     # ---- following the document --------------------------------------------------
@@ -89,24 +138,35 @@ class DebateScene(QGraphicsScene):
         graph = self.document.graph
         recount: set[str] = set()
         reroute: set[str] = set()
-        for link_id in event.removed_links | event.changed_links:
+        for link_id in event.removed_links:
             link = self._remove_arrow(link_id)
             if link is not None and link.to_claim is not None:
                 recount.add(link.to_claim)
+        for link_id in event.changed_links & self.arrows.keys():
+            # Changed in place: taking an item out of a scene of 100,000 and putting
+            # one back makes Qt renumber and re-sort them all.
+            arrow = self.arrows[link_id]
+            old, new = arrow.link, graph.links[link_id]
+            self._forget_ends(old)
+            self._remember_ends(new)
+            arrow.set_link(new)
+            recount.update(link.to_claim for link in (old, new) if link.to_claim is not None)
         for cid in event.removed_claims:
             card = self.cards.pop(cid, None)
             if card is not None:
                 self.removeItem(card)
+                self.overview.remove(cid)
         for cid in sorted(event.added_claims):
             claim = graph.claims[cid]
             card = ClaimCard(claim)
             pos = claim.position or new_position(
                 self.document, claim, self._answers(cid), _kind_of_first_link(graph, cid),
-                self.shown_positions(),
+                places=self,
             )
             card.setPos(*pos)
             self.cards[cid] = card
             self.addItem(card)
+            self._show_card(card)
             recount.add(cid)
         for cid in event.changed_claims:
             card = self.cards.get(cid)
@@ -114,11 +174,11 @@ class DebateScene(QGraphicsScene):
                 continue
             claim = graph.claims[cid]
             card.set_claim(claim)
-            if claim.position is not None and (card.x(), card.y()) != claim.position:
-                card.setPos(*claim.position)
-            reroute.add(cid)
+            if claim.x is not None and claim.y is not None:
+                card.setPos(claim.x, claim.y)  # Qt does nothing if it is there already
+            reroute.add(cid)  # which also shows the card where it is now
         new_links = [graph.links[i] for i in event.added_links | event.changed_links
-                     if i in graph.links]
+                     if i in graph.links and i not in self.arrows]
         for link in links_in_dependency_order(new_links):
             self._add_arrow(link)
             if link.to_claim is not None:
@@ -126,7 +186,7 @@ class DebateScene(QGraphicsScene):
         for cid in recount:
             card = self.cards.get(cid)
             if card is not None:
-                card.set_counts(len(graph.pros(cid)), len(graph.cons(cid)))
+                card.set_counts(*graph.reason_counts(cid))
         self.reroute(reroute | (event.changed_links & self.arrows.keys()))
         grown = [self.cards[c] for c in event.added_claims | event.changed_claims
                  if c in self.cards]
@@ -138,41 +198,89 @@ class DebateScene(QGraphicsScene):
         return outgoing[0].target if outgoing else None
 
     def reroute(self, ids: Iterable[str]) -> None:
-        """Redraw the arrows at these cards, and the undercuts that point at those arrows."""
-        pending = [aid for cid in ids for aid in self._arrows_at.get(cid, ())]
-        seen: set[str] = set()
-        while pending:
-            link_id = pending.pop(0)
-            if link_id in seen or link_id not in self.arrows:
-                continue
-            seen.add(link_id)
-            arrow = self.arrows[link_id]
-            arrow.set_path(self._path_of(arrow.link))
-            pending.extend(self._arrows_at.get(link_id, ()))
+        """Redraw the arrows at these cards (which may have moved) or these arrows, and the
+        undercuts that point at those arrows."""
+        cards, overview = self.cards, self.overview
+        places: dict[str, tuple[float, float, float, float]] = {}
 
-    def fit_scene_rect(self) -> None:
+        def place(cid: str) -> tuple[float, float, float, float]:
+            found = places.get(cid)
+            if found is None:
+                card = cards[cid]
+                face = card.face
+                found = places[cid] = (card.x(), card.y(), face.width, face.height)
+            return found
+
+        ids = list(ids)
+        overview.set_cards((cid, *place(cid), cards[cid].face.kind)
+                           for cid in ids if cid in cards)
+        arrows_at, arrows = self._arrows_at, self.arrows
+        pending = [aid for cid in ids for aid in arrows_at.get(cid, ())]
+        pending.extend(i for i in ids if i in arrows)
+        found: set[str] = set()
+        while pending:
+            link_id = pending.pop()
+            if link_id in found or link_id not in arrows:
+                continue
+            found.add(link_id)
+            pending.extend(arrows_at.get(link_id, ()))
+        # An undercut points at the middle of the arrow it attacks: route that one first.
+        lines = []
+        for link in links_in_dependency_order([arrows[i].link for i in found]):
+            arrow = arrows[link.id]
+            if link.to_claim is None:
+                overview.set_arrows(lines)
+                lines = []
+                self._route(arrow)
+                continue
+            curve = link_curve(*place(link.source), *place(link.to_claim))
+            arrow.set_curve(curve)
+            lines.append((link.id, curve[0], curve[1], curve[6], curve[7], link.kind))
+        overview.set_arrows(lines)
+
+    def fit_scene_rect(self, bounds: QRectF | None = None) -> None:
         """Room around the map to scroll into."""
-        bounds = self.cards_bounds()
+        bounds = bounds if bounds is not None else self.cards_bounds()
         m = SCENE_MARGIN
         self.setSceneRect(bounds.adjusted(-m, -m, m, m))
 
     def grow_scene_rect(self, cards: Iterable[ClaimCard]) -> None:
         """Grow the scrollable area to take in these cards (cheap: only they are measured)."""
+        cards = list(cards)
+        if not cards:
+            return
         rect = self.sceneRect()
         m = SCENE_MARGIN
-        for card in cards:
-            rect = rect.united(card.card_rect().adjusted(-m, -m, m, m))
+        grown = _bounds({c.claim_id: (c.x(), c.y()) for c in cards},
+                        {c.claim_id: (c.face.width, c.face.height) for c in cards})
+        rect = rect.united(grown.adjusted(-m, -m, m, m))
         if rect != self.sceneRect():
             self.setSceneRect(rect)
 
     def cards_bounds(self) -> QRectF:
-        if not self.cards:
-            return QRectF(0, 0, 800, 600)
-        xs0 = min(card.x() for card in self.cards.values())
-        ys0 = min(card.y() for card in self.cards.values())
-        xs1 = max(card.x() + card.face.width for card in self.cards.values())
-        ys1 = max(card.y() + card.face.height for card in self.cards.values())
-        return QRectF(QPointF(xs0, ys0), QPointF(xs1, ys1))
+        return _bounds({cid: (c.x(), c.y()) for cid, c in self.cards.items()},
+                       {cid: (c.face.width, c.face.height) for cid, c in self.cards.items()})
+
+    def set_marks(self, matched: Iterable[str], *, faded: bool) -> None:
+        """What a search found, and whether the rest is faded (the items know it too)."""
+        self.matched, self.faded = set(matched), faded
+        self.marks_revision += 1
+
+    # ---- where cards stand (edits.CardPlaces, for placing a new card) ------------------
+    def rect_of(self, claim_id: str) -> Rect | None:
+        card = self.cards.get(claim_id)
+        return None if card is None else Rect(card.x(), card.y(), card.face.width,
+                                               card.face.height)
+
+    def near(self, region: Rect) -> list[Rect]:
+        return [Rect(x, y, w, h) for x, y, w, h, _ in self.overview.cards_in(
+            region.x, region.y, region.x + region.w, region.y + region.h)]
+
+    def spans(self, region: Rect) -> bool:
+        return self.overview.spans(region.x, region.x + region.w)
+
+    def tops(self, low: float, high: float) -> list[float]:
+        return self.overview.tops(low, high)
 
     # ---- questions ---------------------------------------------------------------
     def selected_claims(self) -> list[str]:
@@ -184,6 +292,18 @@ class DebateScene(QGraphicsScene):
     def card_rects(self) -> dict[str, Rect]:
         return {cid: Rect(c.x(), c.y(), c.face.width, c.face.height)
                 for cid, c in self.cards.items()}
+
+
+def _bounds(positions: dict[str, tuple[float, float]],
+            sizes: dict[str, tuple[float, float]]) -> QRectF:
+    """The rectangle around every card."""
+    if not positions:
+        return QRectF(0, 0, 800, 600)
+    left = min(x for x, _ in positions.values())
+    top = min(y for _, y in positions.values())
+    right = max(x + sizes[cid][0] for cid, (x, _) in positions.items())
+    bottom = max(y + sizes[cid][1] for cid, (_, y) in positions.items())
+    return QRectF(QPointF(left, top), QPointF(right, bottom))
 
 
 def _kind_of_first_link(graph: object, cid: str):  # type: ignore[no-untyped-def]

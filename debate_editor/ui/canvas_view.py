@@ -15,7 +15,9 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPen,
+    QPixmap,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from debate_editor.render.painter import link_path
+from debate_editor.render.card_style import MATCH_COLOUR, SELECTION_COLOUR
+from debate_editor.render.painter import SHAPE_LOD, link_path
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.map_items import ClaimCard, LinkArrow
 
@@ -33,6 +36,10 @@ EDGE_PIXELS = 9.0
 """How close to a card's border (on screen) a drag starts a link instead of a move."""
 MIN_ZOOM, MAX_ZOOM = 0.002, 4.0
 ZOOM_STEP = 1.25
+OVERVIEW_ZOOM = SHAPE_LOD
+"""Below this zoom cards are plain rectangles: the view draws the scene's overview (all
+cards and arrows in a few batched calls, kept as a picture until something changes)
+instead of asking every item to paint itself."""
 
 
 class CanvasView(QGraphicsView):
@@ -63,6 +70,13 @@ class CanvasView(QGraphicsView):
         self._move_origins: dict[str, QPointF] = {}
         self._moving = False
         self._press_pos = QPoint()
+        self._picture: QPixmap | None = None
+        self._picture_key: tuple[object, ...] = ()
+        self._selection_revision = 0
+        scene.selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self) -> None:
+        self._selection_revision += 1
 
     # ---- zoom ----------------------------------------------------------------------
     @property
@@ -116,6 +130,69 @@ class CanvasView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         super().scrollContentsBy(dx, dy)
         self.view_changed.emit()
+
+    # ---- painting ----------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        if self.zoom >= OVERVIEW_ZOOM:
+            self._picture = None
+            super().paintEvent(event)
+            return
+        viewport = self.viewport()
+        key = (self.transform(), self.horizontalScrollBar().value(),
+               self.verticalScrollBar().value(), viewport.size(), self.map.overview.revision,
+               self.map.marks_revision, self._selection_revision)
+        if self._picture is None or key != self._picture_key:
+            self._picture = self._draw_overview()
+            self._picture_key = key
+        painter = QPainter(viewport)
+        painter.drawPixmap(0, 0, self._picture)
+        self._draw_overlays(painter)
+        painter.end()
+
+    def _draw_overview(self) -> QPixmap:
+        """The whole visible map, zoomed out, as one picture."""
+        viewport = self.viewport()
+        ratio = viewport.devicePixelRatioF()
+        picture = QPixmap(viewport.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.map.backgroundBrush().color())
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(self.viewportTransform())
+        visible = self.mapToScene(viewport.rect()).boundingRect()
+        scene = self.map
+        scene.overview.draw(painter, visible, faded=scene.faded)
+        for cid in scene.matched:
+            card = scene.cards.get(cid)
+            if card is not None:
+                painter.fillRect(card.card_rect().adjusted(-20, -20, 20, 20), MATCH_COLOUR)
+        for item in scene.selectedItems():
+            if isinstance(item, ClaimCard):
+                painter.fillRect(item.card_rect(), SELECTION_COLOUR)
+            elif isinstance(item, LinkArrow):
+                pen = QPen(SELECTION_COLOUR)
+                pen.setCosmetic(True)
+                pen.setWidthF(2.0)
+                painter.setPen(pen)
+                painter.drawPath(item.path)
+        painter.end()
+        return picture
+
+    def _draw_overlays(self, painter: QPainter) -> None:
+        """What the view draws over the map: a link being dragged, the rubber band."""
+        if self._link_line is not None:
+            painter.save()
+            painter.setTransform(self.viewportTransform())
+            painter.setPen(self._link_line.pen())
+            painter.drawPath(self._link_line.path())
+            painter.restore()
+        band = self.rubberBandRect()
+        if not band.isNull():
+            painter.setPen(QPen(SELECTION_COLOUR))
+            fill = QColor(SELECTION_COLOUR)
+            fill.setAlpha(40)
+            painter.setBrush(fill)
+            painter.drawRect(band)
 
     # ---- mouse ---------------------------------------------------------------------
     def item_at(self, pos: QPoint) -> QGraphicsItem | None:

@@ -7,12 +7,22 @@ file from the first moment and nothing else moves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Protocol
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
-from debate_editor.layout import Rect, layout, place_beside, place_reason, place_thesis
+from debate_editor.layout import (
+    H_GAP,
+    V_GAP,
+    Rect,
+    layout,
+    place_beside,
+    place_reason,
+    place_thesis,
+    reason_row,
+)
 from debate_editor.render.card_style import card_size
 from debate_editor.store import DebateDocument
 
@@ -25,16 +35,69 @@ KIND_CYCLE = (
 )
 
 
-def _rects(
-    graph: DebateGraph, shown: Mapping[str, tuple[float, float]] | None = None
-) -> dict[str, Rect]:
-    """Every card's rectangle; `shown` gives positions for cards the file has none for."""
-    rects: dict[str, Rect] = {}
-    for cid, claim in graph.claims.items():
-        pos = claim.position or (shown or {}).get(cid)
-        if pos is not None:
-            rects[cid] = Rect(pos[0], pos[1], *card_size(claim))
-    return rects
+class CardPlaces(Protocol):
+    """Where the cards stand, for finding a free spot. A view with a spatial index (the
+    canvas) answers `near` with the cards around a spot, not every card of the map."""
+
+    def rect_of(self, claim_id: str) -> Rect | None:
+        """The card's rectangle, or None if it has no place."""
+
+    def near(self, region: Rect) -> list[Rect]:
+        """At least every card that reaches into `region`."""
+
+    def spans(self, region: Rect) -> bool:
+        """Whether the region is as wide as the whole map (a wider one finds no more)."""
+
+    def tops(self, low: float, high: float) -> list[float]:
+        """Where cards anywhere on the map have their top, from `low` up to `high`."""
+
+
+class _EveryPlace:
+    """Every card of the document (and `shown` for cards the file has no place for)."""
+
+    def __init__(self, graph: DebateGraph,
+                 shown: Mapping[str, tuple[float, float]] | None = None) -> None:
+        self.rects: dict[str, Rect] = {}
+        for cid, claim in graph.claims.items():
+            pos = claim.position or (shown or {}).get(cid)
+            if pos is not None:
+                self.rects[cid] = Rect(pos[0], pos[1], *card_size(claim))
+
+    def rect_of(self, claim_id: str) -> Rect | None:
+        return self.rects.get(claim_id)
+
+    def near(self, region: Rect) -> list[Rect]:
+        return list(self.rects.values())
+
+    def spans(self, region: Rect) -> bool:
+        return True
+
+    def tops(self, low: float, high: float) -> list[float]:
+        return [r.y for r in self.rects.values() if low <= r.y < high]
+
+
+EVERYWHERE = Rect(-1e300, -1e300, 2e300, 2e300)
+"""A region that takes in every card (finite, so that its right edge is a number)."""
+
+
+def _spot_near(
+    places: CardPlaces,
+    centre_x: float,
+    rows: tuple[float, float],
+    width: float,
+    place: Callable[[list[Rect]], tuple[float, float]],
+) -> tuple[float, float]:
+    """`place` given the cards in a window around `centre_x` (rows: top and bottom), the
+    window widening until the spot is well inside it: then no card outside the window
+    could have offered a nearer spot, and the answer is the one all cards would give."""
+    step = width + H_GAP
+    half = 8 * step
+    while True:
+        region = Rect(centre_x - half, rows[0], 2 * half, rows[1] - rows[0])
+        x, y = place(places.near(region))
+        if abs(x - centre_x) + 4 * step <= half or places.spans(region):
+            return x, y
+        half *= 4
 
 
 def new_position(
@@ -43,23 +106,33 @@ def new_position(
     answers: str | None,
     kind: LinkKind,
     shown: Mapping[str, tuple[float, float]] | None = None,
+    places: CardPlaces | None = None,
 ) -> tuple[float, float]:
-    """Where a new card goes: beside or below what it answers, on a free spot."""
-    rects = _rects(doc.graph, shown)
+    """Where a new card goes: beside or below what it answers, on a free spot.
+
+    `places` (the canvas) says where the cards are; without it they are read from the
+    document, with `shown` for cards the file holds no position for.
+    """
+    places = places or _EveryPlace(doc.graph, shown)
     size = card_size(claim)
-    occupied = list(rects.values())
-    if answers is None:
-        return place_thesis(size, occupied)
-    if answers in doc.graph.links:
-        source = rects.get(doc.graph.links[answers].source)
+    anchor = None
+    if answers is not None and answers in doc.graph.links:
+        source = places.rect_of(doc.graph.links[answers].source)
         if source is not None:
-            return place_beside(size, source, occupied)
-        return place_thesis(size, occupied)
-    parent = rects.get(answers)
-    if parent is None:
-        return place_thesis(size, occupied)
-    return place_reason(size, parent, occupied, objection=kind is LinkKind.OBJECTION,
-                        alone=not doc.graph.incoming(answers))
+            rows = (source.y - H_GAP, source.y + size[1] + H_GAP)
+            return _spot_near(places, source.right, rows, size[0],
+                              lambda rects: place_beside(size, source, rects))
+    elif answers is not None:
+        anchor = places.rect_of(answers)
+    if anchor is None:
+        return place_thesis(size, places.near(EVERYWHERE))
+    parent = anchor
+    alone = not doc.graph.incoming(answers)  # type: ignore[arg-type]
+    row = reason_row(size, parent, places.tops(parent.bottom, parent.bottom + V_GAP + size[1]))
+    rows = (row - H_GAP, row + size[1] + H_GAP)
+    return _spot_near(places, parent.centre_x, rows, size[0],
+                      lambda rects: place_reason(size, parent, rects, alone=alone, row=row,
+                                                 objection=kind is LinkKind.OBJECTION))
 
 
 def new_link(doc: DebateDocument, source: str, target: str, kind: LinkKind) -> Link:
@@ -78,6 +151,7 @@ def add_claim_edit(
     kind: LinkKind = LinkKind.SUPPORT,
     claim_kind: ClaimKind | None = None,
     shown: Mapping[str, tuple[float, float]] | None = None,
+    places: CardPlaces | None = None,
 ) -> tuple[Edit, Claim]:
     """A new thesis (answers=None), reason for or against a claim, or undercut of a link."""
     graph = doc.graph
@@ -87,7 +161,7 @@ def add_claim_edit(
     if answers is None:
         fields["order"] = 1 + max((c.order for c in graph.theses()), default=-1)
     draft = Claim(id=doc.new_claim_id(), text=text, kind=claim_kind, **fields)  # type: ignore[arg-type]
-    x, y = new_position(doc, draft, answers, kind, shown)
+    x, y = new_position(doc, draft, answers, kind, shown, places)
     claim = draft.model_copy(update={"x": x, "y": y})
     links: tuple[Link, ...] = ()
     if answers is not None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from debate_editor import __version__
+from debate_editor.domain.bulk import settle, unsettle
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         if remember and not self.is_untitled():
             recent_files.remember(document.path)
         self.canvas.view.setFocus()
+        settle()  # the map just built lives as long as the window
 
     # ---- views -----------------------------------------------------------------------
     def add_view(self, view: QWidget, dock: QDockWidget | None = None) -> None:
@@ -399,6 +401,7 @@ class MainWindow(QMainWindow):
         if self in _WINDOWS:
             _WINDOWS.remove(self)
         super().closeEvent(event)
+        unsettle()
 
 
 def _debate_paths(mime: object) -> list[Path]:

@@ -16,8 +16,12 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from debate_editor.domain.model import Claim, Link, LinkKind
 from debate_editor.render.card_style import CardFace, card_face
 from debate_editor.render.painter import (
+    ArrowGeometry,
+    Curve,
     arrow_bounds,
     arrow_shape,
+    curve_bounds,
+    curve_path,
     draw_arrow,
     draw_card,
 )
@@ -36,26 +40,40 @@ class ClaimCard(QGraphicsItem):
         super().__init__()
         self.claim_id = claim.id
         self.face: CardFace = card_face(claim)
+        self._bounds = self._bounds_of(self.face)
         self.pros = pros
         self.cons = cons
         self.matched = False
+        self._text = claim.text
+        self._tip = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(CARD_Z)
         self._set_tip(claim)
+
+    @staticmethod
+    def _bounds_of(face: CardFace) -> QRectF:
+        m = SELECTION_MARGIN
+        return QRectF(-m, -m, face.width + 2 * m, face.height + 2 * m)
 
     def _set_tip(self, claim: Claim) -> None:
         """The whole text of a card too long to show it, escaped: a tooltip would read
         markup in it as formatting, and claim text is plain text."""
         if self.face.elided:
             self.setToolTip(f"<p style='white-space:pre-wrap'>{escape(claim.text)}</p>")
-        else:
+            self._tip = True
+        elif self._tip:
             self.setToolTip("")
+            self._tip = False
 
     def set_claim(self, claim: Claim) -> None:
         face = card_face(claim)
+        if face is self.face and claim.text == self._text:
+            return  # moved, or a field the card does not show
+        self._text = claim.text
         if face != self.face:
             self.prepareGeometryChange()
             self.face = face
+            self._bounds = self._bounds_of(face)
         self._set_tip(claim)
         self.update()
 
@@ -70,8 +88,7 @@ class ClaimCard(QGraphicsItem):
         return QRectF(pos.x(), pos.y(), self.face.width, self.face.height)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        m = SELECTION_MARGIN
-        return QRectF(-m, -m, self.face.width + 2 * m, self.face.height + 2 * m)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -88,13 +105,29 @@ class ClaimCard(QGraphicsItem):
 class LinkArrow(QGraphicsItem):
     """An arrow: support or objection, from a card to a card or (an undercut) to an arrow."""
 
-    def __init__(self, link: Link) -> None:
+    def __init__(self, link: Link, curve: Curve | None = None) -> None:
         super().__init__()
         self.link = link
-        self.path = QPainterPath()
+        self.curve = curve
+        """The arrow as numbers (most arrows); its path is made when first needed."""
+        self._path: QPainterPath | None = None if curve is not None else QPainterPath()
+        self._bounds = curve_bounds(curve) if curve is not None else QRectF()
         self._shape: QPainterPath | None = None
+        self._geometry: ArrowGeometry | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(UNDERCUT_Z if link.is_undercut else ARROW_Z)
+
+    @property
+    def path(self) -> QPainterPath:
+        if self._path is None:
+            self._path = curve_path(self.curve)  # type: ignore[arg-type]
+        return self._path
+
+    def set_link(self, link: Link) -> None:
+        """The same arrow, changed (its kind, its order, or where it starts or ends)."""
+        self.link = link
+        self.setZValue(UNDERCUT_Z if link.is_undercut else ARROW_Z)
+        self.update()
 
     @property
     def link_id(self) -> str:
@@ -104,14 +137,27 @@ class LinkArrow(QGraphicsItem):
     def kind(self) -> LinkKind:
         return self.link.kind
 
+    def ends(self) -> tuple[float, float, float, float]:
+        """Where the arrow starts and ends (x0, y0, x1, y1)."""
+        if self.curve is not None:
+            return self.curve[0], self.curve[1], self.curve[6], self.curve[7]
+        start, end = self.path.elementAt(0), self.path.currentPosition()
+        return start.x, start.y, end.x(), end.y()
+
     def set_path(self, path: QPainterPath) -> None:
         self.prepareGeometryChange()
-        self.path = path
-        self._shape = None
-        self.update()
+        self.curve, self._path, self._shape, self._geometry = None, path, None, None
+        self._bounds = arrow_bounds(path)  # prepareGeometryChange has asked for a repaint
+
+    def set_curve(self, curve: Curve) -> None:
+        if curve == self.curve:
+            return
+        self.prepareGeometryChange()
+        self.curve, self._path, self._shape, self._geometry = curve, None, None, None
+        self._bounds = curve_bounds(curve)  # prepareGeometryChange has asked for a repaint
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return arrow_bounds(self.path)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -121,5 +167,10 @@ class LinkArrow(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        if self._geometry is None:
+            self._geometry = ArrowGeometry(self.path)
+        on_screen = painter.worldTransform().inverted()[0].mapRect(
+            QRectF(widget.rect()) if widget is not None else self._bounds)
         draw_arrow(painter, self.path, self.link.kind, selected=self.isSelected(),
-                   badge=not self.link.is_undercut, lod=lod)
+                   badge=not self.link.is_undercut, lod=lod, geometry=self._geometry,
+                   visible=on_screen)

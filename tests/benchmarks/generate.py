@@ -1,21 +1,37 @@
 """A deterministic generator of big debates, for benchmarks and stress tests.
 
     python tests/benchmarks/generate.py N OUT.debate [--seed S] [--argdown OUT.argdown]
+                                                     [--no-positions]
 
 Same N and seed, same debate: a few theses, a tree of pros and cons whose fan-out falls
 with depth, sentences of realistic length (8 to 40 words), about 3 % of claims reused
 under a second parent, and about 1 % undercuts.
+
+The file holds every card's position, laid out by the editor's own layout, as a file the
+editor has saved does (`--no-positions` leaves them out, as an import does: the editor then
+lays the map out when it opens it). The Argdown copy is written by the Argdown exporter
+when it is installed, otherwise by `argdown_text` below (the same tree: `+` support, `-`
+objection, `<_` undercut under the reason it attacks, a reused claim referenced by its title).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from debate_editor.domain import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.domain import (
+    Claim,
+    ClaimKind,
+    Debate,
+    DebateGraph,
+    DebateInfo,
+    Link,
+    LinkKind,
+)
 
 WORDS = (
     "the a policy city cars people safety research government labs cost evidence study "
@@ -96,22 +112,72 @@ def generate(n: int, seed: int = 1) -> Debate:
     return Debate(info=info, claims=tuple(claims), links=tuple(links))
 
 
+def laid_out(debate: Debate) -> Debate:
+    """The same debate with every card placed by the editor's layout (what Ctrl+L does)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from debate_editor.layout import layout
+    from debate_editor.render.card_style import card_size
+
+    _app = QGuiApplication.instance() or QGuiApplication([])  # fonts need one
+    graph = DebateGraph.of(debate)
+    places = layout(graph, {c.id: card_size(c) for c in debate.claims})
+    claims = tuple(c.model_copy(update={"x": places[c.id][0], "y": places[c.id][1]})
+                   for c in debate.claims)
+    return Debate.model_construct(schema_version=debate.schema_version, info=debate.info,
+                                  claims=claims, links=debate.links)
+
+
+def argdown_text(debate: Debate) -> str:
+    """The debate as Argdown: each thesis with its reasons nested under it."""
+    graph = DebateGraph.of(debate)
+    lines = ["===", f"title: {debate.info.title}", "===", ""]
+    written: set[str] = set()
+
+    def write(claim_id: str, marker: str, depth: int) -> None:
+        claim = graph.claims[claim_id]
+        if claim_id in written:  # a second parent: refer to it by its title
+            lines.append(f"{'  ' * depth}{marker}[{claim_id}]")
+            return
+        written.add(claim_id)
+        lines.append(f"{'  ' * depth}{marker}[{claim_id}]: {claim.text}")
+        for link in graph.incoming(claim_id):
+            sign = "+ " if link.kind is LinkKind.SUPPORT else "- "
+            write(link.source, sign, depth + 1)
+            for undercut in graph.incoming(link.id):
+                write(undercut.source, "<_ ", depth + 2)
+
+    for thesis in graph.theses():
+        write(thesis.id, "", 0)
+        lines.append("")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--argdown", type=Path, help="also write the debate as Argdown")
+    parser.add_argument("--no-positions", action="store_true",
+                        help="leave the cards without positions (as an import does)")
     args = parser.parse_args(argv)
     debate = generate(args.n, args.seed)
     from debate_editor.store import DebateDocument
 
-    DebateDocument.create_from(args.out, debate).close()
+    stored = debate if args.no_positions else laid_out(debate)
+    DebateDocument.create_from(args.out, stored).close()
     if args.argdown:
         from debate_editor.formats import registry
 
-        text = registry.get("argdown").write(debate, registry.ExportOptions())  # type: ignore[misc]
-        args.argdown.write_text(str(text), encoding="utf-8")
+        try:
+            fmt = registry.get("argdown")
+        except KeyError:
+            text = argdown_text(debate)
+        else:
+            text = str(fmt.write(debate, registry.ExportOptions()))  # type: ignore[misc]
+        args.argdown.write_text(text, encoding="utf-8")
     return 0
 
 

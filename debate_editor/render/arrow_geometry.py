@@ -1,0 +1,107 @@
+"""An arrow's curve as numbers for the canvas: where its head and badge go, and which
+stretch of it is on screen (drawing only that is what keeps long arrows cheap)."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
+from typing import NamedTuple
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath, QPolygonF, QTransform
+
+
+def badge_centre(path: QPainterPath) -> QPointF:
+    """Where an arrow's +/− badge sits, and where an undercut of it points."""
+    return path.pointAtPercent(0.5)
+
+
+class ArrowGeometry:
+    """What drawing an arrow takes besides its path, worked out once per path: where its
+    head and badge go, and the curve as a polyline with the length run so far at each
+    point. With those the canvas draws only the part of a long arrow that is on screen
+    (a dashed arrow across a 10,000-card map is 100,000 dashes), its dashes in place."""
+
+    __slots__ = ("angle", "badge", "flat", "keys", "monotonic", "run", "tip", "xs", "ys")
+
+    def __init__(self, path: QPainterPath) -> None:
+        self.tip = path.pointAtPercent(1.0)
+        self.angle = path.angleAtPercent(1.0)
+        self.badge = badge_centre(path)
+        points = [point for polygon in path.toSubpathPolygons(_FINE) for point in polygon]
+        self.xs = [point.x() / _FINE_SCALE for point in points]
+        self.ys = [point.y() / _FINE_SCALE for point in points]
+        run, total = [0.0], 0.0
+        for i in range(1, len(points)):
+            total += math.hypot(self.xs[i] - self.xs[i - 1], self.ys[i] - self.ys[i - 1])
+            run.append(total)
+        self.run = run
+        self.monotonic = len(points) > 1 and _monotonic(self.xs) and _monotonic(self.ys)
+        self.keys = (_rising(self.xs), _rising(self.ys)) if self.monotonic else None
+        xs, ys = self.xs, self.ys
+        self.flat = [abs(ys[i + 1] - ys[i]) * FLAT < abs(xs[i + 1] - xs[i])
+                     for i in range(len(xs) - 1)]
+        """Per segment: so nearly level that it is drawn sharp (see `visible_part`)."""
+
+    def visible_part(self, rect: QRectF) -> list[Stretch] | None:
+        """The polyline inside `rect` (a little beyond it), in stretches; None when the
+        arrow is not a simple one-way curve (then draw its whole path).
+
+        Each stretch is smooth (antialiased) or, where nearly level, sharp (`FLAT`)."""
+        if not self.monotonic:
+            return None
+        (xs, x_sign), (ys, y_sign) = self.keys  # type: ignore[misc]
+        lo_x, hi_x = _index_range(xs, x_sign, rect.left(), rect.right())
+        lo_y, hi_y = _index_range(ys, y_sign, rect.top(), rect.bottom())
+        first, last = max(lo_x, lo_y, 1) - 1, min(hi_x, hi_y, len(self.xs) - 2) + 1
+        if first >= last:
+            return []
+        stretches = []
+        flat, run = self.flat, self.run
+        start = first
+        for i in range(first, last):
+            if i + 1 == last or flat[i + 1] != flat[start]:
+                polygon = QPolygonF([QPointF(self.xs[j], self.ys[j])
+                                     for j in range(start, i + 2)])
+                stretches.append(Stretch(polygon, run[start], not flat[start]))
+                start = i + 1
+        return stretches
+
+
+class Stretch(NamedTuple):
+    """Part of an arrow's polyline: its points, the length before it, antialiased?"""
+
+    polygon: QPolygonF
+    offset: float
+    smooth: bool
+
+
+FLAT = 64.0
+"""A stretch of arrow rising less than one pixel in this many is drawn without
+antialiasing: its steps are that far apart, and Qt's antialiased wide lines are slowest
+there (a millisecond for a level line across the screen)."""
+_FINE_SCALE = 4.0
+_FINE = QTransform.fromScale(_FINE_SCALE, _FINE_SCALE)
+"""Curves are turned into polylines at four times the size, fine enough at any zoom."""
+
+
+def _monotonic(values: list[float]) -> bool:
+    rising = all(a <= b for a, b in pairwise(values))
+    return rising or all(a >= b for a, b in pairwise(values))
+
+
+def _rising(values: list[float]) -> tuple[list[float], float]:
+    """Monotonic values as a rising list (negated when they fall) and the sign used."""
+    if values[0] > values[-1]:
+        return [-v for v in values], -1.0
+    return values, 1.0
+
+
+def _index_range(rising: list[float], sign: float, low: float,
+                 high: float) -> tuple[int, int]:
+    """First and last index whose value lies in [low, high] (one past the last and one
+    before the first when none does); `rising` and `sign` from `_rising`."""
+    if sign < 0:
+        low, high = -high, -low
+    return bisect_left(rising, low), bisect_right(rising, high) - 1
