@@ -10,6 +10,7 @@ import pytest
 from gui_helpers import open_window
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QDockWidget
 
 from debate_editor.domain import Claim, ClaimKind, LinkKind
 from debate_editor.render.card_style import KIND_STYLES, SELECTION_COLOUR
@@ -100,6 +101,9 @@ def test_zoomed_out_every_card_shows_and_follows_moves_and_selection(qtbot, map_
 def test_fit_to_view_draws_every_card_of_the_map(qtbot, map_copy) -> None:  # type: ignore[no-untyped-def]
     """At fit-to-view each card leaves its mark where it is, none is left out."""
     window = open_window(qtbot, map_copy)
+    for dock in window.findChildren(QDockWidget):  # the map alone, as wide as the window
+        dock.hide()
+    qtbot.wait(10)
     view, scene = window.canvas.view, window.canvas.scene
     view.zoom_fit()
     qtbot.wait(10)
