@@ -7,6 +7,7 @@ hands back the inverse edit, which is all an undo needs.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -139,8 +140,13 @@ class DebateDocument:
         if row is None:
             raise DebateFileError(self.path, "is damaged (it has no debate record).")
         self.info = info_from_row(row)
-        claims = [claim_from_row(r) for r in conn.execute(select(claims_table)).mappings()]
-        links = [link_from_row(r) for r in conn.execute(select(links_table)).mappings()]
+        # The driver's own cursor with name-indexed rows: a 10,000-claim file is read in
+        # one fetch instead of 20,000 trips through SQLAlchemy's result layer.
+        raw = conn.connection.driver_connection.cursor()
+        raw.row_factory = sqlite3.Row
+        claims = [claim_from_row(r) for r in raw.execute("SELECT * FROM claims").fetchall()]
+        links = [link_from_row(r) for r in raw.execute("SELECT * FROM links").fetchall()]
+        raw.close()
         check_debate(claims, links)  # another program may have written rows we would not
         self.graph = DebateGraph(claims, links)
         self._pairs = {(link.source, link.target): link.id for link in links}
