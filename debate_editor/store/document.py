@@ -120,11 +120,14 @@ class DebateDocument:
                     version = upgrade(doc._conn, version)
             doc.schema_version = version
             doc._load()
-        except (SQLAlchemyError, ValueError, InvalidDebateError) as error:
+        except (SQLAlchemyError, sqlite3.Error, ValueError, InvalidDebateError) as error:
             # ValueError: also pydantic's ValidationError, broken JSON tags, broken dates.
             doc.close()
             detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
-            raise DebateFileError(path, f"is damaged ({detail.splitlines()[0]}).") from None
+            detail = detail.splitlines()[0] if detail else "unreadable"
+            if len(detail) > 160:  # the driver may quote a whole damaged row
+                detail = detail[:157] + "…"
+            raise DebateFileError(path, f"is damaged ({detail}).") from None
         except BaseException:
             doc.close()
             raise
