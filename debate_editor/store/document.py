@@ -120,10 +120,14 @@ class DebateDocument:
                     version = upgrade(doc._conn, version)
             doc.schema_version = version
             doc._load()
-        except (SQLAlchemyError, sqlite3.Error, ValueError, InvalidDebateError) as error:
-            # ValueError: also pydantic's ValidationError, broken JSON tags, broken dates.
+        except (SQLAlchemyError, sqlite3.Error, ValueError, LookupError,
+                InvalidDebateError) as error:
+            # ValueError: also pydantic's ValidationError, broken JSON tags, broken dates;
+            # LookupError: a column missing from a table another program rewrote.
             doc.close()
             detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
+            if isinstance(error, LookupError):
+                detail = "a table lacks a column this version needs"
             detail = detail.splitlines()[0] if detail else "unreadable"
             if len(detail) > 160:  # the driver may quote a whole damaged row
                 detail = detail[:157] + "…"
