@@ -135,6 +135,8 @@ def _check_database(path: Path, head: bytes) -> int:
         if _cut_short(head, path.stat().st_size):
             raise DebateFileError(path, "is damaged: the file is cut short.") from None
         raise DebateFileError(path, f"is damaged ({_first_line(error)}).") from None
+    except UnicodeDecodeError:  # SQLite's own report quoted damaged names
+        raise DebateFileError(path, "is damaged; its database does not pass a check.") from None
     finally:
         conn.close()
     return int(version)
