@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QPainterPath, QRawFont, QTextLayout, QTextOption
 
 from debate_editor.render.pdf.document import PdfDocument, number, pdf_string
+from debate_editor.render.text_fit import paragraphs, utf16_slicer
 
 REFERENCE_PX = 64
 """Size at which complex text is shaped; positions are scaled from it (design metrics)."""
@@ -116,7 +117,7 @@ class Typesetter:
         line), paragraphs kept; a word longer than a line is broken where it must.
         `simple`: the caller knows whether `is_simple(text)`."""
         lines: list[str] = []
-        for paragraph in text.split("\n"):
+        for paragraph in paragraphs(text):
             limit = first_width if (first_width is not None and not lines) else width
             paragraph = paragraph.strip()
             if not paragraph:
@@ -205,14 +206,14 @@ class Typesetter:
         lines: list[str] = []
         scale = REFERENCE_PX / size
         limit = first
+        piece = utf16_slicer(paragraph)
         while True:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(max(limit * scale, 1.0))
             limit = width
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()]
-                         .strip())
+            lines.append(piece(line.textStart(), line.textLength()).strip())
         layout.endLayout()
         return lines
 
