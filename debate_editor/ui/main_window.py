@@ -37,6 +37,7 @@ from debate_editor.ui.canvas import Canvas
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_menu import fill_export_menu
 from debate_editor.ui.find_bar import FindBar
+from debate_editor.ui.plain_text import title_part
 from debate_editor.ui.session import Session
 from debate_editor.ui.shortcut_sheet import ShortcutSheet
 from debate_editor.ui.shortcuts import COMMANDS, build_actions
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
         doc = self.document
         self.setWindowFilePath(str(doc.path))
         suffix = " (read-only)" if doc.read_only else ""
-        self.setWindowTitle(f"{doc.path.name}{suffix} — {doc.title}")
+        self.setWindowTitle(f"{title_part(doc.path.name)}{suffix} — {title_part(doc.title)}")
         self._read_only_label.setText(
             f"Read-only: {doc.read_only_reason}" if doc.read_only else "")
 
