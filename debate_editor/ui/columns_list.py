@@ -242,6 +242,8 @@ class ReasonList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFrameShape(QListView.Shape.NoFrame)
         light_list(self)
+        self.read_only = False
+        """A read-only debate: a click opens a reason, a drag does not move it."""
         self._press: QPersistentModelIndex | None = None
         self._press_pos = QPoint()
         self._gap: int | None = None
@@ -260,7 +262,8 @@ class ReasonList(QListView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         pos = event.position().toPoint()
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if (self._press is not None and not self.read_only
+                and event.buttons() & Qt.MouseButton.LeftButton):
             if self._gap is None and ((pos - self._press_pos).manhattanLength()
                                       < QApplication.startDragDistance()):
                 return

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -32,7 +31,7 @@ from debate_editor.domain.bulk import settle, unsettle
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
-from debate_editor.ui import export_menu, import_actions, recent_files, window_views
+from debate_editor.ui import export_menu, import_actions, read_only, recent_files, window_views
 from debate_editor.ui.canvas import Canvas
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_menu import fill_export_menu
@@ -87,8 +86,7 @@ class MainWindow(QMainWindow):
         self._wire_find_bar()
         self._wire_undo()
         self.setAcceptDrops(True)
-        self._read_only_label = QLabel()
-        self.statusBar().addPermanentWidget(self._read_only_label)
+        self.read_only_banner = read_only.install_banner(self)
         self._update_title()
         geometry = recent_files.saved_geometry() if remember else None
         if geometry is None or not self.restoreGeometry(geometry):
@@ -96,6 +94,7 @@ class MainWindow(QMainWindow):
         state = recent_files.saved_state() if remember else None
         if state is not None:
             self.restoreState(state)
+        read_only.follow_read_only(self)  # after the saved state, which names the bar
         self._remember = remember
         if remember and not self.is_untitled():
             recent_files.remember(document.path)
@@ -263,8 +262,6 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(doc.path))
         suffix = " (read-only)" if doc.read_only else ""
         self.setWindowTitle(f"{title_part(doc.path.name)}{suffix} — {title_part(doc.title)}")
-        self._read_only_label.setText(
-            f"Read-only: {doc.read_only_reason}" if doc.read_only else "")
 
     def _on_changed(self, event: DebateChanged) -> None:
         if event.info_changed:
@@ -330,6 +327,7 @@ class MainWindow(QMainWindow):
             old.unlink(missing_ok=True)  # the work has moved to the real file
         recent_files.remember(self.document.path)
         self._update_title()
+        read_only.follow_read_only(self)
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -372,6 +370,7 @@ class MainWindow(QMainWindow):
         shown = self.show_view(view)
         self.menuBar().hide()
         self.statusBar().hide()
+        self.read_only_banner.parentWidget().hide()  # a screenshot opens the file read-only
         for dock in self.docks.values():
             dock.hide()  # the map alone
         for name_ in ("setHorizontalScrollBarPolicy", "setVerticalScrollBarPolicy"):
