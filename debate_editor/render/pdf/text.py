@@ -279,9 +279,23 @@ class Typesetter:
         text_ops: list[str] = []
         for run in layout.glyphRuns():
             raw = run.rawFont()
-            font = self.document.font(raw)
             gids = run.glyphIndexes()
             positions = run.positions()
+            if not raw.fontTable("head"):
+                # No font on the system has these characters: Qt's stand-in has no name
+                # (asking for it crashed) and no outlines. Empty boxes, as on screen; the
+                # text itself is the span's /ActualText, for copying and searching.
+                ops.append(_missing_glyphs(positions, x, baseline, scale, size))
+                # Readers put /ActualText where the span draws text: invisible letters
+                # (render mode 3) over the boxes give them that place.
+                pdf = face.pdf
+                text_ops.append(f"/{pdf.resource} {number(size)} Tf 3 Tr")  # type: ignore[attr-defined]
+                text_ops.extend(
+                    f"1 0 0 -1 {number(x + point.x() * scale)} {number(baseline)} Tm "
+                    f"({pdf.encode('x')}) Tj" for point in positions)  # type: ignore[attr-defined]
+                text_ops.append("0 Tr")
+                continue
+            font = self.document.font(raw)
             if not font.outlines:
                 ops.append(_glyph_paths(raw, gids, positions, x, baseline - ascent * scale,
                                         scale))
@@ -300,6 +314,17 @@ class Typesetter:
             ops.append("BT " + " ".join(text_ops) + " ET")
         ops.append("EMC")
         return "\n".join(ops)
+
+
+def _missing_glyphs(positions: list[QPointF], x: float, baseline: float, scale: float,
+                    size: float) -> str:
+    """An empty box for each glyph no font has, on the baseline, as Qt draws them."""
+    ops = ["0.6 w"]
+    for point in positions:
+        left = x + point.x() * scale
+        ops.append(f"{number(left + size * 0.05)} {number(baseline - size * 0.7)} "
+                   f"{number(size * 0.5)} {number(size * 0.7)} re S")
+    return "\n".join(ops)
 
 
 def _glyph_paths(raw: QRawFont, gids: list[int], positions: list[QPointF], x: float,
