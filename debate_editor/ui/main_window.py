@@ -33,7 +33,7 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
 from debate_editor.ui import export_menu, import_actions, read_only, recent_files, window_views
 from debate_editor.ui.canvas import Canvas
-from debate_editor.ui.dialogs import warn
+from debate_editor.ui.dialogs import offer, warn
 from debate_editor.ui.export_menu import fill_export_menu
 from debate_editor.ui.find_bar import FindBar
 from debate_editor.ui.plain_text import title_part
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         for path in recent_files.recent_files():
             # "&&": a file name is shown as it is, never read as a menu mnemonic.
             self.recent_menu.addAction(str(path).replace("&", "&&"),
-                                       lambda p=path: self.open_path(p))
+                                       lambda p=path: self.open_path(p, recent=True))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent debates").setEnabled(False)
         else:
@@ -285,9 +285,10 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name))
 
-    def open_path(self, path: Path) -> MainWindow | None:
+    def open_path(self, path: Path, *, recent: bool = False) -> MainWindow | None:
         """Open `path` in a window of its own (or bring its window forward); an empty
-        untitled window gives way to it."""
+        untitled window gives way to it. A file that cannot be opened is one plain dialog
+        (from Open Recent, it offers to take the file off that list)."""
         path = Path(path)
         for window in _WINDOWS:
             if window.document.path.resolve() == path.resolve():
@@ -297,7 +298,12 @@ class MainWindow(QMainWindow):
         try:
             document = DebateDocument.open(path)
         except DebateError as error:
-            self.show_problem(str(error))
+            if recent:
+                offer(self, "Debate Editor", f"{error}\n\nRemove it from Open Recent?",
+                      "Remove from Open Recent", "Keep It",
+                      lambda: recent_files.forget(path))
+            else:
+                self.show_problem(str(error))
             return None
         window = MainWindow(document)
         window.show()
