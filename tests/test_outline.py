@@ -197,7 +197,7 @@ def test_drag_a_row_onto_another_claim_reparents_it_in_one_undo_step(qtbot,  # t
     assert window.session.undo_stack.count() == 1
 
 
-def test_read_only_outline_refuses_edits_with_a_message(qtbot, seed_file: Path) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_outline_refuses_edits_and_the_banner_says_why(qtbot, seed_file: Path) -> None:  # type: ignore[no-untyped-def]
     from debate_editor.ui.main_window import MainWindow
 
     window = MainWindow(DebateDocument.open(seed_file, read_only=True))
@@ -213,6 +213,11 @@ def test_read_only_outline_refuses_edits_with_a_message(qtbot, seed_file: Path) 
     outline.tree.setCurrentIndex(outline.model.index(0, 0, QModelIndex()))
     qtbot.keyClick(outline.tree, K.Key_F2)
     qtbot.keyClick(outline.tree, K.Key_S)
+    assert not outline.editor.is_open
+    # The keys are off (their actions disabled), and the banner over the window says why.
+    assert window.read_only_banner.isVisible()
+    assert "Read-only" in window.read_only_banner.label.text()
+    outline.edit_row()  # asked for anyway (a double-click): refused, politely
     assert not outline.editor.is_open
     assert messages and "read-only" in messages[0]
 

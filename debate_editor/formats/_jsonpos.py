@@ -20,16 +20,51 @@ _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
 
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
+
+
 def parse(text: str) -> Any:
     """The JSON value of `text`, or ImportFormatError naming the line and column."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFormatError(
             f"this is not valid JSON ({error.msg})", line=error.lineno, column=error.colno
         ) from None
     except RecursionError:
         raise ImportFormatError("this JSON is nested too deeply to read", line=1) from None
+    _refuse_half_pairs(text)
+    return value
+
+
+def _refuse_half_pairs(text: str) -> None:
+    """JSON may spell half of a UTF-16 surrogate pair ("\\ud83d" alone), which has no
+    UTF-8 form: no .debate file could store the text, so it is refused here, where its
+    line and column are known. (Only escapes can make one: decoded text has none.)"""
+    if "\\u" not in text:
+        return
+    high: re.Match[str] | None = None  # a first half, waiting for its second half
+    for match in _ESCAPE.finditer(text):
+        code = int(match.group(1), 16) if match.group(1) else -1
+        is_low = 0xDC00 <= code <= 0xDFFF
+        if high is not None:
+            if not (is_low and match.start() == high.end()):
+                _half_pair(text, high)
+            high = None
+        elif 0xD800 <= code <= 0xDBFF:
+            high = match
+        elif is_low:
+            _half_pair(text, match)
+    if high is not None:
+        _half_pair(text, high)
+
+
+def _half_pair(text: str, escape: re.Match[str]) -> None:
+    line, column = line_and_column(text, escape.start())
+    raise ImportFormatError(
+        f"{escape.group(0)} is half of a UTF-16 surrogate pair, which no file can store",
+        line=line, column=column,
+    )
 
 
 def _skip(text: str, index: int) -> int:

@@ -31,7 +31,15 @@ import yaml
 
 from debate_editor.domain.errors import ImportFormatError, InvalidDebateError
 from debate_editor.domain.ids import numbered_ids
-from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.domain.model import (
+    Claim,
+    ClaimKind,
+    Debate,
+    DebateInfo,
+    Link,
+    LinkKind,
+    has_text,
+)
 from debate_editor.formats import argdown_lexer as lx
 from debate_editor.formats.argdown_parser import (
     Document,
@@ -237,8 +245,8 @@ def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, obje
     if not text and not title and node.pcs is not None:
         text = node.pcs.statements[-1].body or node.pcs.statements[-1].title or ""
     text = normalize_space(text or title)
-    if not text.strip():
-        text = "…"
+    if not has_text(text):  # blank, or blank up to a NUL (what follows one does not count)
+        text = normalize_space(title) if has_text(title) else "…"
     fields: dict[str, object] = {"id": claim_id, "title": title, "text": text}
     tags: list[str] = []
     data: dict[object, object] = {}

@@ -18,9 +18,10 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
+from debate_editor.render.text_fit import paragraph_lines, paragraphs
 
 FONT_FAMILY = "DejaVu Sans"
 BODY_PX = 13
@@ -132,36 +133,27 @@ def card_width(kind: ClaimKind) -> float:
     return THESIS_WIDTH if kind is ClaimKind.THESIS else CARD_WIDTH
 
 
-def _wrap(text: str, qfont: QFont, width: float, measure: _Measure | None = None) -> list[str]:
-    """Break `text` into lines no wider than `width` (newlines kept), as plain text."""
+def _wrap(text: str, qfont: QFont, width: float, measure: _Measure | None = None,
+          limit: int | None = None) -> list[str]:
+    """Break `text` into lines no wider than `width` (line ends kept), as plain text;
+    only the first `limit` lines when given (a card shows a few lines of a huge text, and
+    laying out all of 100,000 characters took a second)."""
     result: list[str] = []
     measure = measure or _measure(qfont)
-    for paragraph in text.split("\n"):
+    for paragraph in paragraphs(text):
+        if limit is not None and len(result) >= limit:
+            break
         if not paragraph:
             result.append("")
             continue
         lines = measure.wrap(paragraph, width)
-        result.extend(lines if lines is not None else _qt_wrap(paragraph, qfont, width))
-    return result
+        result.extend(lines if lines is not None else _qt_wrap(paragraph, qfont, width, limit))
+    return result if limit is None else result[:limit]
 
 
-def _qt_wrap(paragraph: str, qfont: QFont, width: float) -> list[str]:
+def _qt_wrap(paragraph: str, qfont: QFont, width: float, limit: int | None = None) -> list[str]:
     """Qt's own line breaking (Unicode rules: hyphens, dashes, scripts without spaces)."""
-    result: list[str] = []
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout = QTextLayout(paragraph, qfont)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        start, length = line.textStart(), line.textLength()
-        result.append(paragraph[start : start + length].rstrip())
-    layout.endLayout()
-    return result
+    return paragraph_lines(paragraph, qfont, width, limit)
 
 
 _LETTER = "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
@@ -282,7 +274,7 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
             continue
         qfont = measure.font
         step, ascent = measure.line_spacing, measure.ascent
-        wrapped = _wrap(content, qfont, inner, measure)
+        wrapped = _wrap(content, qfont, inner, measure, limit=MAX_LINES + 1)
         elided = elided or len(wrapped) > MAX_LINES
         for part in _elide(wrapped, qfont, inner):
             lines.append(TextLine(part, x, y + ascent, bold))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable
 
@@ -142,7 +143,12 @@ def write_svg(debate: Debate, options: ExportOptions, progress: Progress | None 
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    return _XML_FORBIDDEN.sub("\ufffd".encode(), bytes(data.data()))
+
+
+_XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Controls XML 1.0 has no place for, written by Qt as they were in a claim: no XML
+reader would open the file. In UTF-8 these bytes are only ever those characters."""
 
 
 WRITERS: dict[str, Callable[[Debate, ExportOptions, Progress | None], bytes]] = {

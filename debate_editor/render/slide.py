@@ -3,7 +3,9 @@ cons (the card slide), in a light or a dark theme for projectors.
 
 `layout_slide` sets the type as large as the screen allows and smaller until everything
 fits, wrapping every claim whole (nothing is cut off; only the line naming what the
-claim answers may end in an ellipsis); `draw_slide` paints what it laid out.
+claim answers may end in an ellipsis). A slide that does not fit even in the smallest
+type (a claim of 100,000 characters) shows as much of each text as its share of the
+screen holds, ending in an ellipsis. `draw_slide` paints what it laid out.
 """
 
 from __future__ import annotations
@@ -118,17 +120,30 @@ def _font(bold: bool = False, italic: bool = False) -> QFont:
     return font
 
 
+SIZE_STEPS = 26
+"""The type shrinks by 8 % a step, at most this many steps (to 11 % of its size)."""
+
+
 def layout_slide(content: SlideContent, width: int, height: int) -> SlideLayout:
     """The slide at the largest type (up to the base sizes) at which it all fits."""
     result = _try(content, width, height, 1.0)
-    scale = 1.0
-    while not result.fits and scale > 0.12:
-        scale *= 0.92
-        result = _try(content, width, height, scale)
+    if result.fits:
+        return result
+    smallest = 0.92 ** SIZE_STEPS
+    if not _try(content, width, height, smallest).fits:
+        # Too much text for any type size: each text gets its share of the screen.
+        return _try(content, width, height, smallest, clip=True)
+    for step in range(1, SIZE_STEPS + 1):
+        result = _try(content, width, height, 0.92 ** step)
+        if result.fits:
+            break
     return result
 
 
-def _try(content: SlideContent, width: int, height: int, scale: float) -> SlideLayout:
+def _try(content: SlideContent, width: int, height: int, scale: float,
+         clip: bool = False) -> SlideLayout:
+    """The slide at `scale`; `clip`: cut each text to its share of the screen. Without
+    it no text is laid out past the slide's height either (it could not fit anyway)."""
     unit = min(height / 1080, width / 1920)
     out = SlideLayout(width, height, scale, kind=content.kind)
     sizes = {name: max(8, round(base * unit * scale)) for name, base in BASE.items()}
@@ -139,7 +154,7 @@ def _try(content: SlideContent, width: int, height: int, scale: float) -> SlideL
     margin = 80 * unit
     inner = width - 2 * margin
     y = 40 * unit
-    meta = block(content.title, _font(), px("meta", False), inner * 0.7)
+    meta = block(content.title, _font(), px("meta", False), inner * 0.7, height)
     meta = TextBlock(meta.lines[:1], meta.pixel_size, meta.line_height)
     out.texts.append(PlacedText(meta, margin, y, "muted"))
     progress = block(content.progress, _font(), px("meta", False), inner * 0.25)
@@ -156,16 +171,18 @@ def _try(content: SlideContent, width: int, height: int, scale: float) -> SlideL
     kind = block(KIND_STYLES[content.kind].label, _font(bold=True), px("kind"), inner)
     out.texts.append(PlacedText(kind, margin, y, "kind", bold=True))
     y += kind.height + 6 * unit * scale
-    if content.note:
-        note = block(content.note, _font(italic=True), px("note"), inner)
-        out.texts.append(PlacedText(note, margin, y, "muted", italic=True))
-        y += note.height + 8 * unit * scale
-    head = block(content.text, _font(), px("head"), inner)
-    out.texts.append(PlacedText(head, margin, y, "text"))
-    y += head.height
     limit = height - (70 if content.hint else 36) * unit
     sides = [side for side in (("FOR", "pro", content.pros), ("AGAINST", "con", content.cons))
              if side[2]]
+    if content.note:
+        room = (limit - y) * 0.15 if clip else height
+        note = block(content.note, _font(italic=True), px("note"), inner, room)
+        out.texts.append(PlacedText(note, margin, y, "muted", italic=True))
+        y += note.height + 8 * unit * scale
+    room = (limit - y) * (0.45 if sides else 1.0) if clip else height
+    head = block(content.text, _font(), px("head"), inner, room)
+    out.texts.append(PlacedText(head, margin, y, "text"))
+    y += head.height
     if not sides:  # the claim alone: in the middle of the slide
         top = out.texts.index(next(t for t in out.texts if t.colour == "kind"))
         shift = max(0.0, (limit - y) / 2 - 20 * unit)
@@ -182,7 +199,7 @@ def _try(content: SlideContent, width: int, height: int, scale: float) -> SlideL
                 if len(sides) == 1 else ""
             x = margin + n * (column + gutter)
             bottoms.append(_column(out, cards, (word, colour, remark), (x, y, column, gutter),
-                                   flows, unit * scale, sizes))
+                                   flows, unit * scale, sizes, limit if clip else None))
         y = max(bottoms)
     if content.hint:
         hint = block(content.hint, _font(), px("hint", False), inner)
@@ -198,9 +215,10 @@ def _moved(text: PlacedText, dy: float) -> PlacedText:
 
 def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, str, str],
             place: tuple[float, float, float, float], flows: list[int], unit: float,
-            sizes: dict[str, int]) -> float:
+            sizes: dict[str, int], clip_at: float | None = None) -> float:
     """One side's cards under its heading, in one column or (`flows` [0, 1]) two side by
-    side, read left to right and down; where it ends. `unit` is already scaled."""
+    side, read left to right and down; where it ends. `unit` is already scaled;
+    `clip_at`: each card's text cut to its share of the room down to there."""
     word, colour, remark = heading
     x, y, width, gutter = place
     count = sum(1 for card in cards if card.sign != "⤫" and not card.hidden)
@@ -214,6 +232,10 @@ def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, 
     tops = [y for _ in flows]
     pad, band = 18 * unit, 8 * unit
     flow, placed = 0, 0
+    room = float(out.height)
+    if clip_at is not None:
+        per_flow = -(-len(cards) // len(flows))
+        room = (clip_at - y) / max(1, per_flow) - 2 * pad - 14 * unit - sizes["tally"] * 1.5
     for card in cards:
         if card.sign != "⤫":  # an objection to a link stays under the reason above it
             flow = flows[placed % len(flows)]
@@ -224,7 +246,7 @@ def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, 
         indent = 48 * unit if card.sign == "⤫" else 0.0
         left = left_edge + indent + band + pad
         text_width = width - indent - band - 2 * pad
-        body = block(card.text, _font(), sizes["entry"], text_width)
+        body = block(card.text, _font(), sizes["entry"], text_width, room)
         height = body.height + 2 * pad
         tally = None
         if card.tally or card.sign == "⤫":

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from sqlalchemy import Connection, Engine, create_engine, event, insert
 from sqlalchemy.pool import NullPool
 
-from debate_editor.domain.errors import DebateFileError
+from debate_editor.domain.errors import DebateFileError, InvalidDebateError
 from debate_editor.domain.model import Debate
 from debate_editor.store.rows import claim_row, info_row, link_row, links_in_dependency_order
 from debate_editor.store.schema import (
@@ -293,6 +293,8 @@ def create_file(path: Path, debate: Debate) -> None:
                 conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 upgrade(conn, 0)
                 write_debate(conn, debate)
+        except UnicodeEncodeError as error:  # the temporary file goes; the target stays
+            raise InvalidDebateError([unstorable_text(error)]) from None
         finally:
             conn.close()
             engine.dispose()

@@ -39,7 +39,7 @@ class Canvas(QWidget):
         super().__init__(parent)
         self.session = session
         self.document = session.document
-        self._store_missing_positions()
+        self.store_missing_positions()
         self.scene = DebateScene(self.document, self)
         self.view = CanvasView(self.scene)
         self.view.setObjectName("canvas_view")
@@ -65,7 +65,7 @@ class Canvas(QWidget):
         self.editor.committed.connect(self._commit_text)
         self.editor.cancelled.connect(self._end_editing)
 
-    def _store_missing_positions(self) -> None:
+    def store_missing_positions(self) -> None:
         """A debate made elsewhere (an import, a script) may have cards with no place;
         lay those out once and keep the places in the file, so what is seen is stored."""
         doc = self.document
@@ -321,6 +321,10 @@ class Canvas(QWidget):
 
     def _context_menu(self, item: object, where: QPoint) -> None:
         menu = QMenu(self)
+        if self.document.read_only:  # only what does not change the debate
+            menu.addAction("Fit Map to Window", self.command_zoom_fit)
+            menu.popup(where)
+            return
         if isinstance(item, ClaimCard):
             menu.addAction("Edit Text", self.command_edit_card)
             menu.addAction("Add Supporting Reason", self.command_add_support)

@@ -64,6 +64,8 @@ class CanvasView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
+        self.read_only = False
+        """A read-only debate: a click selects, a drag moves and links nothing."""
         self._link_source: ClaimCard | None = None
         self._link_line: QGraphicsPathItem | None = None
         self._move_start: QPointF | None = None
@@ -224,6 +226,9 @@ class CanvasView(QGraphicsView):
             super().mousePressEvent(event)
             return
         item = self.item_at(self._press_pos)
+        if isinstance(item, ClaimCard) and self.read_only:
+            super().mousePressEvent(event)  # select it, nothing more
+            return
         if isinstance(item, ClaimCard) and self.on_edge(item, self._press_pos):
             self._start_link(item)
             event.accept()
@@ -315,7 +320,9 @@ class CanvasView(QGraphicsView):
 
     def _update_cursor(self, pos: QPoint) -> None:
         item = self.item_at(pos)
-        if isinstance(item, ClaimCard):
+        if isinstance(item, ClaimCard) and self.read_only:
+            shape = Qt.CursorShape.ArrowCursor
+        elif isinstance(item, ClaimCard):
             shape = (Qt.CursorShape.CrossCursor if self.on_edge(item, pos)
                      else Qt.CursorShape.SizeAllCursor)
         elif isinstance(item, LinkArrow):

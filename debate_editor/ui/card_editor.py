@@ -12,6 +12,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from debate_editor.render.card_style import body_font
+from debate_editor.ui.plain_text import typed_text
 
 
 class CardEditor(QPlainTextEdit):
@@ -31,6 +32,7 @@ class CardEditor(QPlainTextEdit):
         self.setPlaceholderText("Type the claim; Ctrl+Enter to keep, Esc to cancel")
         self.hide()
         self._open = False
+        self._opened_with = ""
         self.scene_rect = QRectF()
 
     @property
@@ -44,6 +46,7 @@ class CardEditor(QPlainTextEdit):
         font.setPixelSize(max(9, round(font.pixelSize() * zoom)))
         self.setFont(font)
         self.setPlainText(text)
+        self._opened_with = text
         self.selectAll()
         self.show()
         self.raise_()
@@ -83,7 +86,7 @@ class CardEditor(QPlainTextEdit):
     def _commit(self) -> None:
         if not self._open:
             return
-        text = self.toPlainText().strip()
+        text = typed_text(self, self._opened_with)
         self.close_editor()
         if text:
             self.committed.emit(text)

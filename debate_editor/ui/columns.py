@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import LinkKind
 from debate_editor.render.card_style import KIND_STYLES, LINK_STYLES, counts_text
+from debate_editor.ui.clipped_label import ClippedLabel
 from debate_editor.ui.columns_commands import ColumnsCommands
 from debate_editor.ui.columns_list import Entry, ReasonList
 from debate_editor.ui.columns_trail import Trail, TrailBar, trail_to
@@ -33,6 +34,9 @@ EMPTY_HEIGHT = 48
 MAX_HEIGHT = 16_777_215
 SIDE_BY_SIDE_WIDTH = 560
 """Narrower than this, the cons go below the pros instead of beside them."""
+FOCUS_LINES, NOTE_LINES = 12, 4
+"""The most lines of the claim on top and of its note; the rest of a longer text ends in
+an ellipsis, and the tooltip holds it (the editor shows it whole)."""
 
 
 class ProConColumns(ColumnsCommands, QWidget):
@@ -77,12 +81,11 @@ class ProConColumns(ColumnsCommands, QWidget):
         self.focus_card.setObjectName("focus_card")
         self.kind_label = QLabel(self.focus_card)
         self.tally_label = QLabel(self.focus_card)
-        self.text_label = QLabel(self.focus_card)
-        self.note_label = QLabel(self.focus_card)
+        self.text_label = ClippedLabel(self.focus_card, max_lines=FOCUS_LINES)
+        self.note_label = ClippedLabel(self.focus_card, max_lines=NOTE_LINES)
         for label in (self.kind_label, self.tally_label, self.text_label, self.note_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.text_label, self.note_label):
-            label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text_label.setObjectName("focus_text")
         self.text_label.setStyleSheet("font-size: 15px; color: #1d1d1f;")
@@ -212,15 +215,15 @@ class ProConColumns(ColumnsCommands, QWidget):
             self.kind_label.setText("")
             self.tally_label.setText("")
             self.note_label.hide()
-            self.text_label.setText("No claims yet. Press T for a new thesis.")
+            self.text_label.set_plain("No claims yet. Press T for a new thesis.")
             return
         claim = graph.claims[focus]
         style = KIND_STYLES[claim.kind]
         self.kind_label.setText(style.label)
         self.kind_label.setStyleSheet(f"font-weight: bold; color: {style.band.name()};")
         self.tally_label.setText(counts_text(len(graph.pros(focus)), len(graph.cons(focus))))
-        self.text_label.setText(claim.text)
-        self.note_label.setText(claim.note)
+        self.text_label.set_plain(claim.text)
+        self.note_label.set_plain(claim.note)
         self.note_label.setVisible(bool(claim.note))
         self.focus_card.setStyleSheet(
             f"QFrame#focus_card {{ background: {style.fill.name()};"

@@ -8,12 +8,15 @@ as signals: only the columns widget turns them into edits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from math import ceil
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QSize,
     Qt,
@@ -23,6 +26,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFontMetrics,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -52,6 +56,7 @@ from debate_editor.render.card_style import (
     counts_text,
     header_font,
 )
+from debate_editor.render.text_fit import clipped_lines
 from debate_editor.ui.plain_text import light_list, plain_tip
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
@@ -134,6 +139,18 @@ class ReasonListModel(QAbstractListModel):
         return -1
 
 
+ENTRY_LINES = 20
+"""The most lines of a reason's text its card shows; a longer text ends in an ellipsis
+(open the reason to read more of it, or edit it to see it whole)."""
+
+
+@lru_cache(maxsize=512)
+def entry_lines(text: str, width: int) -> tuple[str, ...]:
+    """A reason's text as its card shows it: wrapped at spaces, or anywhere in a word too
+    long for the card, at most ENTRY_LINES lines."""
+    return tuple(clipped_lines(text, body_font(), width, ENTRY_LINES)[0])
+
+
 class CardDelegate(QStyledItemDelegate):
     """Draws an entry as a card: its number, kind, whole text and tally, plain text."""
 
@@ -147,12 +164,11 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         entry: Entry = index.data(EntryRole)
-        metrics = QFontMetrics(body_font())
-        box = metrics.boundingRect(QRect(0, 0, self._text_width(), 100_000),
-                                   Qt.TextFlag.TextWordWrap, entry.claim.text)
+        lines = entry_lines(entry.claim.text, self._text_width())
         footer = FOOTER if entry.note() else 0
+        height = ceil(len(lines) * QFontMetricsF(body_font()).lineSpacing())
         return QSize(self.view.viewport().width() - 2,
-                     box.height() + HEADER + footer + 2 * PAD + 2 * MARGIN)
+                     height + HEADER + footer + 2 * PAD + 2 * MARGIN)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -192,10 +208,12 @@ class CardDelegate(QStyledItemDelegate):
                                  note, Qt.TextElideMode.ElideLeft, width))
         painter.setFont(body_font())
         painter.setPen(TEXT_COLOUR)
-        body = QRect(left, rect.top() + HEADER + 2, width,
-                     rect.height() - HEADER - PAD - footer)
-        painter.drawText(body, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-                         | Qt.AlignmentFlag.AlignTop, entry.claim.text)
+        metrics = QFontMetricsF(body_font())
+        top = rect.top() + HEADER + 2 + metrics.ascent()
+        painter.setClipRect(QRect(left, rect.top() + HEADER, width,
+                                  rect.height() - HEADER - footer))
+        for n, line in enumerate(entry_lines(entry.claim.text, self._text_width())):
+            painter.drawText(QPointF(left, top + n * metrics.lineSpacing()), line)
         painter.restore()
 
 
@@ -224,6 +242,8 @@ class ReasonList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFrameShape(QListView.Shape.NoFrame)
         light_list(self)
+        self.read_only = False
+        """A read-only debate: a click opens a reason, a drag does not move it."""
         self._press: QPersistentModelIndex | None = None
         self._press_pos = QPoint()
         self._gap: int | None = None
@@ -242,7 +262,8 @@ class ReasonList(QListView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         pos = event.position().toPoint()
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if (self._press is not None and not self.read_only
+                and event.buttons() & Qt.MouseButton.LeftButton):
             if self._gap is None and ((pos - self._press_pos).manhattanLength()
                                       < QApplication.startDragDistance()):
                 return

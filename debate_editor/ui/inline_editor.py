@@ -12,6 +12,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from debate_editor.render.card_style import body_font
+from debate_editor.ui.plain_text import typed_text
 
 
 class InlineEditor(QPlainTextEdit):
@@ -31,6 +32,7 @@ class InlineEditor(QPlainTextEdit):
         )
         self.hide()
         self._open = False
+        self._opened_with = ""
 
     @property
     def is_open(self) -> bool:
@@ -41,6 +43,7 @@ class InlineEditor(QPlainTextEdit):
         self._open = True
         self.setPlaceholderText(hint or "Type the claim — Enter keeps it, Esc cancels")
         self.setPlainText(text)
+        self._opened_with = text
         self.selectAll()
         self.show()
         self.raise_()
@@ -78,7 +81,7 @@ class InlineEditor(QPlainTextEdit):
         if not self._open:
             return
         self._open = False
-        text = self.toPlainText().strip()
+        text = typed_text(self, self._opened_with)
         self.hide()
         if keep and text:
             self.committed.emit(text)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -32,11 +31,12 @@ from debate_editor.domain.bulk import settle, unsettle
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
-from debate_editor.ui import export_menu, import_actions, recent_files, window_views
+from debate_editor.ui import export_menu, import_actions, read_only, recent_files, window_views
 from debate_editor.ui.canvas import Canvas
-from debate_editor.ui.dialogs import warn
+from debate_editor.ui.dialogs import offer, warn
 from debate_editor.ui.export_menu import fill_export_menu
 from debate_editor.ui.find_bar import FindBar
+from debate_editor.ui.plain_text import title_part
 from debate_editor.ui.session import Session
 from debate_editor.ui.shortcut_sheet import ShortcutSheet
 from debate_editor.ui.shortcuts import COMMANDS, build_actions
@@ -86,8 +86,7 @@ class MainWindow(QMainWindow):
         self._wire_find_bar()
         self._wire_undo()
         self.setAcceptDrops(True)
-        self._read_only_label = QLabel()
-        self.statusBar().addPermanentWidget(self._read_only_label)
+        self.read_only_banner = read_only.install_banner(self)
         self._update_title()
         geometry = recent_files.saved_geometry() if remember else None
         if geometry is None or not self.restoreGeometry(geometry):
@@ -95,6 +94,7 @@ class MainWindow(QMainWindow):
         state = recent_files.saved_state() if remember else None
         if state is not None:
             self.restoreState(state)
+        read_only.follow_read_only(self)  # after the saved state, which names the bar
         self._remember = remember
         if remember and not self.is_untitled():
             recent_files.remember(document.path)
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         for path in recent_files.recent_files():
             # "&&": a file name is shown as it is, never read as a menu mnemonic.
             self.recent_menu.addAction(str(path).replace("&", "&&"),
-                                       lambda p=path: self.open_path(p))
+                                       lambda p=path: self.open_path(p, recent=True))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent debates").setEnabled(False)
         else:
@@ -261,9 +261,7 @@ class MainWindow(QMainWindow):
         doc = self.document
         self.setWindowFilePath(str(doc.path))
         suffix = " (read-only)" if doc.read_only else ""
-        self.setWindowTitle(f"{doc.path.name}{suffix} — {doc.title}")
-        self._read_only_label.setText(
-            f"Read-only: {doc.read_only_reason}" if doc.read_only else "")
+        self.setWindowTitle(f"{title_part(doc.path.name)}{suffix} — {title_part(doc.title)}")
 
     def _on_changed(self, event: DebateChanged) -> None:
         if event.info_changed:
@@ -287,9 +285,10 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name))
 
-    def open_path(self, path: Path) -> MainWindow | None:
+    def open_path(self, path: Path, *, recent: bool = False) -> MainWindow | None:
         """Open `path` in a window of its own (or bring its window forward); an empty
-        untitled window gives way to it."""
+        untitled window gives way to it. A file that cannot be opened is one plain dialog
+        (from Open Recent, it offers to take the file off that list)."""
         path = Path(path)
         for window in _WINDOWS:
             if window.document.path.resolve() == path.resolve():
@@ -299,7 +298,12 @@ class MainWindow(QMainWindow):
         try:
             document = DebateDocument.open(path)
         except DebateError as error:
-            self.show_problem(str(error))
+            if recent:
+                offer(self, "Debate Editor", f"{error}\n\nRemove it from Open Recent?",
+                      "Remove from Open Recent", "Keep It",
+                      lambda: recent_files.forget(path))
+            else:
+                self.show_problem(str(error))
             return None
         window = MainWindow(document)
         window.show()
@@ -329,6 +333,7 @@ class MainWindow(QMainWindow):
             old.unlink(missing_ok=True)  # the work has moved to the real file
         recent_files.remember(self.document.path)
         self._update_title()
+        read_only.follow_read_only(self)
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -371,6 +376,7 @@ class MainWindow(QMainWindow):
         shown = self.show_view(view)
         self.menuBar().hide()
         self.statusBar().hide()
+        self.read_only_banner.parentWidget().hide()  # a screenshot opens the file read-only
         for dock in self.docks.values():
             dock.hide()  # the map alone
         for name_ in ("setHorizontalScrollBarPolicy", "setVerticalScrollBarPolicy"):

@@ -7,8 +7,6 @@ the document's events.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -25,6 +23,7 @@ from debate_editor.render.painter import (
     draw_arrow,
     draw_card,
 )
+from debate_editor.ui.plain_text import plain_tip
 
 CARD_Z = 1.0
 ARROW_Z = 0.0
@@ -59,7 +58,7 @@ class ClaimCard(QGraphicsItem):
         """The whole text of a card too long to show it, escaped: a tooltip would read
         markup in it as formatting, and claim text is plain text."""
         if self.face.elided:
-            self.setToolTip(f"<p style='white-space:pre-wrap'>{escape(claim.text)}</p>")
+            self.setToolTip(plain_tip(claim.text))
             self._tip = True
         elif self._tip:
             self.setToolTip("")

@@ -202,6 +202,8 @@ class OutlineTree(QTreeView):
         light_list(self, SELECTED_COLOUR.name())  # the branch area as light as the row
         self.delegate = OutlineDelegate(self)
         self.setItemDelegate(self.delegate)
+        self.read_only = False
+        """A read-only debate: rows are chosen, never dragged elsewhere."""
         self._press: QPersistentModelIndex | None = None
         self._press_pos = QPoint()
         self._drop: tuple[QPersistentModelIndex, str] | None = None
@@ -224,7 +226,7 @@ class OutlineTree(QTreeView):
         super().mousePressEvent(event)
         index = self.indexAt(event.position().toPoint())
         inside = index.isValid() and self.visualRect(index).contains(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and inside:
+        if event.button() == Qt.MouseButton.LeftButton and inside and not self.read_only:
             self._press = QPersistentModelIndex(index)
             self._press_pos = event.position().toPoint()
         else:

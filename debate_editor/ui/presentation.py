@@ -16,8 +16,16 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import ClaimKind, Link, LinkKind
 from debate_editor.render.card_style import counts_text
 from debate_editor.render.map_drawing import MapGeometry, map_geometry
-from debate_editor.render.slide import THEMES, SlideCard, SlideContent, draw_slide, layout_slide
+from debate_editor.render.slide import (
+    THEMES,
+    SlideCard,
+    SlideContent,
+    SlideLayout,
+    draw_slide,
+    layout_slide,
+)
 from debate_editor.render.slide_map import draw_map_slide
+from debate_editor.ui.plain_text import title_part
 from debate_editor.ui.presentation_steps import Presentation, Slide
 from debate_editor.ui.session import Session
 from debate_editor.ui.view_commands import bind_view_commands
@@ -36,7 +44,7 @@ class PresentationView(QWidget):
         self.setObjectName("presentation")
         self.session = session
         self.document = session.document
-        self.setWindowTitle(f"{self.document.title} — Presentation")
+        self.setWindowTitle(f"{title_part(self.document.title)} — Presentation")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         settings = QSettings()
         theme = str(settings.value("presentation/theme", "light"))
@@ -45,6 +53,7 @@ class PresentationView(QWidget):
         self.walk = Presentation(self.document.graph)
         self.number = self.walk.index_of.get(start or "", 0)
         self._geometry: MapGeometry | None = None
+        self._laid_out: tuple[object, SlideLayout] | None = None
         self.actions_by_key = bind_view_commands(self, self)
         session.bridge.changed.connect(self._on_changed)
 
@@ -128,8 +137,16 @@ class PresentationView(QWidget):
                            focus=slide.focus, region=region, faint=faint, theme=self.theme,
                            progress=f"{slide.number + 1} / {slide.total}")
         else:
-            draw_slide(painter, layout_slide(self.content(), *size), self.theme)
+            draw_slide(painter, self._layout(self.content(), size), self.theme)
         painter.end()
+
+    def _layout(self, content: SlideContent, size: tuple[int, int]) -> SlideLayout:
+        """The slide laid out, kept while its content and size stay (a repaint of a slide
+        with a huge claim would lay it out again)."""
+        key = (content, size)
+        if self._laid_out is None or self._laid_out[0] != key:
+            self._laid_out = (key, layout_slide(content, *size))
+        return self._laid_out[1]
 
     # ---- commands (named in ui/shortcuts.py) --------------------------------------------
     def go_to(self, number: int) -> None:

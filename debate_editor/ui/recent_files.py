@@ -10,16 +10,24 @@ MAX_RECENT = 10
 
 
 def recent_files() -> list[Path]:
+    """The debates opened last, newest first; also those that have gone since (a file
+    moved, a drive not mounted): opening one says what is wrong and offers to forget it."""
     value = QSettings().value("recent_files", [])
     if isinstance(value, str):
         value = [value]
-    return [Path(p) for p in (value or []) if Path(p).exists()]
+    return [Path(p) for p in (value or []) if isinstance(p, str) and p]
 
 
 def remember(path: Path) -> None:
     path = path.resolve()
     kept = [p for p in recent_files() if p.resolve() != path]
     QSettings().setValue("recent_files", [str(p) for p in [path, *kept][:MAX_RECENT]])
+
+
+def forget(path: Path) -> None:
+    path = path.resolve()
+    kept = [p for p in recent_files() if p.resolve() != path]
+    QSettings().setValue("recent_files", [str(p) for p in kept])
 
 
 def forget_all() -> None:

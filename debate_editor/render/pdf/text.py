@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QPainterPath, QRawFont, QTextLayout, QTextOption
 
 from debate_editor.render.pdf.document import PdfDocument, number, pdf_string
+from debate_editor.render.text_fit import paragraphs, utf16_slicer
 
 REFERENCE_PX = 64
 """Size at which complex text is shaped; positions are scaled from it (design metrics)."""
@@ -116,7 +117,7 @@ class Typesetter:
         line), paragraphs kept; a word longer than a line is broken where it must.
         `simple`: the caller knows whether `is_simple(text)`."""
         lines: list[str] = []
-        for paragraph in text.split("\n"):
+        for paragraph in paragraphs(text):
             limit = first_width if (first_width is not None and not lines) else width
             paragraph = paragraph.strip()
             if not paragraph:
@@ -205,14 +206,14 @@ class Typesetter:
         lines: list[str] = []
         scale = REFERENCE_PX / size
         limit = first
+        piece = utf16_slicer(paragraph)
         while True:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(max(limit * scale, 1.0))
             limit = width
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()]
-                         .strip())
+            lines.append(piece(line.textStart(), line.textLength()).strip())
         layout.endLayout()
         return lines
 
@@ -278,9 +279,23 @@ class Typesetter:
         text_ops: list[str] = []
         for run in layout.glyphRuns():
             raw = run.rawFont()
-            font = self.document.font(raw)
             gids = run.glyphIndexes()
             positions = run.positions()
+            if not raw.fontTable("head"):
+                # No font on the system has these characters: Qt's stand-in has no name
+                # (asking for it crashed) and no outlines. Empty boxes, as on screen; the
+                # text itself is the span's /ActualText, for copying and searching.
+                ops.append(_missing_glyphs(positions, x, baseline, scale, size))
+                # Readers put /ActualText where the span draws text: invisible letters
+                # (render mode 3) over the boxes give them that place.
+                pdf = face.pdf
+                text_ops.append(f"/{pdf.resource} {number(size)} Tf 3 Tr")  # type: ignore[attr-defined]
+                text_ops.extend(
+                    f"1 0 0 -1 {number(x + point.x() * scale)} {number(baseline)} Tm "
+                    f"({pdf.encode('x')}) Tj" for point in positions)  # type: ignore[attr-defined]
+                text_ops.append("0 Tr")
+                continue
+            font = self.document.font(raw)
             if not font.outlines:
                 ops.append(_glyph_paths(raw, gids, positions, x, baseline - ascent * scale,
                                         scale))
@@ -299,6 +314,17 @@ class Typesetter:
             ops.append("BT " + " ".join(text_ops) + " ET")
         ops.append("EMC")
         return "\n".join(ops)
+
+
+def _missing_glyphs(positions: list[QPointF], x: float, baseline: float, scale: float,
+                    size: float) -> str:
+    """An empty box for each glyph no font has, on the baseline, as Qt draws them."""
+    ops = ["0.6 w"]
+    for point in positions:
+        left = x + point.x() * scale
+        ops.append(f"{number(left + size * 0.05)} {number(baseline - size * 0.7)} "
+                   f"{number(size * 0.5)} {number(size * 0.7)} re S")
+    return "\n".join(ops)
 
 
 def _glyph_paths(raw: QRawFont, gids: list[int], positions: list[QPointF], x: float,
