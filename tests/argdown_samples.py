@@ -24,10 +24,33 @@ import pytest
 from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "argdown"
+CORPUS = Path(__file__).resolve().parent / "data" / "argdown-corpus"
+"""Real files of the Argdown project (MIT, its licence beside them) with what the real
+parser counts in each (expected.json): kept in the repository so a fresh clone tests them."""
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "argdown"
+"""The workplace's corpus beside the project, where it exists: a file put there that the
+copy lacks is judged too."""
 OUR_FILES = Path(__file__).resolve().parent / "data" / "argdown"
 CLI_VERSION = "1.7.5"
 CACHE = ROOT / ".cache" / "argdown"
+
+def corpus_files() -> list[Path]:
+    """The corpus's .argdown files, and any in SHARED_CORPUS that the copy lacks."""
+    files = {p.name: p for p in CORPUS.glob("*.argdown")}
+    if SHARED_CORPUS.is_dir():
+        for path in SHARED_CORPUS.glob("*.argdown"):
+            files.setdefault(path.name, path)
+    return [files[name] for name in sorted(files)]
+
+
+def corpus_expected() -> dict[str, dict[str, object]]:
+    """What the real parser counts in each corpus file, by file name."""
+    expected: dict[str, dict[str, object]] = {}
+    for folder in (SHARED_CORPUS, CORPUS):
+        if (folder / "expected.json").is_file():
+            expected.update(json.loads((folder / "expected.json").read_text(encoding="utf-8")))
+    return expected
+
 
 # ---- the real parser ---------------------------------------------------------------------
 

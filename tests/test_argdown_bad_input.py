@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from argdown_samples import CORPUS, mutate, random_argdown
+from argdown_samples import corpus_files, mutate, random_argdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,7 +126,7 @@ def test_random_text_only_ever_raises_the_documented_error(text: str) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.randoms(use_true_random=False))
 def test_mangled_argdown_only_ever_raises_the_documented_error(rnd: random.Random) -> None:
-    corpus = sorted(CORPUS.glob("*.argdown"))
+    corpus = corpus_files()
     text = (corpus[rnd.randrange(len(corpus))].read_text(encoding="utf-8")
             if rnd.random() < 0.3 else random_argdown(rnd))
     for _ in range(rnd.randint(1, 4)):
