@@ -49,7 +49,7 @@ BANNER_COLOUR, BANNER_BORDER, BANNER_TEXT = "#fff4ce", "#e0b000", "#3d2f00"
 def banner_text(reason: str) -> str:
     """What the banner says: that nothing can be changed here, and why."""
     why = reason or "it was opened read-only"
-    return f"Read-only: {why}. Changes cannot be made here; save a copy to edit it."
+    return f"Read-only: {why}. Save a copy to edit it."
 
 
 class ReadOnlyBanner(QFrame):
