@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -163,27 +162,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_output(output: Path, data: str | bytes) -> None:
-    """Write whole or not at all: an existing file is replaced only by a complete one."""
-    folder = output.parent if str(output.parent) else Path()
-    if not folder.is_dir():
-        raise DebateFileError(output, f"the folder {folder} does not exist.")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, name = tempfile.mkstemp(prefix=".~", dir=folder)
-    except OSError as error:
-        raise DebateFileError(output, f"cannot be written ({error.strerror}).") from None
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        temp.replace(output)
-    except OSError as error:
-        raise DebateFileError(output, f"cannot be written ({error.strerror}).") from None
-    finally:
-        temp.unlink(missing_ok=True)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format in DRAWN_FORMATS:
         import debate_editor.render.exports  # noqa: F401  (registers pdf, png, svg)
@@ -204,7 +182,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         sys.stdout.flush()
     else:
-        _write_output(args.output, data)
+        registry.write_whole(args.output, data)
     return 0
 
 

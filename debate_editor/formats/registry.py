@@ -7,11 +7,13 @@ command line and the GUI import only when one is asked for.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from debate_editor.domain.errors import ImportFormatError
+from debate_editor.domain.errors import DebateFileError, ImportFormatError
 from debate_editor.domain.model import Debate
 
 
@@ -81,6 +83,29 @@ def read_text(path: Path) -> str:
         raise ImportFormatError(
             "the file is not UTF-8 text", line=line, source=path.name
         ) from None
+
+
+def write_whole(target: Path, data: str | bytes) -> None:
+    """Write an export whole or not at all, through a temporary file in the same folder:
+    an existing file is replaced only by a complete one (the command line's `-o` and
+    File → Export alike)."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise DebateFileError(target, f"the folder {folder} does not exist.")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, name = tempfile.mkstemp(prefix=".~", dir=folder)
+    except OSError as error:
+        raise DebateFileError(target, f"cannot be written ({error.strerror}).") from None
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        temp.replace(target)
+    except OSError as error:
+        raise DebateFileError(target, f"cannot be written ({error.strerror}).") from None
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 Sniffer = Callable[[Path, str], "str | None"]

@@ -8,15 +8,13 @@ export, and a cancelled or failed one leaves it as it was.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from debate_editor.domain.errors import DebateError, DebateFileError
+from debate_editor.domain.errors import DebateError
 from debate_editor.domain.model import Debate
 from debate_editor.formats import registry
 
@@ -26,27 +24,6 @@ _RUNNING: list[ExportJob] = []
 
 class ExportCancelledError(Exception):
     """The person pressed Cancel; raised inside the writer to stop it."""
-
-
-def write_whole(target: Path, data: str | bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise DebateFileError(target, f"the folder {folder} does not exist.")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, name = tempfile.mkstemp(prefix=".~", dir=folder)
-    except OSError as error:
-        raise DebateFileError(target, f"cannot be written ({error.strerror}).") from None
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        temp.replace(target)
-    except OSError as error:
-        raise DebateFileError(target, f"cannot be written ({error.strerror}).") from None
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 class ExportWorker(QThread):
@@ -74,7 +51,7 @@ class ExportWorker(QThread):
             data = self._write()
             if self.cancelled:
                 raise ExportCancelledError
-            write_whole(self.target, data)
+            registry.write_whole(self.target, data)
         except ExportCancelledError:
             self.outcome = "cancelled"
             return
