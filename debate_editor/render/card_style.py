@@ -21,7 +21,7 @@ from typing import NamedTuple
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
-from debate_editor.render.text_fit import paragraph_lines, paragraphs
+from debate_editor.render.text_fit import end_with_ellipsis, paragraph_lines, paragraphs
 
 FONT_FAMILY = "DejaVu Sans"
 BODY_PX = 13
@@ -246,18 +246,6 @@ def _measure(qfont: QFont) -> _Measure:
     return measure
 
 
-def _elide(lines: list[str], qfont: QFont, width: float) -> list[str]:
-    if len(lines) <= MAX_LINES:
-        return lines
-    kept = lines[:MAX_LINES]
-    metrics = QFontMetricsF(qfont)
-    last = kept[-1]
-    while last and metrics.horizontalAdvance(last + " …") > width:
-        last = last[:-1]
-    kept[-1] = last.rstrip() + " …"
-    return kept
-
-
 @lru_cache(maxsize=2)
 @lru_cache(maxsize=65536)
 def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
@@ -276,7 +264,9 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
         step, ascent = measure.line_spacing, measure.ascent
         wrapped = _wrap(content, qfont, inner, measure, limit=MAX_LINES + 1)
         elided = elided or len(wrapped) > MAX_LINES
-        for part in _elide(wrapped, qfont, inner):
+        if len(wrapped) > MAX_LINES:
+            wrapped = end_with_ellipsis(wrapped[:MAX_LINES], qfont, inner)
+        for part in wrapped:
             lines.append(TextLine(part, x, y + ascent, bold))
             y += step
         y += 4.0

@@ -93,11 +93,12 @@ def clipped_lines(text: str, font: QFont, width: float, max_lines: int) -> tuple
     lines = wrap_lines(text.strip(), font, width, max_lines + 1)
     if len(lines) <= max_lines:
         return lines, False
-    return _ellipsis(lines[:max_lines], font, width), True
+    return end_with_ellipsis(lines[:max_lines], font, width), True
 
 
-def _ellipsis(kept: list[str], font: QFont, width: float) -> list[str]:
-    """The last line shortened to end in an ellipsis: more text follows."""
+def end_with_ellipsis(kept: list[str], font: QFont, width: float) -> list[str]:
+    """The last line shortened to end in an ellipsis: more text follows (on cards, rows,
+    labels and slides alike)."""
     metrics = QFontMetricsF(font)
     last = kept[-1]
     while last and metrics.horizontalAdvance(last + " …") > width:
@@ -129,5 +130,5 @@ def block(text: str, font: QFont, pixel_size: int, width: float,
     limit = None if max_height is None else max(1, int(max_height // metrics.lineSpacing()))
     lines = wrap_lines(text.strip(), sized, width, None if limit is None else limit + 1)
     if limit is not None and len(lines) > limit:
-        lines = _ellipsis(lines[:limit], sized, width)
+        lines = end_with_ellipsis(lines[:limit], sized, width)
     return TextBlock(tuple(lines), max(1, pixel_size), metrics.lineSpacing())
