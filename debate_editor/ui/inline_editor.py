@@ -1,8 +1,11 @@
-"""A plain-text box for typing a claim in a list: in the columns and in the outline.
+"""Plain-text boxes for typing a claim where it stands: in a list (the columns and the
+outline) and over a card on the map.
 
-Enter keeps the text (so does Ctrl+Enter, as on the map), Shift+Enter starts a new
-line, Esc throws the text away; clicking elsewhere keeps it. While it is open it takes
-every key, so no shortcut fires while someone is typing. Text stays plain text.
+Both take every key while open, so no shortcut fires while someone is typing; Esc throws
+the text away and clicking elsewhere keeps it; text stays plain text. They differ only in
+Enter: in a list Enter keeps the text (Ctrl+Enter too, as on the map) and Shift+Enter
+starts a new line; on the map Enter starts a new line and Ctrl+Enter keeps the text
+(`debate_editor.ui.card_editor`).
 """
 
 from __future__ import annotations
@@ -15,19 +18,21 @@ from debate_editor.render.card_style import body_font
 from debate_editor.ui.plain_text import typed_text
 
 
-class InlineEditor(QPlainTextEdit):
+class PlainTextBox(QPlainTextEdit):
+    """What every in-place editor shares; a subclass says what Enter does."""
+
     committed = Signal(str)
     """The text to keep (stripped, never empty)."""
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, name: str) -> None:
         super().__init__(parent)
-        self.setObjectName("inline_editor")
+        self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.Box)
         self.setTabChangesFocus(True)
         self.setFont(body_font())
         self.setStyleSheet(
-            "QPlainTextEdit#inline_editor { background: #fffdf2; color: #1d1d1f;"
+            f"QPlainTextEdit#{name} {{ background: #fffdf2; color: #1d1d1f;"
             " border: 2px solid #1a73e8; border-radius: 4px; }"
         )
         self.hide()
@@ -38,10 +43,8 @@ class InlineEditor(QPlainTextEdit):
     def is_open(self) -> bool:
         return self._open
 
-    def open(self, text: str = "", hint: str = "") -> None:
-        """Show with `text` selected; place it (setGeometry) before or after."""
+    def _show_with(self, text: str) -> None:
         self._open = True
-        self.setPlaceholderText(hint or "Type the claim — Enter keeps it, Esc cancels")
         self.setPlainText(text)
         self._opened_with = text
         self.selectAll()
@@ -49,9 +52,13 @@ class InlineEditor(QPlainTextEdit):
         self.raise_()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _enter(self, event: QKeyEvent) -> bool:
+        """Act on Enter or Return; False leaves the key to the text box."""
+        raise NotImplementedError
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._open:
-            event.accept()
+            event.accept()  # every key is for the text while typing
             return True
         return super().event(event)
 
@@ -60,11 +67,7 @@ class InlineEditor(QPlainTextEdit):
         if key == Qt.Key.Key_Escape:
             self._finish(keep=False)
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.insertPlainText("\n")
-            else:
-                self._finish(keep=True)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._enter(event):
             return
         super().keyPressEvent(event)
 
@@ -87,3 +90,20 @@ class InlineEditor(QPlainTextEdit):
             self.committed.emit(text)
         else:
             self.cancelled.emit()
+
+
+class InlineEditor(PlainTextBox):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, "inline_editor")
+
+    def open(self, text: str = "", hint: str = "") -> None:
+        """Show with `text` selected; place it (setGeometry) before or after."""
+        self.setPlaceholderText(hint or "Type the claim — Enter keeps it, Esc cancels")
+        self._show_with(text)
+
+    def _enter(self, event: QKeyEvent) -> bool:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.insertPlainText("\n")
+        else:
+            self._finish(keep=True)
+        return True
