@@ -57,7 +57,7 @@ from debate_editor.render.card_style import (
     header_font,
 )
 from debate_editor.render.text_fit import clipped_lines
-from debate_editor.ui.plain_text import light_list, plain_tip
+from debate_editor.ui.plain_text import light_list, paint_empty_hint, plain_tip
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 LinkRole = Qt.ItemDataRole.UserRole + 2
@@ -301,12 +301,7 @@ class ReasonList(QListView):
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)  # type: ignore[arg-type]
         if not self.reasons.rowCount() and self.placeholder:
-            painter = QPainter(self.viewport())
-            painter.setPen(MUTED_COLOUR)
-            painter.drawText(self.viewport().rect().adjusted(8, 6, -8, -6),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap, self.placeholder)
-            painter.end()
+            paint_empty_hint(self, self.placeholder, 8, MUTED_COLOUR)
         if self._gap is None:
             return
         count = self.reasons.rowCount()

@@ -57,7 +57,7 @@ from debate_editor.ui.outline_model import (
     KindRole,
     SignRole,
 )
-from debate_editor.ui.plain_text import light_list
+from debate_editor.ui.plain_text import light_list, paint_empty_hint
 
 MAX_LINES = 3
 TAGS_BESIDE_WIDTH = 520
@@ -293,13 +293,7 @@ class OutlineTree(QTreeView):
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)  # type: ignore[arg-type]
         if not self.model().rowCount():
-            painter = QPainter(self.viewport())
-            painter.setPen(MUTED_COLOUR)
-            painter.drawText(self.viewport().rect().adjusted(10, 8, -10, -8),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap,
-                             "No claims yet. Press T for a thesis.")
-            painter.end()
+            paint_empty_hint(self, "No claims yet. Press T for a thesis.", 10, MUTED_COLOUR)
         if self._drop is None:
             return
         target, where = self._drop

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QWidget
 
 TIP_CHARACTERS = 5_000
 """A tooltip shows at most this much of a text: one of 100,000 characters would cover
@@ -67,3 +68,14 @@ def typed_text(editor: QPlainTextEdit, opened_with: str) -> str:
     if not document.isModified():
         return opened_with
     return document.toRawText().replace("\u2029", "\n").strip()
+
+
+def paint_empty_hint(view: QAbstractItemView, text: str, margin: int, colour: QColor) -> None:
+    """What an empty list or tree says in place of rows (what to press to fill it),
+    wrapped in its top left corner; called from the view's paintEvent."""
+    painter = QPainter(view.viewport())
+    painter.setPen(colour)
+    painter.drawText(view.viewport().rect().adjusted(margin, margin - 2, -margin, 2 - margin),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                     | Qt.TextFlag.TextWordWrap, text)
+    painter.end()
