@@ -30,16 +30,13 @@ from debate_editor.store import EXTENSION
 from debate_editor.ui.canvas_view import CanvasView
 from debate_editor.ui.columns_list import ReasonList
 from debate_editor.ui.outline_tree import OutlineTree
+from debate_editor.ui.shortcuts import COMMANDS
 
 if TYPE_CHECKING:
     from debate_editor.ui.main_window import MainWindow
 
-EDITING_COMMANDS = frozenset({
-    "cut", "paste", "delete", "edit_card", "add_thesis", "add_support", "add_objection",
-    "toggle_link_kind", "cycle_claim_kind", "auto_layout", "move_reason_up",
-    "move_reason_down", "import_into",
-})
-"""The commands (ui/shortcuts.py) that change the debate."""
+EDITING_COMMANDS = frozenset(command.key for command in COMMANDS if command.edits)
+"""The commands that change the debate, as the command table marks them."""
 
 ADD_BUTTONS = ("add_support", "add_objection")
 
