@@ -30,7 +30,9 @@ $(VENV)/.installed-package: pyproject.toml | $(BIN)/python
 $(SEED): | $(VENV)/.installed
 	$(BIN)/python seeds/build_seed.py $@
 
+# Before Qt starts: a desktop lacking Qt's X11 libraries is told which packages to install.
 run: $(VENV)/.installed | $(SEED)
+	@$(BIN)/python -m debate_editor.ui.desktop_libs
 	$(BIN)/debate-editor $(SEED)
 
 lint: $(VENV)/.installed-test
