@@ -19,9 +19,9 @@ from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
-from debate_editor.formats.argdown_parser import Inference, Pcs, normalize_space, parse
-from debate_editor.formats.argdown_semantics import build_model
-from debate_editor.formats.argdown_text import (
+from debate_editor.formats.argdown.parser import Inference, Pcs, normalize_space, parse
+from debate_editor.formats.argdown.semantics import build_model
+from debate_editor.formats.argdown.text import (
     clean_title,
     render_text,
     tag_markup,

@@ -40,8 +40,8 @@ from debate_editor.domain.model import (
     LinkKind,
     has_text,
 )
-from debate_editor.formats import argdown_lexer as lx
-from debate_editor.formats.argdown_parser import (
+from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown.parser import (
     Document,
     Heading,
     Inference,
@@ -52,7 +52,7 @@ from debate_editor.formats.argdown_parser import (
     normalize_space,
     parse,
 )
-from debate_editor.formats.argdown_semantics import FROM_PARENT, Node, Ref, Rel, model_of
+from debate_editor.formats.argdown.semantics import FROM_PARENT, Node, Ref, Rel, model_of
 
 _LINE = re.compile(r"\r\n?|\n")
 _KINDS = {kind.value: kind for kind in ClaimKind}
