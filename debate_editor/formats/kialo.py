@@ -294,27 +294,35 @@ class _KialoWriter:
         self.out: list[str] = []
         self.undercut_pairs: set[tuple[str, str]] = set()
 
-    def entry(self, label: str, link: Link) -> None:
-        stance = "Pro" if link.kind is LinkKind.SUPPORT and not link.is_undercut else "Con"
-        source = link.source
-        if source in self.number:
-            # The claim stands here a second time; what attacks this arrow stands under it.
-            self.out.append(f"{label} {stance}: -> See {self.number[source]}")
-            self.answers(label, self._undercuts(source, link))
-            return
-        self.claim(label, source, f"{stance}: ", link)
+    def claim(self, label: str, claim_id: str) -> None:
+        """A top-level claim and everything under it, depth first. A stack, not
+        recursion, so that a chain thousands deep is written like a short one."""
+        stack: list[tuple[str, Link]] = []
+        self._entry(label, claim_id, "", None, stack)
+        while stack:
+            label, link = stack.pop()
+            stance = "Pro" if link.kind is LinkKind.SUPPORT and not link.is_undercut else "Con"
+            source = link.source
+            if source in self.number:
+                # The claim stands here a second time; what attacks this arrow stands under it.
+                self.out.append(f"{label} {stance}: -> See {self.number[source]}")
+                self._push(stack, label, self._undercuts(source, link))
+                continue
+            self._entry(label, source, f"{stance}: ", link, stack)
 
-    def answers(self, label: str, links: list[Link]) -> None:
-        for index, link in enumerate(links, 1):
-            self.entry(f"{label}{index}.", link)
-
-    def claim(self, label: str, claim_id: str, prefix: str, arrow: Link | None) -> None:
+    def _entry(self, label: str, claim_id: str, prefix: str, arrow: Link | None,
+               stack: list[tuple[str, Link]]) -> None:
         self.number[claim_id] = label
         self.out.append(f"{label} {prefix}{_entry_text(self.graph.claims[claim_id].text)}")
         answers = self.graph.incoming(claim_id)
         if arrow is not None:
             answers += self._undercuts(claim_id, arrow)
-        self.answers(label, answers)
+        self._push(stack, label, answers)
+
+    @staticmethod
+    def _push(stack: list[tuple[str, Link]], label: str, links: list[Link]) -> None:
+        stack.extend((f"{label}{index}.", link)
+                     for index, link in reversed(list(enumerate(links, 1))))
 
     def _undercuts(self, claim_id: str, arrow: Link) -> list[Link]:
         """The undercuts of `arrow`, to be written as cons of its reason `claim_id`: all
@@ -336,7 +344,7 @@ class _KialoWriter:
         for claim in self.graph.reading_order():
             if claim.id not in self.number:
                 roots += 1
-                self.claim(f"{roots}.", claim.id, "", None)
+                self.claim(f"{roots}.", claim.id)
         return "\n".join(self.out) + "\n"
 
 
