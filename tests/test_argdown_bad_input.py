@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats.argdown_reader import read_argdown
+from debate_editor.formats.argdown import read_argdown
 
 # (text, line, column or None, words the message must contain)
 MALFORMED = [

@@ -16,9 +16,7 @@ from argdown_samples import CORPUS, OUR_FILES, SHARED_CORPUS, corpus_expected, c
 
 from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
 from debate_editor.formats import registry
-from debate_editor.formats.argdown_reader import read_argdown
-from debate_editor.formats.argdown_semantics import argdown_counts
-from debate_editor.formats.argdown_writer import write_argdown
+from debate_editor.formats.argdown import argdown_counts, read_argdown, write_argdown
 
 
 def corpus(name: str) -> str:

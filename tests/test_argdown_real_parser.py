@@ -29,9 +29,7 @@ from argdown_samples import (
 
 from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.model import ClaimKind, Debate, LinkKind
-from debate_editor.formats.argdown_reader import read_argdown
-from debate_editor.formats.argdown_semantics import argdown_counts
-from debate_editor.formats.argdown_writer import write_argdown
+from debate_editor.formats.argdown import argdown_counts, read_argdown, write_argdown
 
 HOSTILE_SEEDS = range(40)
 RANDOM_SEEDS = range(300)

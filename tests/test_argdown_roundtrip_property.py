@@ -15,10 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from debate_editor.domain.model import ClaimKind, Debate
-from debate_editor.formats.argdown_reader import read_argdown
-from debate_editor.formats.argdown_text import tag_of_markup, valid_title
-from debate_editor.formats.argdown_tree import normalize_space
-from debate_editor.formats.argdown_writer import write_argdown
+from debate_editor.formats.argdown import read_argdown, write_argdown
+from debate_editor.formats.argdown.text import tag_of_markup, valid_title
+from debate_editor.formats.argdown.tree import normalize_space
 
 
 def signature(debate: Debate) -> tuple[object, ...]:

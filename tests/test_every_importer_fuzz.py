@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from debate_editor.domain import Debate, ImportFormatError
-from debate_editor.formats import registry
+from debate_editor.formats import files, registry
 from debate_editor.formats.registry import ExportOptions
 from debate_editor.store import DebateDocument
 
@@ -55,12 +55,12 @@ def samples(name: str) -> list[bytes]:
 
 def decoded(data: bytes) -> str:
     """The text an importer gets from a file: what File → Import and the command line
-    read (registry.read_text); a file that is not UTF-8 is refused before any importer."""
+    read (files.read_text); a file that is not UTF-8 is refused before any importer."""
     with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as handle:
         handle.write(data)
     path = Path(handle.name)
     try:
-        return registry.read_text(path)
+        return files.read_text(path)
     finally:
         path.unlink()
 

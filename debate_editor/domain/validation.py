@@ -56,19 +56,29 @@ def undercut_circles(
     """Undercuts among `links` whose chain (undercut of an undercut of …) never reaches an
     arrow between claims but goes round; `find` looks a link up by id (None if absent)."""
     problems: list[str] = []
+    circling: dict[str, bool] = {}  # link id -> its chain goes round; each decided once
     for link in links:
-        seen = {link.id}
+        trail: list[str] = []
+        on_trail: set[str] = set()
         step: Link | None = link
-        while step is not None and step.to_link is not None:
-            step = find(step.to_link)
-            if step is not None and step.id in seen:
-                problems.append(
-                    f"Undercut {link.id} leads into a circle of undercuts; an undercut must "
-                    "end at an arrow between two claims."
-                )
+        verdict = False
+        while step is not None:
+            if step.id in circling:
+                verdict = circling[step.id]
                 break
-            if step is not None:
-                seen.add(step.id)
+            if step.id in on_trail:
+                verdict = True
+                break
+            trail.append(step.id)
+            on_trail.add(step.id)
+            step = find(step.to_link) if step.to_link is not None else None
+        for link_id in trail:
+            circling[link_id] = verdict
+        if verdict:
+            problems.append(
+                f"Undercut {link.id} leads into a circle of undercuts; an undercut must "
+                "end at an arrow between two claims."
+            )
     return problems
 
 

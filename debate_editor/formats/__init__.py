@@ -2,7 +2,7 @@
 
 from debate_editor.formats import (  # noqa: F401
     aif,
-    argdown_format,
+    argdown,
     json_format,
     kialo,
     markdown,

@@ -10,6 +10,19 @@ from debate_editor.domain.errors import ImportFormatError, InvalidDebateError, p
 from debate_editor.domain.model import Claim, Debate, DebateInfo, Link
 
 TITLE_LENGTH = 80
+MAX_DIGITS = 4300
+"""The longest number an importer reads (Python's own limit for turning digits into an
+integer); a longer one is refused with its line, never Python's ValueError."""
+
+
+def no_text_message(what: str) -> str:
+    """The one sentence for a claim whose text is only spaces, a NUL character or what
+    follows one (domain.model.has_text: the file keeps nothing of it)."""
+    return f"{what} has no text (only spaces or a NUL character)"
+
+
+def too_many_digits(what: str) -> str:
+    return f"{what} has more than {MAX_DIGITS:,} digits"
 
 
 def title_from(text: str, limit: int = TITLE_LENGTH) -> str:

@@ -14,7 +14,12 @@ from json.decoder import scanstring
 from typing import Any
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats._common import line_and_column, printable
+from debate_editor.formats._common import (
+    MAX_DIGITS,
+    line_and_column,
+    printable,
+    too_many_digits,
+)
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -33,8 +38,17 @@ def parse(text: str) -> Any:
         ) from None
     except RecursionError:
         raise ImportFormatError("this JSON is nested too deeply to read", line=1) from None
+    except ValueError:  # Python refuses to turn more than MAX_DIGITS digits into an int
+        line, column = _long_number(text)
+        raise ImportFormatError(too_many_digits("a number"), line=line, column=column) from None
     _refuse_half_pairs(text)
     return value
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """Where the first number longer than MAX_DIGITS digits starts."""
+    found = re.search(rf"\d{{{MAX_DIGITS + 1},}}", text)
+    return line_and_column(text, found.start() if found else 0)
 
 
 def _refuse_half_pairs(text: str) -> None:

@@ -32,9 +32,17 @@ from typing import Any
 from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import id_key, numbered_ids
-from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.domain.model import (
+    Claim,
+    ClaimKind,
+    Debate,
+    DebateInfo,
+    Link,
+    LinkKind,
+    has_text,
+)
 from debate_editor.formats import _jsonpos
-from debate_editor.formats._common import build_debate, title_from
+from debate_editor.formats._common import build_debate, no_text_message, title_from
 from debate_editor.formats.registry import ExportOptions, Format, add_sniffer, register
 
 SUPPORT_TYPES = {"RA", "MA"}
@@ -93,8 +101,8 @@ class _Reader:
                 raise self.fail(where, f"node {node_id} has no \"type\" (I, RA, CA, …)")
             text = node.get("text", "")
             if kind == "I":
-                if not isinstance(text, str) or not text.strip():
-                    raise self.fail(where, f"I-node {node_id} has no text")
+                if not isinstance(text, str) or not has_text(text):
+                    raise self.fail(where, no_text_message(f"I-node {node_id}"))
                 self.texts[node_id] = text
                 self._stamp(node.get("timestamp"))
             self.types[node_id] = kind

@@ -31,8 +31,21 @@ from pathlib import Path
 from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import numbered_ids
-from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
-from debate_editor.formats._common import build_debate
+from debate_editor.domain.model import (
+    Claim,
+    ClaimKind,
+    Debate,
+    DebateInfo,
+    Link,
+    LinkKind,
+    has_text,
+)
+from debate_editor.formats._common import (
+    MAX_DIGITS,
+    build_debate,
+    no_text_message,
+    too_many_digits,
+)
 from debate_editor.formats.registry import ExportOptions, Format, add_sniffer, register
 
 HEADER = "Discussion Title:"
@@ -67,8 +80,11 @@ def _label(path: tuple[int, ...]) -> str:
     return "".join(f"{part}." for part in path)
 
 
-def _parse_path(numbers: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in numbers.rstrip(".").split("."))
+def _parse_path(numbers: str, line: int, column: int) -> tuple[int, ...]:
+    parts = numbers.rstrip(".").split(".")
+    if max(len(part) for part in parts) > MAX_DIGITS:
+        raise ImportFormatError(too_many_digits("this claim number"), line=line, column=column)
+    return tuple(int(part) for part in parts)
 
 
 def _entries(text: str) -> tuple[str, list[_Entry]]:
@@ -110,7 +126,7 @@ def _entries(text: str) -> tuple[str, list[_Entry]]:
             blanks = 0
             continue
         blanks = 0
-        path = _parse_path(match.group(1))
+        path = _parse_path(match.group(1), number, 1)
         rest_at = match.end()
         stance_match = _STANCE.match(line, rest_at)
         stance = ""
@@ -125,7 +141,7 @@ def _entries(text: str) -> tuple[str, list[_Entry]]:
         entry = _Entry(path, number, stance)
         see = _SEE.match(line, rest_at)
         if see:
-            entry.see = _parse_path(see.group(1))
+            entry.see = _parse_path(see.group(1), number, see.start(1) + 1)
             entry.see_column = see.start(1) + 1
         else:
             entry.lines.append(line[rest_at:])
@@ -136,8 +152,8 @@ def _entries(text: str) -> tuple[str, list[_Entry]]:
     for entry in entries:
         if entry.see is None:
             entry.text = unescape("\n".join(entry.lines)).strip()
-            if not entry.text:
-                raise ImportFormatError(f"claim {_label(entry.path)} has no text",
+            if not has_text(entry.text):
+                raise ImportFormatError(no_text_message(f"claim {_label(entry.path)}"),
                                         line=entry.line)
     return title, entries
 
@@ -278,27 +294,35 @@ class _KialoWriter:
         self.out: list[str] = []
         self.undercut_pairs: set[tuple[str, str]] = set()
 
-    def entry(self, label: str, link: Link) -> None:
-        stance = "Pro" if link.kind is LinkKind.SUPPORT and not link.is_undercut else "Con"
-        source = link.source
-        if source in self.number:
-            # The claim stands here a second time; what attacks this arrow stands under it.
-            self.out.append(f"{label} {stance}: -> See {self.number[source]}")
-            self.answers(label, self._undercuts(source, link))
-            return
-        self.claim(label, source, f"{stance}: ", link)
+    def claim(self, label: str, claim_id: str) -> None:
+        """A top-level claim and everything under it, depth first. A stack, not
+        recursion, so that a chain thousands deep is written like a short one."""
+        stack: list[tuple[str, Link]] = []
+        self._entry(label, claim_id, "", None, stack)
+        while stack:
+            label, link = stack.pop()
+            stance = "Pro" if link.kind is LinkKind.SUPPORT and not link.is_undercut else "Con"
+            source = link.source
+            if source in self.number:
+                # The claim stands here a second time; what attacks this arrow stands under it.
+                self.out.append(f"{label} {stance}: -> See {self.number[source]}")
+                self._push(stack, label, self._undercuts(source, link))
+                continue
+            self._entry(label, source, f"{stance}: ", link, stack)
 
-    def answers(self, label: str, links: list[Link]) -> None:
-        for index, link in enumerate(links, 1):
-            self.entry(f"{label}{index}.", link)
-
-    def claim(self, label: str, claim_id: str, prefix: str, arrow: Link | None) -> None:
+    def _entry(self, label: str, claim_id: str, prefix: str, arrow: Link | None,
+               stack: list[tuple[str, Link]]) -> None:
         self.number[claim_id] = label
         self.out.append(f"{label} {prefix}{_entry_text(self.graph.claims[claim_id].text)}")
         answers = self.graph.incoming(claim_id)
         if arrow is not None:
             answers += self._undercuts(claim_id, arrow)
-        self.answers(label, answers)
+        self._push(stack, label, answers)
+
+    @staticmethod
+    def _push(stack: list[tuple[str, Link]], label: str, links: list[Link]) -> None:
+        stack.extend((f"{label}{index}.", link)
+                     for index, link in reversed(list(enumerate(links, 1))))
 
     def _undercuts(self, claim_id: str, arrow: Link) -> list[Link]:
         """The undercuts of `arrow`, to be written as cons of its reason `claim_id`: all
@@ -320,7 +344,7 @@ class _KialoWriter:
         for claim in self.graph.reading_order():
             if claim.id not in self.number:
                 roots += 1
-                self.claim(f"{roots}.", claim.id, "", None)
+                self.claim(f"{roots}.", claim.id)
         return "\n".join(self.out) + "\n"
 
 

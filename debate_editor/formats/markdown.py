@@ -71,29 +71,34 @@ class _Writer:
             return "Con"
         return "Concession" if claim.kind is ClaimKind.CONCESSION else "Pro"
 
-    def item(self, marker: str, indent: str, link: Link) -> None:
-        claim = self.graph.claims[link.source]
-        inner = indent + " " * (len(marker) + 1)
-        text = f"**{self.label(link, claim)}:** {inline(claim.text, inner)}"
-        if claim.id in self.seen:
-            self.out.append(f"{indent}{marker} {text} *(see above)*")
-            return
-        self.out.append(f"{indent}{marker} {text}")
-        self.answers(claim.id, inner, link)
-
     def answers(self, claim_id: str, indent: str, arrow: Link | None) -> None:
-        """The pros of a claim as bullets, then its cons and the undercuts of the arrow
-        that brought it here as a numbered list."""
+        """The claim's answers, depth first: its pros as bullets, then its cons and the
+        undercuts of the arrow that brought it here as a numbered list. A stack, not
+        recursion, so that a chain thousands deep is written like a short one."""
+        stack: list[tuple[str, str, Link]] = []
+        self._push(stack, claim_id, indent, arrow)
+        while stack:
+            marker, indent, link = stack.pop()
+            claim = self.graph.claims[link.source]
+            inner = indent + " " * (len(marker) + 1)
+            text = f"**{self.label(link, claim)}:** {inline(claim.text, inner)}"
+            if claim.id in self.seen:
+                self.out.append(f"{indent}{marker} {text} *(see above)*")
+                continue
+            self.out.append(f"{indent}{marker} {text}")
+            self._push(stack, claim.id, inner, link)
+
+    def _push(self, stack: list[tuple[str, str, Link]], claim_id: str, indent: str,
+              arrow: Link | None) -> None:
         self.seen.add(claim_id)
         incoming = self.graph.incoming(claim_id)
         pros = [link for link in incoming if link.kind is LinkKind.SUPPORT]
         cons = [link for link in incoming if link.kind is LinkKind.OBJECTION]
         if arrow is not None:
             cons += self.graph.incoming(arrow.id)
-        for link in pros:
-            self.item("-", indent, link)
-        for number, link in enumerate(cons, 1):
-            self.item(f"{number}.", indent, link)
+        items = [("-", link) for link in pros]
+        items += [(f"{number}.", link) for number, link in enumerate(cons, 1)]
+        stack.extend((marker, indent, link) for marker, link in reversed(items))
 
     def root(self, claim: Claim) -> None:
         self.out += ["", f"## {heading_text(claim.text)}"]
@@ -128,17 +133,40 @@ def _under(debate: Debate, claim_id: str) -> Debate:
         if link.source in keep and link.source != claim_id
         and (link.to_claim is None or link.to_claim in keep)
     ]
-    while True:  # drop undercuts whose arrow was dropped, until none is left dangling
-        ids = {link.id for link in links}
-        kept = [link for link in links if link.to_link is None or link.to_link in ids]
-        if len(kept) == len(links):
-            break
-        links = kept
+    links = _without_dangling_undercuts(links)
     claims = [claim for claim in debate.claims if claim.id in keep]
     return Debate.model_construct(
         schema_version=debate.schema_version, info=debate.info,
         claims=tuple(claims), links=tuple(links),
     )
+
+
+def _without_dangling_undercuts(links: list[Link]) -> list[Link]:
+    """Drop undercuts whose arrow was dropped, and the undercuts of those, and so on: one
+    walk up each chain, each link decided once (not one pass over all per level). An
+    undercut stays when its chain ends at an arrow to a claim, or turns in a circle."""
+    by_id = {link.id: link for link in links}
+    kept: dict[str, bool] = {}
+    for link in links:
+        trail: list[str] = []
+        on_trail: set[str] = set()
+        current: Link | None = link
+        while current is not None and current.id not in kept and current.id not in on_trail:
+            if current.to_link is None:
+                kept[current.id] = True
+                break
+            trail.append(current.id)
+            on_trail.add(current.id)
+            current = by_id.get(current.to_link)
+        if current is None:
+            verdict = False
+        elif current.id in on_trail:
+            verdict = True
+        else:
+            verdict = kept[current.id]
+        for link_id in trail:
+            kept[link_id] = verdict
+    return [link for link in links if kept[link.id]]
 
 
 register(Format("markdown", "Markdown", (".md",), write=write_markdown))

@@ -1,5 +1,9 @@
 """Which formats exist, what they are called on the command line, and how to reach them.
 
+Reading an input file's text and writing an export whole live in `formats.files`;
+`read_text` and `write_whole` are named here too for the callers that reach them
+through the registry.
+
 Text formats are pure Python and register here when `debate_editor.formats` is
 imported; drawn formats (PDF, PNG, SVG) register from `debate_editor.render`, which the
 command line and the GUI import only when one is asked for.
@@ -7,14 +11,17 @@ command line and the GUI import only when one is asked for.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from debate_editor.domain.errors import DebateFileError, ImportFormatError
 from debate_editor.domain.model import Debate
+from debate_editor.formats.files import read_text, write_whole
+
+__all__ = [
+    "ExportOptions", "Format", "add_sniffer", "all_formats", "detect", "exporters", "get",
+    "importers", "read_text", "register", "write_whole",
+]
 
 
 @dataclass(frozen=True)
@@ -71,41 +78,6 @@ def importers() -> list[Format]:
 
 def exporters() -> list[Format]:
     return [f for f in all_formats() if f.write is not None]
-
-
-def read_text(path: Path) -> str:
-    """A text file as str; an encoding problem is an ImportFormatError naming the line."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFormatError(
-            "the file is not UTF-8 text", line=line, source=path.name
-        ) from None
-
-
-def write_whole(target: Path, data: str | bytes) -> None:
-    """Write an export whole or not at all, through a temporary file in the same folder:
-    an existing file is replaced only by a complete one (the command line's `-o` and
-    File → Export alike)."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise DebateFileError(target, f"the folder {folder} does not exist.")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, name = tempfile.mkstemp(prefix=".~", dir=folder)
-    except OSError as error:
-        raise DebateFileError(target, f"cannot be written ({error.strerror}).") from None
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        temp.replace(target)
-    except OSError as error:
-        raise DebateFileError(target, f"cannot be written ({error.strerror}).") from None
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 Sniffer = Callable[[Path, str], "str | None"]

@@ -27,8 +27,16 @@ from pathlib import Path
 
 from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.ids import numbered_ids
-from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
-from debate_editor.formats._common import build_debate, title_from
+from debate_editor.domain.model import (
+    Claim,
+    ClaimKind,
+    Debate,
+    DebateInfo,
+    Link,
+    LinkKind,
+    has_text,
+)
+from debate_editor.formats._common import build_debate, no_text_message, title_from
 from debate_editor.formats.registry import Format, add_sniffer, register
 
 _FIRST_POINT_AT_START = re.compile(r"1[.)](?:\s|$)")
@@ -57,8 +65,13 @@ def _paragraphs(text: str) -> list[_Line]:
     lines = []
     for number, raw in enumerate(text.splitlines(), 1):
         stripped = raw.strip()
-        if stripped:
-            lines.append(_Line(number, len(raw) - len(raw.lstrip()), stripped))
+        if not stripped:
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        if not has_text(stripped):  # a NUL, or text after one: nothing a claim keeps
+            raise ImportFormatError(no_text_message("this line"), line=number,
+                                    column=indent + 1)
+        lines.append(_Line(number, indent, stripped))
     return lines
 
 
@@ -86,7 +99,7 @@ def _split_points(lines: list[_Line], first_col: int) -> list[str]:
             following = re.compile(rf"\s{expected + 1}[.)](?:\s|$)").search(text, body_start)
             body_end = following.start() if following else len(text)
             body = text[body_start:body_end].strip()
-            if not body:
+            if not has_text(body):
                 raise ImportFormatError(
                     f"point {expected} of the reply has no text",
                     line=line.number, column=line.indent + position + 1,
@@ -120,6 +133,9 @@ def parse_thread(text: str) -> Thread:
     if first_col:
         concession = first.text[:first_col].strip()
         post = lines[:lead_at]
+        if not has_text(concession):
+            raise ImportFormatError(no_text_message("the reply's lead line"),
+                                    line=first.number, column=first.indent + 1)
     else:
         if lead_at < 0:
             raise ImportFormatError(

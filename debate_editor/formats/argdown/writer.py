@@ -19,9 +19,9 @@ from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
-from debate_editor.formats.argdown_parser import Inference, Pcs, normalize_space, parse
-from debate_editor.formats.argdown_semantics import build_model
-from debate_editor.formats.argdown_text import (
+from debate_editor.formats.argdown.parser import Inference, Pcs, normalize_space, parse
+from debate_editor.formats.argdown.semantics import build_model
+from debate_editor.formats.argdown.text import (
     clean_title,
     render_text,
     tag_markup,
@@ -211,23 +211,25 @@ class _Writer:
         return define
 
     def _expand(self, claim_id: str, depth: int) -> None:
-        if claim_id in self.expanded:
-            return
-        self.expanded.add(claim_id)
-        for link in self.graph.outgoing(claim_id):
-            if link.id in self.skipped:
-                for undercut in self.graph.incoming(link.id):
-                    self._write_link(undercut, depth)
-        for link in self.graph.incoming(claim_id):
-            if link.id not in self.skipped:
-                self._write_link(link, depth)
-
-    def _write_link(self, link: Link, depth: int) -> None:
-        defined = self._emit(depth, self._marker(link), link.source)
-        for undercut in self.graph.incoming(link.id):
-            self._write_link(undercut, depth + 1)
-        if defined:
-            self._expand(link.source, depth + 1)
+        """The relations under a claim, depth first: each link's undercuts below it, then
+        (where the claim is defined there) its own answers. A stack of what is still to
+        write, not recursion, so that an undercut chain thousands long is written too."""
+        stack: list[tuple[Link | None, str, int]] = [(None, claim_id, depth)]
+        while stack:
+            link, claim, at = stack.pop()
+            if link is not None:  # write this link, then what hangs under it
+                defined = self._emit(at, self._marker(link), link.source)
+                if defined:
+                    stack.append((None, link.source, at + 1))
+                stack.extend((u, "", at + 1) for u in reversed(self.graph.incoming(link.id)))
+                continue
+            if claim in self.expanded:
+                continue
+            self.expanded.add(claim)
+            todo = [u for out in self.graph.outgoing(claim) if out.id in self.skipped
+                    for u in self.graph.incoming(out.id)]
+            todo += [lk for lk in self.graph.incoming(claim) if lk.id not in self.skipped]
+            stack.extend((lk, "", at) for lk in reversed(todo))
 
     # ---- text -----------------------------------------------------------------------
     def render(self, blocks: list[list[_Line]]) -> str:

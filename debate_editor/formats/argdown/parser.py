@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats import argdown_lexer as lx
-from debate_editor.formats.argdown_lexer import Token, tokenize
-from debate_editor.formats.argdown_tree import (
+from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown.lexer import Token, tokenize
+from debate_editor.formats.argdown.tree import (
     Block,
     Content,
     Document,

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats import argdown_lexer as lx
-from debate_editor.formats.argdown_lexer import Token
+from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown.lexer import Token
 
 
 @dataclass
@@ -74,7 +74,7 @@ class Member:
 
 @dataclass
 class Relation:
-    kind: str  # one of argdown_lexer.RELATIONS
+    kind: str  # one of lexer.RELATIONS
     member: Member
     line: int
     column: int

@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats import argdown_lexer as lx
-from debate_editor.formats.argdown_parser import (
+from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown.parser import (
     Document,
     Inference,
     ItemList,

@@ -14,9 +14,9 @@ import unicodedata
 from functools import lru_cache
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats import argdown_lexer as lx
-from debate_editor.formats.argdown_lexer import tokenize
-from debate_editor.formats.argdown_parser import Member, normalize_space, parse
+from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown.lexer import tokenize
+from debate_editor.formats.argdown.parser import Member, normalize_space, parse
 
 _BARE_TAG = re.compile(r"[a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
 _UNTITLED = re.compile(r"Untitled \d+")

@@ -25,7 +25,6 @@ What maps where:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import yaml
 
@@ -36,12 +35,17 @@ from debate_editor.domain.model import (
     ClaimKind,
     Debate,
     DebateInfo,
-    Link,
     LinkKind,
     has_text,
 )
-from debate_editor.formats import argdown_lexer as lx
-from debate_editor.formats.argdown_parser import (
+from debate_editor.formats.argdown.links import (
+    Build,
+    ends,
+    ref_text,
+    resolve_undercuts,
+    structure_links,
+)
+from debate_editor.formats.argdown.parser import (
     Document,
     Heading,
     Inference,
@@ -52,38 +56,10 @@ from debate_editor.formats.argdown_parser import (
     normalize_space,
     parse,
 )
-from debate_editor.formats.argdown_semantics import FROM_PARENT, Node, Ref, Rel, model_of
+from debate_editor.formats.argdown.semantics import FROM_PARENT, Node, model_of
 
 _LINE = re.compile(r"\r\n?|\n")
 _KINDS = {kind.value: kind for kind in ClaimKind}
-
-
-@dataclass
-class _Build:
-    claims: dict[Ref, dict[str, object]] = field(default_factory=dict)
-    links: list[Link] = field(default_factory=list)
-    pairs: dict[tuple[str, str], Link] = field(default_factory=dict)
-    of_rel: dict[int, Link] = field(default_factory=dict)
-    notes: dict[str, list[str]] = field(default_factory=dict)
-    link_ids: object = field(default_factory=lambda: numbered_ids("l"))
-
-    def claim_id(self, ref: Ref) -> str:
-        return str(self.claims[ref]["id"])
-
-    def add(self, source: str, kind: LinkKind, *, to_claim: str | None = None,
-            to_link: str | None = None, line: int | None = None) -> Link | None:
-        target = to_claim if to_claim is not None else to_link
-        assert target is not None
-        if source == to_claim:
-            raise ImportFormatError("a statement or argument cannot answer itself", line)
-        existing = self.pairs.get((source, target))
-        if existing is not None:
-            return existing if existing.kind is kind else None
-        link = Link(id=next(self.link_ids), source=source, to_claim=to_claim,  # type: ignore[call-overload]
-                    to_link=to_link, kind=kind, order=len(self.links))
-        self.links.append(link)
-        self.pairs[(source, target)] = link
-        return link
 
 
 def read_argdown(text: str) -> Debate:
@@ -91,7 +67,7 @@ def read_argdown(text: str) -> Debate:
     document = parse(text)
     front = load_front_matter(document.front_matter) if document.front_matter else None
     model = model_of(document)
-    build = _Build()
+    build = Build()
     nodes = sorted([*model.statements.values(), *model.arguments.values()], key=lambda n: n.seq)
     claim_ids = numbered_ids("c")
     lines = _clean_lines(text, document)
@@ -107,21 +83,21 @@ def read_argdown(text: str) -> Debate:
         if rel.kind == "undercut":
             undercuts.append(rel)
             continue
-        source, target = _ends(rel)
+        source, target = ends(rel)
         if rel.kind == "contradictory":
             source, target = target, source  # the child answers the parent
             link = build.add(build.claim_id(source), LinkKind.OBJECTION,
                              to_claim=build.claim_id(target), line=rel.ast.line)
             if link is not None:
-                build.notes.setdefault(link.source, []).append(f">< {_ref_text(target, build)}")
+                build.notes.setdefault(link.source, []).append(f">< {ref_text(target, build)}")
             continue
         kind = LinkKind.SUPPORT if rel.kind == "support" else LinkKind.OBJECTION
         link = build.add(build.claim_id(source), kind, to_claim=build.claim_id(target),
                          line=rel.ast.line)
         if link is not None:
             build.of_rel[id(rel)] = link
-    conclusions = _structure_links(model.arguments.values(), model.titles, build)
-    _undercuts(undercuts, build, conclusions)
+    conclusions = structure_links(model.arguments.values(), model.titles, build)
+    resolve_undercuts(undercuts, build, conclusions)
     claims = []
     answering = {link.source for link in build.links}
     answered = {link.to_claim for link in build.links}
@@ -143,97 +119,6 @@ def read_argdown(text: str) -> Debate:
         return Debate(info=info, claims=tuple(claims), links=tuple(build.links))
     except InvalidDebateError as error:
         raise ImportFormatError(str(error)) from None
-
-
-def _ends(rel: Rel) -> tuple[Ref, Ref]:
-    """Source and target as written: child to parent, or parent to child for +>, ->, _>, ><.
-    A relation lifted out of a conclusion starts at the argument itself."""
-    parent = rel.parent
-    if rel.lifted:
-        parent = ("argument", rel.owner, 0)
-    if rel.ast.kind in FROM_PARENT:
-        return parent, rel.child
-    return rel.child, parent
-
-
-def _ref_text(ref: Ref, build: _Build) -> str:
-    fields = build.claims[ref]
-    if fields.get("title"):
-        return f"<{fields['title']}>" if ref[0] == "argument" else f"[{fields['title']}]"
-    return str(fields["text"])
-
-
-def _structure_links(arguments: object, titles: dict[int, str], build: _Build) -> dict[str, str]:
-    """Premises that are claims support their argument; the argument supports its
-    conclusion when that is a claim. Returns argument id -> id of its conclusion link."""
-    conclusions: dict[str, str] = {}
-    for node in arguments:  # type: ignore[attr-defined]
-        if node.pcs is None or node.ref not in build.claims:
-            continue
-        argument = build.claim_id(node.ref)
-        statements = node.pcs.items
-        conclusion: Ref = ("statement", titles[id(statements[-1])], 0)
-        if conclusion in build.claims and build.claim_id(conclusion) != argument:
-            link = build.add(argument, LinkKind.SUPPORT, to_claim=build.claim_id(conclusion))
-            if link is not None:
-                conclusions[argument] = link.id
-        after_inference = False
-        for item in statements[:-1]:
-            if isinstance(item, Inference):
-                after_inference = True
-                continue
-            premise: Ref = ("statement", titles[id(item)], 0)
-            if not after_inference and premise in build.claims:
-                source = build.claim_id(premise)
-                if source != argument:
-                    build.add(source, LinkKind.SUPPORT, to_claim=argument)
-            after_inference = False
-    return conclusions
-
-
-def _undercuts(pending: list[Rel], build: _Build, conclusions: dict[str, str]) -> None:
-    """Resolve undercuts once the links they may attack exist; an undercut of an
-    undercut waits for it."""
-    while pending:
-        progress = False
-        for rel in list(pending):
-            link = _undercut_target(rel, build, conclusions)
-            if link is not None:
-                source, _ = _undercut_ends(rel, build)
-                made = build.add(source, LinkKind.OBJECTION, to_link=link.id, line=rel.ast.line)
-                if made is not None:
-                    build.of_rel[id(rel)] = made
-                pending.remove(rel)
-                progress = True
-        if not progress:
-            rel = pending.pop(0)
-            source, target = _undercut_ends(rel, build)
-            made = build.add(source, LinkKind.OBJECTION, to_claim=target, line=rel.ast.line)
-            if made is not None:
-                build.of_rel[id(rel)] = made
-                target_ref = next(r for r, f in build.claims.items() if f["id"] == target)
-                build.notes.setdefault(source, []).append(f"_> {_ref_text(target_ref, build)}")
-
-
-def _undercut_ends(rel: Rel, build: _Build) -> tuple[str, str]:
-    if rel.lifted == "inference":
-        return build.claim_id(rel.child), build.claim_id(("argument", rel.owner, 0))
-    source, target = _ends(rel)
-    return build.claim_id(source), build.claim_id(target)
-
-
-def _undercut_target(rel: Rel, build: _Build, conclusions: dict[str, str]) -> Link | None:
-    _, attacked = _undercut_ends(rel, build)
-    if rel.ast.kind == lx.OUTGOING_UNDERCUT and rel.context is not None:
-        written = build.of_rel.get(id(rel.context))
-        if written is not None and written.source == attacked:
-            return written
-    by_id = {link.id: link for link in build.links}
-    if attacked in conclusions:
-        return by_id[conclusions[attacked]]
-    outgoing = [link for link in build.links if link.source == attacked]
-    outgoing.sort(key=lambda link: link.to_link is not None)
-    return outgoing[0] if outgoing else None
 
 
 def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, object]:
