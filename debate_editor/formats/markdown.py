@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph import DebateGraph, debate_under
 from debate_editor.domain.model import Claim, ClaimKind, Debate, Link, LinkKind
 from debate_editor.formats.registry import ExportOptions, Format, register
 
@@ -115,30 +115,8 @@ class _Writer:
 
 def write_markdown(debate: Debate, options: ExportOptions) -> str:
     if options.claim is not None:
-        debate = _under(debate, options.claim)
+        debate = debate_under(debate, options.claim)
     return _Writer(debate).write(debate)
-
-
-def _under(debate: Debate, claim_id: str) -> Debate:
-    """Only what stands under one claim, that claim as the root."""
-    graph = DebateGraph.of(debate)
-    keep = {claim.id for claim in graph.reading_order(claim_id)}
-    links = [
-        link for link in debate.links
-        if link.source in keep and link.source != claim_id
-        and (link.to_claim is None or link.to_claim in keep)
-    ]
-    while True:  # drop undercuts whose arrow was dropped, until none is left dangling
-        ids = {link.id for link in links}
-        kept = [link for link in links if link.to_link is None or link.to_link in ids]
-        if len(kept) == len(links):
-            break
-        links = kept
-    claims = [claim for claim in debate.claims if claim.id in keep]
-    return Debate.model_construct(
-        schema_version=debate.schema_version, info=debate.info,
-        claims=tuple(claims), links=tuple(links),
-    )
 
 
 register(Format("markdown", "Markdown", (".md",), write=write_markdown))
