@@ -101,6 +101,64 @@ def test_svg_is_well_formed_xml_with_the_text_as_text(tmp_path: Path) -> None:
     assert "before" in texts and "after the NUL" in texts  # NUL left out, the rest kept
 
 
+def test_svg_with_noncharacters_in_a_claim_and_the_title_is_well_formed(tmp_path: Path) -> None:
+    """U+FFFE and U+FFFF are no XML characters either: written as they were, in a claim
+    or in the title, no XML reader opened the SVG. They become U+FFFD; the rest stays."""
+    debate = Debate(info=DebateInfo(title="Title \ufffe with \uffff signs"),
+                    claims=(Claim(id="c1", text="before \ufffe middle \uffff after", x=0.0,
+                                  y=0.0),))
+    root = ET.fromstring(export(tmp_path, debate, "svg"))
+    texts = "".join("".join(node.itertext()) for node in root.iter()
+                    if node.tag.endswith("text"))
+    assert "before \ufffd middle \ufffd after" in texts
+    titles = ["".join(node.itertext()) for node in root.iter() if node.tag.endswith("title")]
+    assert titles == ["Title \ufffd with \ufffd signs"]
+
+
+def test_pdf_of_one_huge_claim_without_spaces_fits_its_card(tmp_path: Path) -> None:
+    """A word longer than any line is cut into lines in one pass over its characters
+    (it measured every prefix of every line: 50 MB ran for minutes); the card shows the
+    lines that fit and ends in an ellipsis, the outline holds the whole text."""
+    size = 300_000
+    data = export(tmp_path, Debate(info=DebateInfo(title="Huge"), claims=(
+        Claim(id="c1", text="x" * size, kind=ClaimKind.THESIS, x=0.0, y=0.0),)), "pdf")
+    reader = PdfReader(io.BytesIO(data))
+    card = reader.pages[0].extract_text()
+    assert "x" * 20 in card and "…" in card
+    assert card.count("x") < 5_000  # only what fits on the card is drawn there
+    outline = "".join(page.extract_text() for page in reader.pages[1:])
+    assert outline.count("x") == size
+
+
+def test_fitting_a_huge_word_measures_each_character_once(  # type: ignore[no-untyped-def]
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bounded by construction: the text measured for a 300,000-character word is
+    300,000 characters and a few lines, not every prefix of every line (the old way
+    measured about 10 million characters for it)."""
+    from debate_editor.render.exports import write_pdf
+    from debate_editor.render.pdf.fonts import PdfFont
+
+    measured = [0]
+    width, advances = PdfFont.width, PdfFont.char_advances
+
+    def counting_width(self: PdfFont, text: str) -> float:
+        measured[0] += len(text)
+        return width(self, text)
+
+    def counting_advances(self: PdfFont, text: str):  # type: ignore[no-untyped-def]
+        measured[0] += len(text)
+        return advances(self, text)
+
+    monkeypatch.setattr(PdfFont, "width", counting_width)
+    monkeypatch.setattr(PdfFont, "char_advances", counting_advances)
+    size = 300_000
+    write_pdf(Debate(info=DebateInfo(title="Huge"), claims=(
+        Claim(id="c1", text="x" * size, kind=ClaimKind.THESIS, x=0.0, y=0.0),)),
+        ExportOptions())
+    assert measured[0] < 5 * size
+
+
 # ---- text formats ---------------------------------------------------------------------
 
 

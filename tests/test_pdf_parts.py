@@ -1,5 +1,6 @@
-"""The PDF writer's parts: its arrows are the canvas's arrows, its fonts are small and
-right, and what it writes is a PDF other programs read."""
+"""The PDF writer's parts: its fonts are small and right, and what it writes is a PDF
+other programs read. (Its arrows and cards are the canvas's: both take them from
+`layout/geometry.py`, see `tests/test_map_geometry.py`.)"""
 
 from __future__ import annotations
 
@@ -9,40 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage
-
-from debate_editor.render.painter import badge_centre, link_path, undercut_path
-from debate_editor.render.pdf.map_shapes import Box, link_curve, undercut_line
-
-coordinate = st.floats(min_value=-3000, max_value=3000, allow_nan=False)
-size = st.floats(min_value=40, max_value=400, allow_nan=False)
-
-
-@settings(max_examples=300, deadline=None)
-@given(coordinate, coordinate, size, size, coordinate, coordinate, size, size)
-def test_arrows_follow_the_canvas_curve(qapp, sx, sy, sw, sh, tx, ty, tw, th) -> None:  # type: ignore[no-untyped-def]
-    source, target = Box(sx, sy, sw, sh), Box(tx, ty, tw, th)
-    path = link_path(QRectF(sx, sy, sw, sh), QRectF(tx, ty, tw, th))
-    ours = link_curve(source, target)
-    theirs = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
-    if len(theirs) == 1:  # cards that touch: a curve of length 0, one point for Qt
-        assert set(zip(ours[0::2], ours[1::2], strict=True)) == {theirs[0]}
-        return
-    assert len(theirs) == 4
-    for (x, y), (ox, oy) in zip(theirs, zip(ours[0::2], ours[1::2], strict=True), strict=True):
-        assert x == pytest.approx(ox, abs=1e-6) and y == pytest.approx(oy, abs=1e-6)
-    # The badge sits half way along the curve, where the canvas puts it.
-    centre = badge_centre(path)
-    mid = ((ours[0] + ours[6]) / 2, (ours[1] + ours[7]) / 2)
-    assert centre.x() == pytest.approx(mid[0], abs=0.05)
-    assert centre.y() == pytest.approx(mid[1], abs=0.05)
-    line = undercut_line(source, mid)
-    cut = undercut_path(QRectF(sx, sy, sw, sh), QPointF(*mid))
-    end = cut.elementAt(cut.elementCount() - 1)
-    assert (line[6], line[7]) == pytest.approx((end.x, end.y), abs=1e-6)
 
 
 def test_fonts_are_subsets_and_the_file_renders(seed_file: Path, tmp_path: Path) -> None:

@@ -271,3 +271,74 @@ class DebateGraph:
             found.append([edge[0] for edge in edges])
         found.sort(key=lambda cycle: id_key(cycle[0]))
         return found
+
+
+def links_in_dependency_order(links: Iterable[Link]) -> list[Link]:
+    """The links, each undercut after the arrow it attacks when that arrow is among them
+    (whoever draws or writes an undercut needs its arrow first); otherwise in the order
+    given. Iterative: a chain of 1,200 undercuts, each on the one before, is one walk up
+    the chain, not 1,200 nested calls. Undercuts in a circle are taken as they come."""
+    links = list(links)
+    by_id = {link.id: link for link in links}
+    placed: set[str] = set()
+    ordered: list[Link] = []
+    for link in links:
+        if link.id in placed:
+            continue
+        chain = [link]
+        in_chain = {link.id}
+        target = link.to_link
+        while target in by_id and target not in placed and target not in in_chain:
+            above = by_id[target]  # type: ignore[index]
+            chain.append(above)
+            in_chain.add(above.id)
+            target = above.to_link
+        for step in reversed(chain):
+            placed.add(step.id)
+            ordered.append(step)
+    return ordered
+
+
+def debate_under(debate: Debate, claim_id: str) -> Debate:
+    """Only what stands under one claim, that claim as the root (an export's `--claim`)."""
+    graph = DebateGraph.of(debate)
+    keep = {claim.id for claim in graph.reading_order(claim_id)}
+    links = [
+        link for link in debate.links
+        if link.source in keep and link.source != claim_id
+        and (link.to_claim is None or link.to_claim in keep)
+    ]
+    links = _without_dangling_undercuts(links)
+    claims = [claim for claim in debate.claims if claim.id in keep]
+    return Debate.model_construct(
+        schema_version=debate.schema_version, info=debate.info,
+        claims=tuple(claims), links=tuple(links),
+    )
+
+
+def _without_dangling_undercuts(links: list[Link]) -> list[Link]:
+    """Drop undercuts whose arrow was dropped, and the undercuts of those, and so on: one
+    walk up each chain, each link decided once (not one pass over all per level). An
+    undercut stays when its chain ends at an arrow to a claim, or turns in a circle."""
+    by_id = {link.id: link for link in links}
+    kept: dict[str, bool] = {}
+    for link in links:
+        trail: list[str] = []
+        on_trail: set[str] = set()
+        current: Link | None = link
+        while current is not None and current.id not in kept and current.id not in on_trail:
+            if current.to_link is None:
+                kept[current.id] = True
+                break
+            trail.append(current.id)
+            on_trail.add(current.id)
+            current = by_id.get(current.to_link)
+        if current is None:
+            verdict = False
+        elif current.id in on_trail:
+            verdict = True
+        else:
+            verdict = kept[current.id]
+        for link_id in trail:
+            kept[link_id] = verdict
+    return [link for link in links if kept[link.id]]

@@ -217,3 +217,24 @@ def _absolute(
         assert parent is not None
         centres[cid] = centres[parent] + offsets[cid]
         stack.extend(tree.children[cid])
+
+
+def positions_for(graph: DebateGraph, sizes: Mapping[str, Size]) -> dict[str, Point]:
+    """Each card's top-left corner: as stored, and laid out for cards that have none
+    (below the stored ones, so nothing overlaps). `sizes`: every card's measured size."""
+    stored = {cid: c.position for cid, c in graph.claims.items() if c.position is not None}
+    if len(stored) == len(graph.claims):
+        return dict(stored)  # type: ignore[arg-type]
+    laid = layout(graph, sizes)
+    if not stored:
+        return laid
+    bottom = max(y + sizes[cid][1] for cid, (x, y) in stored.items())  # type: ignore[misc]
+    left = min(x for x, _ in stored.values())  # type: ignore[misc]
+    missing = [cid for cid in graph.claims if cid not in stored]
+    top = min(laid[cid][1] for cid in missing)
+    x0 = min(laid[cid][0] for cid in missing)
+    result: dict[str, Point] = dict(stored)  # type: ignore[arg-type]
+    for cid in missing:
+        x, y = laid[cid]
+        result[cid] = (x - x0 + left, y - top + bottom + 90.0)
+    return result

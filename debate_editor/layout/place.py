@@ -10,28 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from debate_editor.layout.geometry import Rect
 from debate_editor.layout.layered import H_GAP, TREE_GAP, V_GAP
-
-
-class Rect(NamedTuple):
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def centre_x(self) -> float:
-        return self.x + self.w / 2
 
 
 def _overlaps(a: Rect, b: Rect, margin: float) -> bool:

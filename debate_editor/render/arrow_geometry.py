@@ -1,5 +1,7 @@
-"""An arrow's curve as numbers for the canvas: where its head and badge go, and which
-stretch of it is on screen (drawing only that is what keeps long arrows cheap)."""
+"""The one adapter from the map's plain geometry (`layout.geometry`) to Qt: rectangles
+as QRectF, curves as QPainterPath, the area a click on an arrow hits, and the curve as
+a polyline for drawing only the stretch of a long arrow that is on screen (that is what
+keeps long arrows cheap). No shape is worked out here: only converted."""
 
 from __future__ import annotations
 
@@ -9,26 +11,50 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainterPath, QPolygonF, QTransform
+from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF, QTransform
+
+from debate_editor.layout.geometry import BADGE_RADIUS, Curve, Rect, badge_centre
 
 
-def badge_centre(path: QPainterPath) -> QPointF:
-    """Where an arrow's +/− badge sits, and where an undercut of it points."""
-    return path.pointAtPercent(0.5)
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
+
+
+def as_rect(rect: QRectF) -> Rect:
+    """A scene rectangle as the geometry's plain numbers."""
+    return Rect(rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def curve_path(curve: Curve) -> QPainterPath:
+    """The arrow's path: a cubic, or a straight line for an undercut (a cubic whose
+    control points sit on its ends)."""
+    path = QPainterPath()
+    path.moveTo(curve[0], curve[1])
+    if curve[2:4] == curve[0:2] and curve[4:6] == curve[6:8]:
+        path.lineTo(curve[6], curve[7])
+    else:
+        path.cubicTo(*curve[2:])
+    return path
+
+
+def arrow_shape(curve: Curve, path: QPainterPath | None = None,
+                width: float = 12.0) -> QPainterPath:
+    """The area that counts as "on the arrow" for clicks: the line widened, and its badge."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width)
+    shape = stroker.createStroke(path if path is not None else curve_path(curve))
+    shape.addEllipse(QPointF(*badge_centre(curve)), BADGE_RADIUS + 2, BADGE_RADIUS + 2)
+    return shape
 
 
 class ArrowGeometry:
-    """What drawing an arrow takes besides its path, worked out once per path: where its
-    head and badge go, and the curve as a polyline with the length run so far at each
-    point. With those the canvas draws only the part of a long arrow that is on screen
-    (a dashed arrow across a 10,000-card map is 100,000 dashes), its dashes in place."""
+    """The arrow's path as a polyline with the length run so far at each point, worked
+    out once per path. With it the canvas draws only the part of a long arrow that is on
+    screen (a dashed arrow across a 10,000-card map is 100,000 dashes), its dashes in place."""
 
-    __slots__ = ("angle", "badge", "flat", "keys", "monotonic", "run", "tip", "xs", "ys")
+    __slots__ = ("flat", "keys", "monotonic", "run", "xs", "ys")
 
     def __init__(self, path: QPainterPath) -> None:
-        self.tip = path.pointAtPercent(1.0)
-        self.angle = path.angleAtPercent(1.0)
-        self.badge = badge_centre(path)
         points = [point for polygon in path.toSubpathPolygons(_FINE) for point in polygon]
         self.xs = [point.x() / _FINE_SCALE for point in points]
         self.ys = [point.y() / _FINE_SCALE for point in points]

@@ -9,7 +9,6 @@ stored places is laid out for the picture; nothing is written back to its file.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import sys
@@ -18,18 +17,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
-from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.bulk import gc_paused
+from debate_editor.domain.graph import DebateGraph, debate_under
 from debate_editor.domain.model import Debate
 from debate_editor.formats.registry import ExportOptions, Format, register
 from debate_editor.render.card_style import BACKGROUND_COLOUR
-from debate_editor.render.map_drawing import draw_map, map_geometry
+from debate_editor.render.map_drawing import draw_map, map_geometry, picture_bounds
 
 PNG_SCALE = 2.0
 """A PNG without --size: two pixels per scene unit (192 dpi), sharp on any screen."""
 PNG_MAX_SIDE = 8000
 PNG_MAX_PIXELS = 32_000_000
 """Caps for a huge map without --size (32 megapixels is 128 MB while drawing)."""
-EMPTY_SIZE = (400, 300)
 
 Progress = Callable[[float], None]
 _APPLICATION: list[QGuiApplication] = []
@@ -48,11 +47,7 @@ def ensure_application() -> QGuiApplication:
 
 
 def _only_under(debate: Debate, options: ExportOptions) -> Debate:
-    if options.claim is None:
-        return debate
-    from debate_editor.formats.markdown import _under
-
-    return _under(debate, options.claim)
+    return debate if options.claim is None else debate_under(debate, options.claim)
 
 
 def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None = None) -> bytes:
@@ -61,13 +56,8 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
 
     # A big export makes hundreds of thousands of short-lived strings and no cycles;
     # the cyclic collector would walk the whole debate again and again meanwhile.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return pdf(debate, options, progress)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _picture_scale(bounds: QRectF, options: ExportOptions) -> tuple[QSize, float]:
@@ -86,7 +76,7 @@ def render_image(debate: Debate, options: ExportOptions) -> QImage:
     ensure_application()
     graph = DebateGraph.of(_only_under(debate, options))
     geometry = map_geometry(graph)
-    bounds = geometry.bounds() if graph.claims else QRectF(0, 0, *EMPTY_SIZE)
+    bounds = picture_bounds(geometry)
     size, scale = _picture_scale(bounds, options)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(BACKGROUND_COLOUR)
@@ -123,7 +113,7 @@ def write_svg(debate: Debate, options: ExportOptions, progress: Progress | None 
     debate = _only_under(debate, options)
     graph = DebateGraph.of(debate)
     geometry = map_geometry(graph)
-    bounds = geometry.bounds() if graph.claims else QRectF(0, 0, *EMPTY_SIZE)
+    bounds = picture_bounds(geometry)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -146,9 +136,10 @@ def write_svg(debate: Debate, options: ExportOptions, progress: Progress | None 
     return _XML_FORBIDDEN.sub("\ufffd".encode(), bytes(data.data()))
 
 
-_XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Controls XML 1.0 has no place for, written by Qt as they were in a claim: no XML
-reader would open the file. In UTF-8 these bytes are only ever those characters."""
+_XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+"""Characters XML 1.0 has no place for (the controls, and the noncharacters U+FFFE and
+U+FFFF), written by Qt as they were in a claim or the title: no XML reader would open
+the file. In UTF-8 these bytes are only ever those characters."""
 
 
 WRITERS: dict[str, Callable[[Debate, ExportOptions, Progress | None], bytes]] = {

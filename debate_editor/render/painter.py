@@ -1,5 +1,8 @@
 """Drawing one card and one arrow with a QPainter: the canvas and every export call these.
 
+The shapes come from `layout.geometry` (the PDF takes them from there too); this module
+only paints them.
+
 Level of detail: `lod` is the painter's scale (1.0 = 100 %). Below TEXT_LOD the text turns
 into grey bars (still showing each card's shape and length), below SHAPE_LOD a card is
 one filled rectangle in its kind's colour and an arrow is a plain line, which keeps a
@@ -8,21 +11,24 @@ zoomed-out view of a big map quick to paint.
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
 
 from debate_editor.domain.model import LinkKind
-from debate_editor.render.arrow_geometry import ArrowGeometry, Stretch, badge_centre
+from debate_editor.layout.geometry import (
+    BADGE_RADIUS,
+    Curve,
+    badge_centre,
+    head_points,
+)
+from debate_editor.render.arrow_geometry import ArrowGeometry, Stretch, curve_path
 from debate_editor.render.card_style import (
     BAND,
     BORDER_COLOUR,
@@ -44,9 +50,6 @@ from debate_editor.render.card_style import (
 
 TEXT_LOD = 0.55
 SHAPE_LOD = 0.3
-HEAD_LENGTH = 12.0
-HEAD_HALF_WIDTH = 6.0
-BADGE_RADIUS = 8.0
 
 
 def draw_card(
@@ -121,102 +124,12 @@ def _outline(painter: QPainter, rect: QRectF, colour: QColor, width: float) -> N
 
 
 # ---- arrows ---------------------------------------------------------------------------
-Curve = tuple[float, float, float, float, float, float, float, float]
-"""An arrow's cubic as plain numbers: start, first and second control point, end."""
-
-
-def link_path(source: QRectF, target: QRectF) -> QPainterPath:
-    """The curve of an arrow from a reason's card to the card it answers.
-
-    A reason below its target leaves from its top edge and enters the target's bottom
-    edge, the entry point spread along that edge toward the reason's side, so the heads
-    of many reasons do not pile up in one spot; cards side by side are joined sideways.
-    """
-    return curve_path(link_curve(source.x(), source.y(), source.width(), source.height(),
-                                 target.x(), target.y(), target.width(), target.height()))
-
-
-def link_curve(sx: float, sy: float, sw: float, sh: float,
-               tx: float, ty: float, tw: float, th: float) -> Curve:
-    """`link_path` in plain numbers, from the two cards' x, y, width and height: what the
-    canvas keeps for each of thousands of arrows until one is drawn."""
-    scx, scy, tcx, tcy = sx + sw / 2, sy + sh / 2, tx + tw / 2, ty + th / 2
-    inset = min(16.0, tw / 4)
-    s_bottom, t_bottom = sy + sh, ty + th
-    if sy >= t_bottom + 10 or s_bottom + 10 <= ty:
-        below = sy >= t_bottom
-        start_y = sy if below else s_bottom
-        spread = tcx + (scx - tcx) * 0.3
-        end_x = min(max(spread, tx + inset), tx + tw - inset)
-        end_y = t_bottom if below else ty
-        bend = (start_y - end_y) / 2
-        return (scx, start_y, scx, start_y - bend, end_x, end_y + bend, end_x, end_y)
-    right = scx < tcx
-    start_x = sx + sw if right else sx
-    end_x = tx if right else tx + tw
-    bend = (end_x - start_x) / 2
-    return (start_x, scy, start_x + bend, scy, end_x - bend, tcy, end_x, tcy)
-
-
-def curve_path(curve: Curve) -> QPainterPath:
-    path = QPainterPath()
-    path.moveTo(curve[0], curve[1])
-    path.cubicTo(*curve[2:])
-    return path
-
-
-def curve_bounds(curve: Curve) -> QRectF:
-    """`arrow_bounds` of the curve's path, without making the path."""
-    xs, ys = curve[0::2], curve[1::2]
-    margin = HEAD_LENGTH + BADGE_RADIUS + 4
-    left, top = min(xs) - margin, min(ys) - margin
-    return QRectF(left, top, max(xs) + margin - left, max(ys) + margin - top)
-
-
-def undercut_path(source: QRectF, point: QPointF) -> QPainterPath:
-    """A straight arrow from an undercutting card to the middle of the arrow it attacks,
-    stopping at the edge of that arrow's badge."""
-    centre = source.center()
-    start = _border_point(source, point)
-    line = QLineF(start, point)
-    if line.length() > BADGE_RADIUS + 1:
-        line.setLength(line.length() - BADGE_RADIUS - 1)
-    path = QPainterPath(start if line.length() > 0 else centre)
-    path.lineTo(line.p2())
-    return path
-
-
-def _border_point(rect: QRectF, toward: QPointF) -> QPointF:
-    """Where the line from the centre of `rect` to `toward` leaves the rectangle."""
-    centre = rect.center()
-    dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
-    if dx == 0 and dy == 0:
-        return centre
-    scale_x = (rect.width() / 2) / abs(dx) if dx else math.inf
-    scale_y = (rect.height() / 2) / abs(dy) if dy else math.inf
-    scale = min(scale_x, scale_y, 1.0)
-    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
-
-
-def arrow_shape(path: QPainterPath, width: float = 12.0) -> QPainterPath:
-    """The area that counts as "on the arrow" for clicks."""
-    stroker = QPainterPathStroker()
-    stroker.setWidth(width)
-    shape = stroker.createStroke(path)
-    shape.addEllipse(badge_centre(path), BADGE_RADIUS + 2, BADGE_RADIUS + 2)
-    return shape
-
-
-def arrow_bounds(path: QPainterPath) -> QRectF:
-    margin = HEAD_LENGTH + BADGE_RADIUS + 4
-    return path.controlPointRect().adjusted(-margin, -margin, margin, margin)
-
-
 def draw_arrow(
     painter: QPainter,
-    path: QPainterPath,
+    curve: Curve,
     kind: LinkKind,
     *,
+    path: QPainterPath | None = None,
     selected: bool = False,
     badge: bool = True,
     lod: float = 1.0,
@@ -225,12 +138,15 @@ def draw_arrow(
 ) -> None:
     """A support: solid, filled head, "+" badge. An objection: dashed, hollow head, "−".
 
-    `geometry` (the path's, kept by the caller) and `visible` (the part of the scene on
-    screen): only the stretch of a long arrow inside `visible` is stroked."""
+    The shapes are `layout.geometry`'s; `path` is the curve's QPainterPath when the caller
+    keeps one. `geometry` (the path's polyline, kept by the caller) and `visible` (the
+    part of the scene on screen): only the stretch of a long arrow inside `visible` is
+    stroked."""
     style = LINK_STYLES[kind]
+    path = path if path is not None else curve_path(curve)
     part = None
     if geometry is not None and visible is not None \
-            and not visible.contains(path.controlPointRect()):
+            and not visible.contains(_control_rect(curve)):
         part = geometry.visible_part(visible.adjusted(-20, -20, 20, 20))
     if selected:
         glow = QPen(SELECTION_COLOUR)
@@ -245,17 +161,20 @@ def draw_arrow(
     _stroke(painter, pen, path, part)
     if lod < SHAPE_LOD:
         return
-    if geometry is not None:
-        tip, angle, centre = geometry.tip, geometry.angle, geometry.badge
-    else:
-        tip, angle, centre = path.pointAtPercent(1.0), path.angleAtPercent(1.0), None
     around = visible.adjusted(-20, -20, 20, 20) if visible is not None else None
-    if around is None or around.contains(tip):
-        _draw_head(painter, tip, angle, style.colour, hollow=kind is LinkKind.OBJECTION)
+    if around is None or around.contains(curve[6], curve[7]):
+        _draw_head(painter, curve, style.colour, hollow=kind is LinkKind.OBJECTION)
     if badge and lod >= TEXT_LOD:
-        centre = centre if centre is not None else badge_centre(path)
+        centre = QPointF(*badge_centre(curve))
         if around is None or around.contains(centre):
             _draw_badge(painter, centre, style.colour, style.badge)
+
+
+def _control_rect(curve: Curve) -> QRectF:
+    """The rectangle of the curve's control points (which holds the curve)."""
+    xs, ys = curve[0::2], curve[1::2]
+    left, top = min(xs), min(ys)
+    return QRectF(left, top, max(xs) - left, max(ys) - top)
 
 
 def _stroke(painter: QPainter, pen: QPen, path: QPainterPath,
@@ -290,15 +209,8 @@ def _whole_pixels(pen: QPen, scale: float) -> QPen:
     return sharp
 
 
-def _draw_head(painter: QPainter, tip: QPointF, degrees: float, colour: QColor, *,
-               hollow: bool) -> None:
-    angle = math.radians(degrees)
-    # angleAtPercent is counter-clockwise in degrees with y pointing up.
-    ux, uy = math.cos(angle), -math.sin(angle)
-    base = QPointF(tip.x() - ux * HEAD_LENGTH, tip.y() - uy * HEAD_LENGTH)
-    nx, ny = -uy * HEAD_HALF_WIDTH, ux * HEAD_HALF_WIDTH
-    head = QPolygonF([tip, QPointF(base.x() + nx, base.y() + ny),
-                      QPointF(base.x() - nx, base.y() - ny)])
+def _draw_head(painter: QPainter, curve: Curve, colour: QColor, *, hollow: bool) -> None:
+    head = QPolygonF([QPointF(x, y) for x, y in head_points(curve)])
     pen = QPen(colour)
     pen.setWidthF(1.6)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)

@@ -12,8 +12,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 
 from debate_editor.domain.graph import DebateGraph
+from debate_editor.layout.geometry import MapShapes, bounds_of
+from debate_editor.render.arrow_geometry import qrect
 from debate_editor.render.card_style import FONT_FAMILY, card_face
-from debate_editor.render.map_drawing import MapGeometry
+from debate_editor.render.map_drawing import picture_bounds
 from debate_editor.render.painter import draw_arrow, draw_card
 from debate_editor.render.slide import SlideTheme
 
@@ -24,15 +26,13 @@ ROOM = 36.0
 """Scene units around the cards in view."""
 
 
-def map_view_rect(geometry: MapGeometry, region: Collection[str], width: int,
+def map_view_rect(geometry: MapShapes, region: Collection[str], width: int,
                   height: int) -> tuple[QRectF, float]:
     """The scene rectangle to show (cards of `region`, with room) and the zoom for it."""
-    rect = QRectF()
-    for claim_id in region:
-        if claim_id in geometry.cards:
-            rect = rect.united(geometry.cards[claim_id])
+    shown = bounds_of(geometry.cards[c] for c in region if c in geometry.cards)
+    rect = qrect(shown) if shown is not None else QRectF()
     if rect.isEmpty():
-        rect = geometry.bounds()
+        rect = picture_bounds(geometry)
     rect = rect.adjusted(-ROOM, -ROOM - 40, ROOM, ROOM)
     zoom = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0), MAX_ZOOM)
     return rect, zoom
@@ -41,7 +41,7 @@ def map_view_rect(geometry: MapGeometry, region: Collection[str], width: int,
 def draw_map_slide(
     painter: QPainter,
     graph: DebateGraph,
-    geometry: MapGeometry,
+    geometry: MapShapes,
     size: tuple[int, int],
     *,
     focus: str,
@@ -61,14 +61,14 @@ def draw_map_slide(
     painter.translate(width / 2, height / 2)
     painter.scale(zoom, zoom)
     painter.translate(-rect.center())
-    for link_id, path in geometry.arrows.items():
+    for link_id, curve in geometry.arrows.items():
         link = graph.links[link_id]
         pale = link.source in faint or (link.to_claim is not None and link.to_claim in faint)
         painter.setOpacity(FAINT if pale else 1.0)
-        draw_arrow(painter, path, link.kind, badge=not link.is_undercut, lod=zoom)
+        draw_arrow(painter, curve, link.kind, badge=not link.is_undercut, lod=zoom)
     for claim_id, card in geometry.cards.items():
         painter.setOpacity(FAINT if claim_id in faint else 1.0)
-        draw_card(painter, card_face(graph.claims[claim_id]), QPointF(card.topLeft()),
+        draw_card(painter, card_face(graph.claims[claim_id]), QPointF(card.x, card.y),
                   pros=len(graph.pros(claim_id)), cons=len(graph.cons(claim_id)),
                   selected=claim_id == focus, lod=zoom)
     painter.restore()

@@ -21,7 +21,7 @@ from debate_editor.domain.bulk import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError, plain_message
 from debate_editor.domain.events import DebateChanged, EventHub, Listener
-from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
 from debate_editor.domain.ids import next_number
 from debate_editor.domain.model import (
     Claim,
@@ -42,7 +42,6 @@ from debate_editor.store.rows import (
     info_row,
     link_from_row,
     link_row,
-    links_in_dependency_order,
 )
 from debate_editor.store.schema import SCHEMA_VERSION, claims_table, debate_table, links_table
 from debate_editor.store.upgrades import upgrade

@@ -19,8 +19,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert
 from sqlalchemy.pool import NullPool
 
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError
+from debate_editor.domain.graph import links_in_dependency_order
 from debate_editor.domain.model import Debate
-from debate_editor.store.rows import claim_row, info_row, link_row, links_in_dependency_order
+from debate_editor.store.rows import claim_row, info_row, link_row
 from debate_editor.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,

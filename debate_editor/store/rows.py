@@ -81,23 +81,3 @@ def info_from_row(row: Mapping[str, Any]) -> DebateInfo:
         created=datetime.fromisoformat(row["created"]),
         modified=datetime.fromisoformat(row["modified"]),
     )
-
-
-def links_in_dependency_order(links: list[Link]) -> list[Link]:
-    """Links whose target link is in the same batch come after it (undercut after its arrow)."""
-    by_id = {link.id: link for link in links}
-    placed: set[str] = set()
-    ordered: list[Link] = []
-
-    def place(link: Link, trail: set[str]) -> None:
-        if link.id in placed:
-            return
-        target = link.to_link
-        if target in by_id and target not in placed and target not in trail:
-            place(by_id[target], trail | {link.id})
-        placed.add(link.id)
-        ordered.append(link)
-
-    for link in links:
-        place(link, set())
-    return ordered

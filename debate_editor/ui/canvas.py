@@ -71,9 +71,11 @@ class Canvas(QWidget):
         doc = self.document
         if doc.read_only or all(c.position is not None for c in doc.claims()):
             return
-        from debate_editor.render.map_drawing import positions_for
+        from debate_editor.layout import positions_for
+        from debate_editor.render.map_drawing import card_sizes
 
-        edit = edits.move_edit(doc, positions_for(doc.graph), label="Place cards")
+        edit = edits.move_edit(doc, positions_for(doc.graph, card_sizes(doc.graph)),
+                               label="Place cards")
         if not edit.is_empty():
             doc.apply(edit)  # not an undo step: the person did not do it
 

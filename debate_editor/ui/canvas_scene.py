@@ -9,19 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from debate_editor.domain.bulk import gc_paused
 from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.graph import links_in_dependency_order
 from debate_editor.domain.model import Link
-from debate_editor.layout import Rect
+from debate_editor.layout.geometry import (
+    Curve,
+    Rect,
+    badge_centre,
+    bounds_of,
+    link_curve,
+    map_shapes,
+    undercut_curve,
+)
+from debate_editor.render.arrow_geometry import qrect
 from debate_editor.render.card_style import BACKGROUND_COLOUR
-from debate_editor.render.map_drawing import card_sizes, positions_for
+from debate_editor.render.map_drawing import card_sizes
 from debate_editor.render.overview import Overview
-from debate_editor.render.painter import Curve, badge_centre, link_curve, undercut_path
 from debate_editor.store import DebateDocument
-from debate_editor.store.rows import links_in_dependency_order
 from debate_editor.ui.edits import new_position
 from debate_editor.ui.map_items import ClaimCard, LinkArrow
 
@@ -52,37 +60,32 @@ class DebateScene(QGraphicsScene):
         graph = self.document.graph
         with gc_paused():
             sizes = card_sizes(graph)
-            positions = positions_for(graph, sizes)
+            shapes = map_shapes(graph, sizes)
             cards, add, overview = self.cards, self.addItem, self.overview
             for cid, claim in graph.claims.items():
                 card = ClaimCard(claim, *graph.reason_counts(cid))
-                x, y = positions[cid]
-                card.setPos(x, y)
+                rect = shapes.cards[cid]
+                card.setPos(rect.x, rect.y)
                 cards[cid] = card
                 add(card)
-                overview.set_card(cid, x, y, *sizes[cid], claim.kind)
-            for link in links_in_dependency_order(list(graph.links.values())):
-                if link.to_claim is not None:
-                    source, target = positions[link.source], positions[link.to_claim]
-                    curve = link_curve(*source, *sizes[link.source],
-                                       *target, *sizes[link.to_claim])
-                    self._add_arrow(link, curve)
-                else:
-                    self._add_arrow(link)
-            self.fit_scene_rect(_bounds(positions, sizes))
+                overview.set_card(cid, *rect, claim.kind)
+            links = graph.links
+            for link_id, curve in shapes.arrows.items():
+                self._add_arrow(links[link_id], curve)
+            bounds = shapes.bounds()
+            self.fit_scene_rect(qrect(bounds) if bounds is not None else None)
 
     def shown_positions(self) -> dict[str, tuple[float, float]]:
         """Where each card is on screen (for cards the file holds no position for)."""
         return {cid: (card.x(), card.y()) for cid, card in self.cards.items()}
 
     def _add_arrow(self, link: Link, curve: Curve | None = None) -> None:
-        arrow = LinkArrow(link, curve)
+        """An arrow, its curve given or worked out from where its cards are now."""
+        arrow = LinkArrow(link, curve if curve is not None else self._curve(link))
         self.arrows[link.id] = arrow
         self._remember_ends(link)
-        if curve is None:
-            self._route(arrow)
-        else:
-            self.overview.set_arrow(link.id, curve[0], curve[1], curve[6], curve[7], link.kind)
+        curve = arrow.curve
+        self.overview.set_arrow(link.id, curve[0], curve[1], curve[6], curve[7], link.kind)
         self.addItem(arrow)
 
     def _show_card(self, card: ClaimCard) -> None:
@@ -90,21 +93,20 @@ class DebateScene(QGraphicsScene):
         self.overview.set_card(card.claim_id, card.x(), card.y(), card.face.width,
                                card.face.height, card.face.kind)
 
+    def _curve(self, link: Link) -> Curve:
+        """The arrow's curve between where its cards are now (an undercut: toward the
+        badge of the arrow it attacks, as that arrow runs now)."""
+        source = self.cards[link.source].rect()
+        if link.to_claim is not None:
+            return link_curve(source, self.cards[link.to_claim].rect())
+        attacked = self.arrows.get(link.to_link or "")
+        point = badge_centre(attacked.curve) if attacked is not None else source.centre
+        return undercut_curve(source, point)
+
     def _route(self, arrow: LinkArrow) -> None:
         """Draw an arrow between where its cards are now."""
-        link = arrow.link
-        source = self.cards[link.source]
-        if link.to_claim is not None:
-            target = self.cards[link.to_claim]
-            arrow.set_curve(link_curve(source.x(), source.y(), source.face.width,
-                                       source.face.height, target.x(), target.y(),
-                                       target.face.width, target.face.height))
-        else:
-            attacked = self.arrows.get(link.to_link or "")
-            rect = source.card_rect()
-            point = badge_centre(attacked.path) if attacked is not None else rect.center()
-            arrow.set_path(undercut_path(rect, point))
-        self.overview.set_arrow(link.id, *arrow.ends(), link.kind)
+        arrow.set_curve(self._curve(arrow.link))
+        self.overview.set_arrow(arrow.link.id, *arrow.ends(), arrow.link.kind)
 
     def _remember_ends(self, link: Link) -> None:
         at = self._arrows_at
@@ -201,14 +203,12 @@ class DebateScene(QGraphicsScene):
         """Redraw the arrows at these cards (which may have moved) or these arrows, and the
         undercuts that point at those arrows."""
         cards, overview = self.cards, self.overview
-        places: dict[str, tuple[float, float, float, float]] = {}
+        places: dict[str, Rect] = {}
 
-        def place(cid: str) -> tuple[float, float, float, float]:
+        def place(cid: str) -> Rect:
             found = places.get(cid)
             if found is None:
-                card = cards[cid]
-                face = card.face
-                found = places[cid] = (card.x(), card.y(), face.width, face.height)
+                found = places[cid] = cards[cid].rect()
             return found
 
         ids = list(ids)
@@ -233,7 +233,7 @@ class DebateScene(QGraphicsScene):
                 lines = []
                 self._route(arrow)
                 continue
-            curve = link_curve(*place(link.source), *place(link.to_claim))
+            curve = link_curve(place(link.source), place(link.to_claim))
             arrow.set_curve(curve)
             lines.append((link.id, curve[0], curve[1], curve[6], curve[7], link.kind))
         overview.set_arrows(lines)
@@ -251,15 +251,13 @@ class DebateScene(QGraphicsScene):
             return
         rect = self.sceneRect()
         m = SCENE_MARGIN
-        grown = _bounds({c.claim_id: (c.x(), c.y()) for c in cards},
-                        {c.claim_id: (c.face.width, c.face.height) for c in cards})
+        grown = _bounds(cards)
         rect = rect.united(grown.adjusted(-m, -m, m, m))
         if rect != self.sceneRect():
             self.setSceneRect(rect)
 
     def cards_bounds(self) -> QRectF:
-        return _bounds({cid: (c.x(), c.y()) for cid, c in self.cards.items()},
-                       {cid: (c.face.width, c.face.height) for cid, c in self.cards.items()})
+        return _bounds(self.cards.values())
 
     def set_marks(self, matched: Iterable[str], *, faded: bool) -> None:
         """What a search found, and whether the rest is faded (the items know it too)."""
@@ -269,8 +267,7 @@ class DebateScene(QGraphicsScene):
     # ---- where cards stand (edits.CardPlaces, for placing a new card) ------------------
     def rect_of(self, claim_id: str) -> Rect | None:
         card = self.cards.get(claim_id)
-        return None if card is None else Rect(card.x(), card.y(), card.face.width,
-                                               card.face.height)
+        return None if card is None else card.rect()
 
     def near(self, region: Rect) -> list[Rect]:
         return [Rect(x, y, w, h) for x, y, w, h, _ in self.overview.cards_in(
@@ -290,20 +287,13 @@ class DebateScene(QGraphicsScene):
         return [i.link_id for i in self.selectedItems() if isinstance(i, LinkArrow)]
 
     def card_rects(self) -> dict[str, Rect]:
-        return {cid: Rect(c.x(), c.y(), c.face.width, c.face.height)
-                for cid, c in self.cards.items()}
+        return {cid: c.rect() for cid, c in self.cards.items()}
 
 
-def _bounds(positions: dict[str, tuple[float, float]],
-            sizes: dict[str, tuple[float, float]]) -> QRectF:
-    """The rectangle around every card."""
-    if not positions:
-        return QRectF(0, 0, 800, 600)
-    left = min(x for x, _ in positions.values())
-    top = min(y for _, y in positions.values())
-    right = max(x + sizes[cid][0] for cid, (x, _) in positions.items())
-    bottom = max(y + sizes[cid][1] for cid, (_, y) in positions.items())
-    return QRectF(QPointF(left, top), QPointF(right, bottom))
+def _bounds(cards: Iterable[ClaimCard]) -> QRectF:
+    """The rectangle around the cards (an empty map: a window's worth of room)."""
+    bounds = bounds_of(card.rect() for card in cards)
+    return qrect(bounds) if bounds is not None else QRectF(0, 0, 800, 600)
 
 
 def _kind_of_first_link(graph: object, cid: str):  # type: ignore[no-untyped-def]

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
+from debate_editor.layout.geometry import link_curve
+from debate_editor.render.arrow_geometry import curve_path
 from debate_editor.render.card_style import MATCH_COLOUR, SELECTION_COLOUR
-from debate_editor.render.painter import SHAPE_LOD, link_path
+from debate_editor.render.painter import SHAPE_LOD
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.map_items import ClaimCard, LinkArrow
 
@@ -349,7 +351,7 @@ class CanvasView(QGraphicsView):
         point = self.mapToScene(pos)
         target = self.item_at(pos)
         if isinstance(target, ClaimCard) and target is not self._link_source:
-            path = link_path(self._link_source.card_rect(), target.card_rect())
+            path = curve_path(link_curve(self._link_source.rect(), target.rect()))
         else:
             path = QPainterPath(self._link_source.card_rect().center())
             path.lineTo(point)

@@ -19,9 +19,9 @@ from debate_editor.domain.errors import DebateError, DebateFileError, ImportForm
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, Debate, Link
 from debate_editor.formats import registry
+from debate_editor.layout import positions_for
 from debate_editor.layout.layered import TREE_GAP
 from debate_editor.render.card_style import card_size
-from debate_editor.render.map_drawing import positions_for
 from debate_editor.store import EXTENSION, DebateDocument
 from debate_editor.ui.dialogs import warn
 

@@ -1,8 +1,9 @@
 """The canvas's items: a `ClaimCard` per claim and a `LinkArrow` per link.
 
-They hold ids and what they need to draw; the drawing itself is `render.painter`, the same
-code the exports use. Items never write to the document: the scene updates them from
-the document's events.
+They hold ids and what they need to draw: a card its place, an arrow its curve, both as
+`layout.geometry` makes them for every picture of the map; the drawing itself is
+`render.painter`, the same code the exports use. Items never write to the document: the
+scene updates them from the document's events.
 """
 
 from __future__ import annotations
@@ -12,17 +13,10 @@ from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from debate_editor.domain.model import Claim, Link, LinkKind
+from debate_editor.layout.geometry import Curve, Rect, curve_bounds
+from debate_editor.render.arrow_geometry import ArrowGeometry, arrow_shape, curve_path, qrect
 from debate_editor.render.card_style import CardFace, card_face
-from debate_editor.render.painter import (
-    ArrowGeometry,
-    Curve,
-    arrow_bounds,
-    arrow_shape,
-    curve_bounds,
-    curve_path,
-    draw_arrow,
-    draw_card,
-)
+from debate_editor.render.painter import draw_arrow, draw_card
 from debate_editor.ui.plain_text import plain_tip
 
 CARD_Z = 1.0
@@ -81,6 +75,11 @@ class ClaimCard(QGraphicsItem):
             self.pros, self.cons = pros, cons
             self.update()
 
+    def rect(self) -> Rect:
+        """The card in scene units (no selection margin), as the geometry's numbers."""
+        pos = self.pos()
+        return Rect(pos.x(), pos.y(), self.face.width, self.face.height)
+
     def card_rect(self) -> QRectF:
         """The card in scene units (no selection margin)."""
         pos = self.pos()
@@ -104,13 +103,13 @@ class ClaimCard(QGraphicsItem):
 class LinkArrow(QGraphicsItem):
     """An arrow: support or objection, from a card to a card or (an undercut) to an arrow."""
 
-    def __init__(self, link: Link, curve: Curve | None = None) -> None:
+    def __init__(self, link: Link, curve: Curve) -> None:
         super().__init__()
         self.link = link
         self.curve = curve
-        """The arrow as numbers (most arrows); its path is made when first needed."""
-        self._path: QPainterPath | None = None if curve is not None else QPainterPath()
-        self._bounds = curve_bounds(curve) if curve is not None else QRectF()
+        """The arrow as numbers; its path is made when first needed."""
+        self._path: QPainterPath | None = None
+        self._bounds = qrect(curve_bounds(curve))
         self._shape: QPainterPath | None = None
         self._geometry: ArrowGeometry | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -119,7 +118,7 @@ class LinkArrow(QGraphicsItem):
     @property
     def path(self) -> QPainterPath:
         if self._path is None:
-            self._path = curve_path(self.curve)  # type: ignore[arg-type]
+            self._path = curve_path(self.curve)
         return self._path
 
     def set_link(self, link: Link) -> None:
@@ -138,29 +137,21 @@ class LinkArrow(QGraphicsItem):
 
     def ends(self) -> tuple[float, float, float, float]:
         """Where the arrow starts and ends (x0, y0, x1, y1)."""
-        if self.curve is not None:
-            return self.curve[0], self.curve[1], self.curve[6], self.curve[7]
-        start, end = self.path.elementAt(0), self.path.currentPosition()
-        return start.x, start.y, end.x(), end.y()
-
-    def set_path(self, path: QPainterPath) -> None:
-        self.prepareGeometryChange()
-        self.curve, self._path, self._shape, self._geometry = None, path, None, None
-        self._bounds = arrow_bounds(path)  # prepareGeometryChange has asked for a repaint
+        return self.curve[0], self.curve[1], self.curve[6], self.curve[7]
 
     def set_curve(self, curve: Curve) -> None:
         if curve == self.curve:
             return
         self.prepareGeometryChange()
         self.curve, self._path, self._shape, self._geometry = curve, None, None, None
-        self._bounds = curve_bounds(curve)  # prepareGeometryChange has asked for a repaint
+        self._bounds = qrect(curve_bounds(curve))  # prepareGeometryChange asked for a repaint
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._bounds
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
-            self._shape = arrow_shape(self.path)
+            self._shape = arrow_shape(self.curve, self.path)
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -170,6 +161,7 @@ class LinkArrow(QGraphicsItem):
             self._geometry = ArrowGeometry(self.path)
         on_screen = painter.worldTransform().inverted()[0].mapRect(
             QRectF(widget.rect()) if widget is not None else self._bounds)
-        draw_arrow(painter, self.path, self.link.kind, selected=self.isSelected(),
+        draw_arrow(painter, self.curve, self.link.kind, path=self.path,
+                   selected=self.isSelected(),
                    badge=not self.link.is_undercut, lod=lod, geometry=self._geometry,
                    visible=on_screen)

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QWidget
 
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import ClaimKind, Link, LinkKind
+from debate_editor.layout.geometry import MapShapes
 from debate_editor.render.card_style import counts_text
-from debate_editor.render.map_drawing import MapGeometry, map_geometry
+from debate_editor.render.map_drawing import map_geometry
 from debate_editor.render.slide import (
     THEMES,
     SlideCard,
@@ -52,7 +53,7 @@ class PresentationView(QWidget):
         self.map_mode = str(settings.value("presentation/mode", "card")) == "map"
         self.walk = Presentation(self.document.graph)
         self.number = self.walk.index_of.get(start or "", 0)
-        self._geometry: MapGeometry | None = None
+        self._geometry: MapShapes | None = None
         self._laid_out: tuple[object, SlideLayout] | None = None
         self.actions_by_key = bind_view_commands(self, self)
         session.bridge.changed.connect(self._on_changed)

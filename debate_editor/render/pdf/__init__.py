@@ -16,11 +16,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale
 
-from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph import DebateGraph, debate_under
 from debate_editor.domain.model import Debate
 from debate_editor.formats.registry import ExportOptions
+from debate_editor.layout import geometry
+from debate_editor.layout.geometry import Rect
 from debate_editor.render.card_style import FONT_FAMILY, card_face
-from debate_editor.render.map_drawing import positions_for
 from debate_editor.render.pdf.document import PdfDocument
 from debate_editor.render.pdf.map_pages import (
     HEADER_PT,
@@ -32,7 +33,7 @@ from debate_editor.render.pdf.map_pages import (
     readable,
     tallies_of,
 )
-from debate_editor.render.pdf.map_shapes import Box, CardPainter, arrows_for
+from debate_editor.render.pdf.map_shapes import CardPainter, arrows_for
 from debate_editor.render.pdf.outline import MUTED, OutlineWriter
 from debate_editor.render.pdf.overview import write_overview
 from debate_editor.render.pdf.text import Typesetter
@@ -58,18 +59,16 @@ def map_data(debate: Debate) -> MapData:
     graph = DebateGraph.of(debate)
     faces = {cid: card_face(claim) for cid, claim in graph.claims.items()}
     sizes = {cid: (face.width, face.height) for cid, face in faces.items()}
-    positions = positions_for(graph, sizes) if graph.claims else {}
-    cards = {cid: Box(positions[cid][0], positions[cid][1], *sizes[cid]) for cid in faces}
-    return MapData(graph, faces, cards, arrows_for(graph, cards), tallies_of(graph))
+    shapes = geometry.map_shapes(graph, sizes)
+    return MapData(graph, faces, shapes.cards, arrows_for(graph, shapes.arrows),
+                   tallies_of(graph))
 
 
 def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None = None,
               ) -> bytes:
     report = progress or (lambda _fraction: None)
     if options.claim is not None:
-        from debate_editor.formats.markdown import _under
-
-        debate = _under(debate, options.claim)
+        debate = debate_under(debate, options.claim)
     data = map_data(debate)
     report(0.1)
     title = debate.info.title.strip() or "Untitled debate"
@@ -85,7 +84,7 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
     first = (portrait, landscape) if not wide else (landscape, portrait)
     for page in first:  # page 1: the title, and the whole map below it if readable
         ops, bottom = _title_block(text, debate, data, page)
-        below = Box(PAGE_MARGIN, bottom + 16, page[0] - 2 * PAGE_MARGIN,
+        below = Rect(PAGE_MARGIN, bottom + 16, page[0] - 2 * PAGE_MARGIN,
                     page[1] - PAGE_MARGIN - bottom - 16)
         if data.cards and readable(fit_scale(bounds, below.w, below.h)):
             document.bookmark("Map", 0, bottom + 10)
@@ -94,7 +93,7 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
     else:
         ops, bottom = _title_block(text, debate, data, portrait)
         page = landscape if wide else portrait
-        area = Box(MARGIN_PT, MARGIN_PT, page[0] - 2 * MARGIN_PT, page[1] - 2 * MARGIN_PT)
+        area = Rect(MARGIN_PT, MARGIN_PT, page[0] - 2 * MARGIN_PT, page[1] - 2 * MARGIN_PT)
         if not data.cards:
             document.add_page(*portrait, ops)
         elif readable(fit_scale(bounds, area.w, area.h)):

@@ -11,7 +11,7 @@ other outlines left empty (glyph ids do not change, so no `cmap` has to be rewri
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtGui import QRawFont
 
@@ -123,6 +123,10 @@ class PdfFont:
     def width(self, text: str) -> float:
         """Advance of `text` in ems (no kerning: exactly what the PDF draws)."""
         return sum(map(self._width.__getitem__, map(ord, text))) / self.units
+
+    def char_advances(self, text: str) -> Iterator[int]:
+        """Each character's advance in font units (`width` is their sum over `units`)."""
+        return map(self._width.__getitem__, map(ord, text))
 
     @property
     def used(self) -> set[int]:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import LinkKind
+from debate_editor.layout.geometry import Rect, bounds_of
 from debate_editor.render.card_style import BODY_PX, LINK_STYLES, CardFace
 from debate_editor.render.pdf.document import PdfDocument, matrix, number
 from debate_editor.render.pdf.map_shapes import (
     Arrow,
     ArrowPainter,
-    Box,
     CardPainter,
     rgb,
 )
@@ -46,23 +46,17 @@ Progress = Callable[[float], None]
 class MapData:
     graph: DebateGraph
     faces: Mapping[str, CardFace]
-    cards: Mapping[str, Box]
+    cards: Mapping[str, Rect]
     arrows: Mapping[str, Arrow]
 
     tallies: Mapping[str, tuple[int, int]]
     """Each claim's number of pros and cons (what its card's header says)."""
 
-    def bounds(self) -> Box:
-        if not self.cards:
-            return Box(0, 0, 1, 1)
-        left = min(b.x for b in self.cards.values()) - MAP_MARGIN
-        top = min(b.y for b in self.cards.values()) - MAP_MARGIN
-        right = max(b.right for b in self.cards.values()) + MAP_MARGIN
-        bottom = max(b.bottom for b in self.cards.values()) + MAP_MARGIN
-        return Box(left, top, right - left, bottom - top)
+    def bounds(self) -> Rect:
+        return bounds_of(self.cards.values(), MAP_MARGIN) or Rect(0, 0, 1, 1)
 
 
-def fit_scale(bounds: Box, width: float, height: float) -> float:
+def fit_scale(bounds: Rect, width: float, height: float) -> float:
     return min(width / bounds.w, height / bounds.h, MAX_SCALE)
 
 
@@ -70,7 +64,7 @@ def readable(scale: float) -> bool:
     return scale * BODY_PX >= MIN_TEXT_PT - 1e-9
 
 
-def draw_whole_map(data: MapData, painter: CardPainter, area: Box) -> list[str]:
+def draw_whole_map(data: MapData, painter: CardPainter, area: Rect) -> list[str]:
     """Operators for the whole map fitted into `area` (page points)."""
     bounds = data.bounds()
     scale = fit_scale(bounds, area.w, area.h)
@@ -92,7 +86,7 @@ def tallies_of(graph: DebateGraph) -> dict[str, tuple[int, int]]:
     return {cid: (pair[0], pair[1]) for cid, pair in counts.items()}
 
 
-def _cards(data: MapData, painter: CardPainter, ids: Mapping[str, Box] | list[str]) -> list[str]:
+def _cards(data: MapData, painter: CardPainter, ids: Mapping[str, Rect] | list[str]) -> list[str]:
     tallies = data.tallies
     return [painter.card(data.faces[cid], data.cards[cid], *tallies.get(cid, (0, 0)))
             for cid in ids]
@@ -102,7 +96,7 @@ def _cards(data: MapData, painter: CardPainter, ids: Mapping[str, Box] | list[st
 class Tile:
     row: int
     column: int
-    cell: Box
+    cell: Rect
     cards: list[str]
     page: int = -1
 
@@ -148,17 +142,17 @@ class TiledMap:
         row = int((y - self.origin[1]) // self.cell_h)
         return (max(0, min(row, self.rows - 1)), max(0, min(column, self.columns - 1)))
 
-    def _cell_box(self, row: int, column: int) -> Box:
-        return Box(self.origin[0] + column * self.cell_w, self.origin[1] + row * self.cell_h,
+    def _cell_box(self, row: int, column: int) -> Rect:
+        return Rect(self.origin[0] + column * self.cell_w, self.origin[1] + row * self.cell_h,
                    self.cell_w, self.cell_h)
 
     def number_pages(self, first: int) -> None:
         for index, tile in enumerate(self.tiles):
             tile.page = first + index
 
-    def view(self, tile: Tile) -> Box:
+    def view(self, tile: Tile) -> Rect:
         c = tile.cell
-        return Box(c.x - OVERLAP, c.y - OVERLAP, c.w + 2 * OVERLAP, c.h + 2 * OVERLAP)
+        return Rect(c.x - OVERLAP, c.y - OVERLAP, c.w + 2 * OVERLAP, c.h + 2 * OVERLAP)
 
     def write(self, document: PdfDocument, painter: CardPainter, title: str,
               progress: Progress) -> None:
@@ -268,7 +262,7 @@ class _Index:
     """Which boxes each tile's view touches: every box is filed under the grid cells its
     rectangle (grown by the overlap) covers."""
 
-    def __init__(self, tiled: TiledMap, boxes: Mapping[str, Box]) -> None:
+    def __init__(self, tiled: TiledMap, boxes: Mapping[str, Rect]) -> None:
         self.cells: dict[tuple[int, int], list[str]] = {}
         ox, oy = tiled.origin
         for key, box in boxes.items():

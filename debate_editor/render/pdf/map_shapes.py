@@ -1,6 +1,7 @@
 """Cards and arrows as PDF operators, looking as `render/painter.py` draws them.
 
-Everything is in scene units (the page's transform scales it). The parts of a card
+The shapes are `layout.geometry`'s, the ones the canvas draws: only their operators are
+written here. Everything is in scene units (the page's transform scales it). The parts of a card
 that depend only on its kind and size (band, fill, border, kind label) are formatted
 once per size and reused, and arrows of one kind are stroked together, so a map of
 10,000 cards costs little more than its text.
@@ -8,7 +9,6 @@ once per size and reused, and arrows of one kind are stroked together, so a map 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +17,14 @@ from PySide6.QtGui import QColor
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import ClaimKind, LinkKind
+from debate_editor.layout.geometry import (
+    BADGE_RADIUS,
+    Curve,
+    Point,
+    Rect,
+    badge_centre,
+    head_points,
+)
 from debate_editor.render.card_style import (
     BAND,
     BODY_PX,
@@ -34,10 +42,8 @@ from debate_editor.render.card_style import (
     card_face,
     counts_text,
 )
-from debate_editor.render.painter import BADGE_RADIUS, HEAD_HALF_WIDTH, HEAD_LENGTH
 from debate_editor.render.pdf.document import PdfDocument, number
 from debate_editor.render.pdf.text import Typesetter, colour
-from debate_editor.store.rows import links_in_dependency_order
 
 _TEXT_RGB = (TEXT_COLOUR.redF(), TEXT_COLOUR.greenF(), TEXT_COLOUR.blueF())
 KAPPA = 0.5523
@@ -57,30 +63,11 @@ def rgb_on_white(qcolour: QColor, alpha: float) -> Rgb:
 
 
 @dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    def intersects(self, other: Box) -> bool:
-        return not (self.right < other.x or other.right < self.x or self.bottom < other.y
-                    or other.bottom < self.y)
-
-
-@dataclass(frozen=True)
 class Arrow:
-    """An arrow's curve (start, two control points, end), kind, and whether it has a badge."""
+    """An arrow's curve (`layout.geometry`'s, as every picture of the map has it), kind,
+    and whether it has a badge."""
 
-    points: tuple[float, float, float, float, float, float, float, float]
+    points: Curve
     kind: LinkKind
     badge: bool
     source: str = ""
@@ -89,73 +76,18 @@ class Arrow:
     """The claim at its head (for an undercut: the reason whose arrow it attacks)."""
 
     @property
-    def badge_centre(self) -> tuple[float, float]:
-        # Both curves painter.link_path draws are point-symmetric about the middle of
-        # their chord, so half their length lies exactly there (a test holds this).
-        p = self.points
-        return ((p[0] + p[6]) / 2, (p[1] + p[7]) / 2)
-
-    def box(self) -> Box:
-        p = self.points
-        left, right = min(p[0], p[2], p[4], p[6]), max(p[0], p[2], p[4], p[6])
-        top, bottom = min(p[1], p[3], p[5], p[7]), max(p[1], p[3], p[5], p[7])
-        margin = HEAD_LENGTH + BADGE_RADIUS
-        return Box(left - margin, top - margin, right - left + 2 * margin,
-                   bottom - top + 2 * margin)
+    def badge_centre(self) -> Point:
+        return badge_centre(self.points)
 
 
-def link_curve(source: Box, target: Box) -> tuple[float, ...]:
-    """The same curve as `painter.link_path`, as plain numbers."""
-    scx, scy = source.x + source.w / 2, source.y + source.h / 2
-    tcx, tcy = target.x + target.w / 2, target.y + target.h / 2
-    inset = min(16.0, target.w / 4)
-    if source.y >= target.bottom + 10 or source.bottom + 10 <= target.y:
-        below = source.y >= target.bottom
-        sx, sy = scx, (source.y if below else source.bottom)
-        spread = tcx + (scx - tcx) * 0.3
-        ex = min(max(spread, target.x + inset), target.right - inset)
-        ey = target.bottom if below else target.y
-        bend = (sy - ey) / 2
-        return (sx, sy, sx, sy - bend, ex, ey + bend, ex, ey)
-    right = scx < tcx
-    sx, sy = (source.right if right else source.x), scy
-    ex, ey = (target.x if right else target.right), tcy
-    bend = (ex - sx) / 2
-    return (sx, sy, sx + bend, sy, ex - bend, ey, ex, ey)
-
-
-def undercut_line(source: Box, point: tuple[float, float]) -> tuple[float, ...]:
-    """The same straight arrow as `painter.undercut_path`, as a degenerate curve."""
-    cx, cy = source.x + source.w / 2, source.y + source.h / 2
-    dx, dy = point[0] - cx, point[1] - cy
-    if dx == 0 and dy == 0:
-        sx, sy = cx, cy
-    else:
-        scale_x = (source.w / 2) / abs(dx) if dx else math.inf
-        scale_y = (source.h / 2) / abs(dy) if dy else math.inf
-        scale = min(scale_x, scale_y, 1.0)
-        sx, sy = cx + dx * scale, cy + dy * scale
-    length = math.hypot(point[0] - sx, point[1] - sy)
-    ex, ey = point
-    if length > BADGE_RADIUS + 1:
-        keep = (length - BADGE_RADIUS - 1) / length
-        ex, ey = sx + (point[0] - sx) * keep, sy + (point[1] - sy) * keep
-    return (sx, sy, sx, sy, ex, ey, ex, ey)
-
-
-def arrows_for(graph: DebateGraph, cards: Mapping[str, Box]) -> dict[str, Arrow]:
+def arrows_for(graph: DebateGraph, curves: Mapping[str, Curve]) -> dict[str, Arrow]:
+    """The map's arrows with what the PDF needs to know of each, from their curves."""
     arrows: dict[str, Arrow] = {}
-    for link in links_in_dependency_order(list(graph.links.values())):
-        source = cards[link.source]
-        if link.to_claim is not None:
-            points = link_curve(source, cards[link.to_claim])
-            target = link.to_claim
-        else:
-            attacked = arrows[link.to_link or ""]
-            points = undercut_line(source, attacked.badge_centre)
-            target = attacked.source
-        arrows[link.id] = Arrow(points, link.kind, not link.is_undercut,  # type: ignore[arg-type]
-                                link.source, target)
+    for link_id, curve in curves.items():
+        link = graph.links[link_id]
+        target = link.to_claim if link.to_claim is not None \
+            else graph.links[link.to_link or ""].source
+        arrows[link_id] = Arrow(curve, link.kind, not link.is_undercut, link.source, target)
     return arrows
 
 
@@ -217,7 +149,7 @@ class CardPainter:
             self._tally[key] = found
         return found
 
-    def card(self, face: CardFace, box: Box, pros: int, cons: int) -> str:
+    def card(self, face: CardFace, box: Rect, pros: int, cons: int) -> str:
         """A whole card, text and all, with its top-left corner at `box`."""
         parts = [f"q 1 0 0 1 {box.x:.1f} {box.y:.1f} cm",
                  self.chrome(face.kind, face.width, face.height)]
@@ -240,7 +172,7 @@ class CardPainter:
         return "\n".join(self.text.line(line.x, line.baseline, line.text, BODY_PX,
                                         bold=line.bold, rgb=body) for line in lines)
 
-    def ghosts(self, cards: list[tuple[CardFace, Box]]) -> str:
+    def ghosts(self, cards: list[tuple[CardFace, Rect]]) -> str:
         """Cards that belong to neighbouring pages, as faded shapes (their own page shows
         them whole)."""
         by_colour: dict[str, list[str]] = {}
@@ -251,7 +183,7 @@ class CardPainter:
                          for fill, rects in by_colour.items())
 
 
-def rect_op(box: Box) -> str:
+def rect_op(box: Rect) -> str:
     return f"{box.x:.1f} {box.y:.1f} {box.w:.1f} {box.h:.1f} re"
 
 
@@ -338,17 +270,9 @@ class ArrowPainter:
         return found
 
 
-def _head(p: tuple[float, ...]) -> str:
-    tip_x, tip_y = p[6], p[7]
-    dx, dy = p[6] - p[4], p[7] - p[5]
-    if dx == 0 and dy == 0:
-        dx, dy = p[6] - p[0], p[7] - p[1]
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    bx, by = tip_x - ux * HEAD_LENGTH, tip_y - uy * HEAD_LENGTH
-    nx, ny = -uy * HEAD_HALF_WIDTH, ux * HEAD_HALF_WIDTH
-    return (f"{tip_x:.1f} {tip_y:.1f} m {bx + nx:.1f} {by + ny:.1f} l "
-            f"{bx - nx:.1f} {by - ny:.1f} l h")
+def _head(curve: Curve) -> str:
+    (tx, ty), (ax, ay), (bx, by) = head_points(curve)
+    return f"{tx:.1f} {ty:.1f} m {ax:.1f} {ay:.1f} l {bx:.1f} {by:.1f} l h"
 
 
 @lru_cache(maxsize=4)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 
+from debate_editor.layout.geometry import Rect
 from debate_editor.render.card_style import KIND_STYLES
 from debate_editor.render.pdf.document import PdfDocument, matrix, number
 from debate_editor.render.pdf.map_pages import HEADER_PT, MARGIN_PT, TiledMap
-from debate_editor.render.pdf.map_shapes import Box, rect_op, rgb
+from debate_editor.render.pdf.map_shapes import rect_op, rgb
 from debate_editor.render.pdf.text import Typesetter, colour
 
 BAND_GAP_PT = 10.0
@@ -21,7 +22,7 @@ MAX_BANDS = 40
 MUTED = (0.35, 0.37, 0.4)
 
 
-def _bands(bounds: Box, area: Box) -> tuple[int, float]:
+def _bands(bounds: Rect, area: Rect) -> tuple[int, float]:
     """How many bands, and the scale that gives, for the largest picture."""
     best = (1, min(area.w / bounds.w, area.h / bounds.h))
     for count in range(2, MAX_BANDS + 1):
@@ -35,7 +36,7 @@ def _bands(bounds: Box, area: Box) -> tuple[int, float]:
 def write_overview(tiled: TiledMap, document: PdfDocument, typesetter: Typesetter,
                    title: str) -> None:
     data = tiled.data
-    area = Box(MARGIN_PT, MARGIN_PT + HEADER_PT + 14, tiled.page_w - 2 * MARGIN_PT,
+    area = Rect(MARGIN_PT, MARGIN_PT + HEADER_PT + 14, tiled.page_w - 2 * MARGIN_PT,
                tiled.page_h - 2 * MARGIN_PT - HEADER_PT - 14)
     bounds = data.bounds()
     count, scale = _bands(bounds, area)

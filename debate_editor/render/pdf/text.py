@@ -186,13 +186,21 @@ class Typesetter:
 
     def _break_word(self, word: str, size: float, first: float, width: float,
                     bold: bool) -> list[str]:
+        """A word (of the simple scripts) too long for a line, cut where each line is full.
+
+        One pass over its characters, adding up their advances: a word of 5 MB costs
+        what its characters cost, not what measuring every prefix of every line would."""
+        font = self.face(bold).pdf
+        units = font.units  # type: ignore[attr-defined]
         pieces: list[str] = []
         limit = first
         start = 0
-        for end in range(1, len(word) + 1):
-            if end - start > 1 and self.width(word[start:end], size, bold) > limit:
+        run = 0  # the advance of word[start:end], in font units
+        for end, advance in enumerate(font.char_advances(word), 1):  # type: ignore[attr-defined]
+            run += advance
+            if end - start > 1 and run / units * size > limit:
                 pieces.append(word[start : end - 1])
-                start, limit = end - 1, width
+                start, limit, run = end - 1, width, advance
         pieces.append(word[start:])
         return pieces
 
