@@ -94,3 +94,35 @@ def memory_tmp_path(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A real PostgreSQL server for the whole run (tests/pg_server.py), stopped at the end.
+
+    Never skipped: where no server can be started the tests that need one fail, saying what
+    to install."""
+    import pg_server as servers
+
+    try:
+        server = servers.start_server()
+    except servers.PgServerError as error:
+        pytest.fail(str(error), pytrace=False)
+    try:
+        yield server
+    finally:
+        servers.stop(server)
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_server: object) -> str:
+    """``postgresql://postgres@127.0.0.1:PORT/debates`` on the session's server."""
+    return pg_server.url()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def fresh_pg_url(pg_server: object) -> str:
+    """A new, empty database on the session's server, for a test that wants a clean slate."""
+    import uuid
+
+    return pg_server.create_database(f"t_{uuid.uuid4().hex[:12]}")  # type: ignore[attr-defined]
