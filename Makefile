@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := seeds/dod-safety.debate
 
-.PHONY: run test lint bench bench-smoke clean package package-test icons
+.PHONY: run test lint bench bench-smoke clean package package-test icons pg
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ lint: $(VENV)/.installed-test
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A throwaway PostgreSQL server to try things by hand: prints its URL, Ctrl-C stops it and
+# removes its data (README, "Testing against PostgreSQL"). PG_FROM=wheel or debian picks one.
+pg: $(VENV)/.installed-test
+	$(BIN)/python tests/pg_server.py $(PG_FROM)
 
 # Re-render the PNG icon sizes after editing resources/icons/*.svg.
 icons: $(VENV)/.installed
