@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := seeds/dod-safety.debate
 
-.PHONY: run test lint bench bench-smoke clean package package-test icons pg
+.PHONY: run test lint bench bench-smoke clean package package-test icons pg bench-pg
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ BENCH_SIZES ?= 1000 10000 50000
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes $(BENCH_SIZES) \
 		--json bench-results.json
+
+# A PostgreSQL server's start in the test fixture, and a bare one-row commit on it beside
+# SQLite's (tests/benchmarks/pg_commit.py).
+bench-pg: $(VENV)/.installed-test
+	$(BIN)/python tests/benchmarks/pg_commit.py --json bench-results-pg.json
 
 bench-smoke: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes 200 --repeats 1 \
