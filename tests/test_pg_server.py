@@ -160,6 +160,41 @@ def test_the_wheel_starts_a_server_and_it_is_cleaned_away_after_a_failure() -> N
         psycopg.connect(server.url(), connect_timeout=2)
 
 
+ORPHAN = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, sys.argv[1])
+    import pg_server
+    server = pg_server.start_server()
+    print(server.base, server.process.pid, server.url(), flush=True)
+    time.sleep(600)
+    """
+)
+
+
+def test_a_server_left_by_a_killed_run_is_stopped_and_removed_by_the_next() -> None:
+    import signal
+    from pathlib import Path
+
+    import pg_server
+
+    child = subprocess.Popen([sys.executable, "-c", ORPHAN, str(Path(__file__).parent)],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        base_text, pid_text, url = child.stdout.readline().split()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    base, postmaster = Path(base_text), int(pid_text)
+    with psycopg.connect(url) as conn:  # the orphan still serves
+        assert conn.execute("SELECT 1").fetchone() == (1,)
+    assert base in pg_server.sweep_orphans()
+    assert not base.exists()
+    assert not pg_server._alive(postmaster)
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(url, connect_timeout=2)
+
+
 def test_no_binaries_fails_with_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     import pg_server
 
