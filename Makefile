@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := seeds/dod-safety.debate
 
-.PHONY: run test lint bench bench-smoke clean package package-test icons
+.PHONY: run test lint bench bench-smoke clean package package-test icons pg bench-pg
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ lint: $(VENV)/.installed-test
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# A throwaway PostgreSQL server to try things by hand: prints its URL, Ctrl-C stops it and
+# removes its data (README, "Testing against PostgreSQL"). PG_FROM=wheel or debian picks one.
+pg: $(VENV)/.installed-test
+	DEBATE_EDITOR_PG_FROM=$(PG_FROM) $(BIN)/python tests/pg_server.py
+
 # Re-render the PNG icon sizes after editing resources/icons/*.svg.
 icons: $(VENV)/.installed
 	$(BIN)/python packaging/render_icons.py
@@ -63,6 +68,11 @@ BENCH_SIZES ?= 1000 10000 50000
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes $(BENCH_SIZES) \
 		--json bench-results.json
+
+# A PostgreSQL server's start in the test fixture, and a bare one-row commit on it beside
+# SQLite's (tests/benchmarks/pg_commit.py).
+bench-pg: $(VENV)/.installed-test
+	$(BIN)/python tests/benchmarks/pg_commit.py --json bench-results-pg.json
 
 bench-smoke: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes 200 --repeats 1 \

@@ -94,3 +94,47 @@ def memory_tmp_path(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+_PG_STARTED = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter: object, config: pytest.Config) -> None:
+    """Say which PostgreSQL the run used and how long it took to start."""
+    if (line := config.stash.get(_PG_STARTED, None)) is not None:
+        terminalreporter.write_line(line)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def pg_server(request: pytest.FixtureRequest) -> Iterator[object]:
+    """A real PostgreSQL server for the whole run (tests/pg_server.py), stopped at the end.
+
+    Never skipped: where no server can be started the tests that need one fail, saying what
+    to install."""
+    import pg_server as servers
+
+    try:
+        server = servers.start_server()
+    except servers.PgServerError as error:
+        pytest.fail(str(error), pytrace=False)
+    request.config.stash[_PG_STARTED] = (
+        f"PostgreSQL {server.binaries.version} ({server.binaries.source}) for the tests, "
+        f"started in {server.start_seconds:.2f} s")
+    try:
+        yield server
+    finally:
+        servers.stop(server)
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_server: object) -> str:
+    """``postgresql://postgres@127.0.0.1:PORT/debates`` on the session's server."""
+    return pg_server.url()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def fresh_pg_url(pg_server: object) -> str:
+    """A new, empty database on the session's server, for a test that wants a clean slate."""
+    import uuid
+
+    return pg_server.create_database(f"t_{uuid.uuid4().hex[:12]}")  # type: ignore[attr-defined]
