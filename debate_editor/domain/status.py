@@ -98,7 +98,9 @@ class Labelling:
     def _unindex(self, lid: str) -> str:
         """Forget a link's own edges (its undercuts stay under its id); returns its target."""
         target = self._target.pop(lid)
-        self._incoming[target].remove(lid)
+        aimed = self._incoming.get(target)
+        if aimed is not None:  # None: the link it undercuts went in the same edit
+            aimed.remove(lid)
         for source in self._sources.pop(lid):
             self._feeds[source].remove(lid)
         del self._objection[lid]
