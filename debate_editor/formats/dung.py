@@ -31,6 +31,8 @@ _NAME = re.compile(r"[A-Za-z0-9_]+")
 class AttackGraph:
     arguments: tuple[str, ...]
     attacks: tuple[tuple[str, str], ...]
+    not_prefix: str = "not_"
+    unsupported_prefix: str = "unsupported_"
 
 
 def _prefix(base: str, ids: list[str]) -> str:
@@ -74,7 +76,7 @@ def attack_graph(debate: Debate, semantics: Semantics = Semantics.GROUNDED) -> A
             aux.append(name)
             attacks.extend((lid, name) for lid in supported[claim.id])
             attacks.append((name, claim.id))
-    return AttackGraph(tuple(ids + aux), tuple(attacks))
+    return AttackGraph(tuple(ids + aux), tuple(attacks), not_, unsupported)
 
 
 def apx_text(graph: AttackGraph) -> str:
