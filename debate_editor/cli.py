@@ -5,6 +5,7 @@
     debate-editor info FILE [--json]
     debate-editor import SRC -o OUT.debate [--format F]
     debate-editor export FILE --format F [-o OUT] [--claim ID] [--inline]
+    debate-editor evaluate FILE [--json] [--semantics grounded|evidential]
 
 Exit status: 0 success, 2 usage error, 1 a documented error, printed on one line.
 """
@@ -21,12 +22,13 @@ from pathlib import Path
 from debate_editor import __version__
 from debate_editor.domain.errors import DebateError, DebateFileError, ImportFormatError
 from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.status import Semantics, evaluate
 from debate_editor.formats import registry
 from debate_editor.store import DebateDocument
 
 PROG = "debate-editor"
 VIEWS = ("canvas", "columns", "outline", "presentation")
-COMMANDS = ("new", "info", "import", "export")
+COMMANDS = ("new", "info", "import", "export", "evaluate")
 DRAWN_FORMATS = ("pdf", "png", "svg")
 
 
@@ -50,7 +52,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="An offline editor for structured debates.",
-        epilog="Commands: new, info, import, export (debate-editor COMMAND --help).",
+        epilog="Commands: new, info, import, export, evaluate (debate-editor COMMAND --help).",
     )
     parser.add_argument("file", nargs="?", type=Path, help="a .debate file to open")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
@@ -92,6 +94,12 @@ def _command_parser() -> argparse.ArgumentParser:
     exp.add_argument("--inline", action="store_true",
                      help="rebuttal: all numbered points on one line")
     exp.add_argument("--size", type=_size, metavar="WxH", help="png: image size in pixels")
+
+    ev = sub.add_parser("evaluate", help="which claims stand (in, out or undecided)")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("--json", action="store_true", help="print JSON for scripts")
+    ev.add_argument("--semantics", choices=[s.value for s in Semantics],
+                    default=Semantics.GROUNDED.value, help="default: grounded")
     return parser
 
 
@@ -186,6 +194,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    with _open_for_reading(args.file) as doc:
+        debate = doc.snapshot()
+        order = doc.graph.reading_order()
+    result = evaluate(debate, Semantics(args.semantics))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    labels = result["claims"]
+    assert isinstance(labels, dict)
+    for claim in order:
+        text = " ".join(claim.text.split())
+        print(f"{labels[claim.id]:<10} {claim.id:<6} {text[:70]}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from debate_editor.ui.app import run
 
@@ -195,7 +219,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(args.file, screenshot=args.screenshot, view=args.view, size=args.size)
 
 
-_COMMANDS = {"new": cmd_new, "info": cmd_info, "import": cmd_import, "export": cmd_export}
+_COMMANDS = {"new": cmd_new, "info": cmd_info, "import": cmd_import, "export": cmd_export,
+             "evaluate": cmd_evaluate}
 
 
 def _dispatch(argv: list[str]) -> int:

@@ -3,6 +3,7 @@
 from debate_editor.formats import (  # noqa: F401
     aif,
     argdown,
+    dung,
     json_format,
     kialo,
     markdown,
