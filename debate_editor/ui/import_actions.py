@@ -9,7 +9,6 @@ every card. Imported cards get fresh ids and land, laid out, to the right of the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
@@ -24,9 +23,8 @@ from debate_editor.render.card_style import card_size
 from debate_editor.render.map_drawing import positions_for
 from debate_editor.store import EXTENSION, DebateDocument
 from debate_editor.ui.dialogs import warn
-
-if TYPE_CHECKING:
-    from debate_editor.ui.main_window import MainWindow
+from debate_editor.ui.window_host import WindowHost
+from debate_editor.ui.window_registry import WindowRegistry
 
 
 def file_filters() -> str:
@@ -62,8 +60,10 @@ def _choose_source(window: QWidget, title: str) -> Path | None:
     return Path(name) if name else None
 
 
-def import_new(window: MainWindow) -> MainWindow | None:
-    """Import a file as a new .debate file (asked for with a Save dialog) and open it."""
+def import_new(host: WindowHost, windows: WindowRegistry) -> object:
+    """Import a file as a new .debate file (asked for with a Save dialog) and open it;
+    its window, or None. A file shown in one of `windows` is never replaced."""
+    window = host.dialog_parent()
     source = _choose_source(window, "Import Debate")
     if source is None:
         return None
@@ -81,7 +81,7 @@ def import_new(window: MainWindow) -> MainWindow | None:
     target = Path(name)
     if target.suffix != EXTENSION:
         target = target.with_name(target.name + EXTENSION)
-    if any(w.document.path.resolve() == target.resolve() for w in _windows()):
+    if windows.showing(target) is not None:
         warn(window, "Import", f"{target} is open in a window; choose another name.")
         return None
     try:
@@ -90,13 +90,13 @@ def import_new(window: MainWindow) -> MainWindow | None:
     except DebateError as error:
         warn(window, "Import", str(error))
         return None
-    return window.open_path(target)
+    return host.open_path(target)
 
 
-def import_into(window: MainWindow) -> bool:
+def import_into(host: WindowHost) -> bool:
     """Import a file into the open debate as one undoable step."""
-    if window.document.read_only:
-        warn(window, "Import", "This debate is open read-only; nothing can be added to it.")
+    session, window = host.session, host.dialog_parent()
+    if not session.may_edit():
         return False
     source = _choose_source(window, "Import into This Debate")
     if source is None:
@@ -110,8 +110,8 @@ def import_into(window: MainWindow) -> bool:
     if not debate.claims:
         warn(window, "Import", f"{source.name} holds no claims; nothing was added.")
         return False
-    edit = merge_edit(window.document, debate, label=f"Import {source.name}")
-    return window.session.run(edit)
+    edit = merge_edit(session.document, debate, label=f"Import {source.name}")
+    return session.run(edit)
 
 
 def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") -> Edit:
@@ -162,8 +162,3 @@ class _Busy:
     def __exit__(self, *_exc: object) -> None:
         QApplication.restoreOverrideCursor()
 
-
-def _windows() -> list[MainWindow]:
-    from debate_editor.ui.main_window import _WINDOWS
-
-    return list(_WINDOWS)
