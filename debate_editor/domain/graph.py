@@ -184,6 +184,10 @@ class DebateGraph:
         roots.sort(key=lambda claim: (claim.order, id_key(claim.id)))
         return roots
 
+    def next_thesis_order(self) -> int:
+        """The order a new thesis takes: after every thesis there is."""
+        return 1 + max((c.order for c in self.theses()), default=-1)
+
     def children(self, claim_id: str) -> Iterator[Link]:
         """What answers a claim in reading order: its pros, then its cons, each followed
         by the undercuts of its link."""

@@ -85,6 +85,31 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+class UnknownFormatError(ImportFormatError):
+    """A file whose format cannot be told from its name and text (and none was named)."""
+
+
+def read_debate(path: Path, name: str | None = None) -> Debate:
+    """The debate in the file at `path`, in format `name` or the one its name and text
+    show: the one way the command line and File → Import read a file. Documented errors
+    only; an importer's error names the file."""
+    if not path.is_file():
+        raise DebateFileError(path, "no such file." if not path.exists() else "is not a file.")
+    text = read_text(path)
+    name = name or detect(path, text)
+    if name is None:
+        raise UnknownFormatError("this is not a format Debate Editor can import",
+                                 source=path.name)
+    fmt = get(name)
+    assert fmt.read is not None
+    try:
+        return fmt.read(text)
+    except ImportFormatError as error:
+        if error.source:
+            raise
+        raise ImportFormatError(error.message, error.line, error.column, path.name) from None
+
+
 def write_whole(target: Path, data: str | bytes) -> None:
     """Write an export whole or not at all, through a temporary file in the same folder:
     an existing file is replaced only by a complete one (the command line's `-o` and

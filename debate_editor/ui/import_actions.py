@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from debate_editor.domain.edit import Edit
-from debate_editor.domain.errors import DebateError, DebateFileError, ImportFormatError
+from debate_editor.domain.errors import DebateError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, Debate, Link
 from debate_editor.formats import registry
@@ -37,22 +37,9 @@ def file_filters() -> str:
 
 
 def read_debate(path: Path) -> Debate:
-    """The debate in `path`, in whatever format it is; one documented error if it is not."""
-    if not path.is_file():
-        raise DebateFileError(path, "no such file.")
-    text = registry.read_text(path)
-    name = registry.detect(path, text)
-    if name is None:
-        raise ImportFormatError("this is not a format Debate Editor can import",
-                                source=path.name)
-    fmt = registry.get(name)
-    assert fmt.read is not None
-    try:
-        return fmt.read(text)
-    except ImportFormatError as error:
-        if error.source:
-            raise
-        raise ImportFormatError(error.message, error.line, error.column, path.name) from None
+    """The debate in `path`, in whatever format it is; one documented error if it is not
+    (read as the command line reads it)."""
+    return registry.read_debate(path)
 
 
 def _choose_source(window: QWidget, title: str) -> Path | None:
@@ -125,7 +112,7 @@ def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") 
     left, top = _free_spot(document)
     x0 = min(x for x, _ in laid.values())
     y0 = min(y for _, y in laid.values())
-    thesis_order = 1 + max((c.order for c in document.graph.theses()), default=-1)
+    thesis_order = document.graph.next_thesis_order()
     new_ids = {claim.id: document.new_claim_id() for claim in debate.claims}
     claims: list[Claim] = []
     for claim in debate.claims:
