@@ -20,10 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from debate_editor import __version__
-from debate_editor.domain.errors import DebateError, DebateFileError, ImportFormatError
+from debate_editor.domain.errors import DebateError, DebateFileError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.status import Semantics, evaluate
-from debate_editor.formats import registry
+from debate_editor.formats import files, registry
 from debate_editor.store import DebateDocument
 
 PROG = "debate-editor"
@@ -152,20 +152,10 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     source: Path = args.source
-    if not source.is_file():
-        raise DebateFileError(source, "no such file." if not source.exists() else "is not a file.")
-    text = registry.read_text(source)
-    name = args.format or registry.detect(source, text)
-    if name is None:
-        raise UsageError(f"cannot tell the format of {source}; name it with --format")
-    fmt = registry.get(name)
-    assert fmt.read is not None
     try:
-        debate = fmt.read(text)
-    except ImportFormatError as error:
-        if not error.source:
-            error = ImportFormatError(error.message, error.line, error.column, source.name)
-        raise error from None
+        debate = files.read_debate(source, args.format)
+    except files.UnknownFormatError:
+        raise UsageError(f"cannot tell the format of {source}; name it with --format") from None
     DebateDocument.create_from(args.output, debate, replace=True).close()
     return 0
 
@@ -190,7 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         sys.stdout.flush()
     else:
-        registry.write_whole(args.output, data)
+        files.write_whole(args.output, data)
     return 0
 
 

@@ -71,7 +71,7 @@ def close_windows() -> Iterator[None]:
         return
     from PySide6.QtWidgets import QApplication
 
-    for window in list(module._WINDOWS):
+    for window in list(module.WINDOWS):
         window.close()
     QApplication.processEvents()
 

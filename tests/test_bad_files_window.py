@@ -64,12 +64,12 @@ def the_dialog() -> QMessageBox:
 def refused_in_a_dialog(qtbot, window: MainWindow, path: Path, kind: str,  # type: ignore[no-untyped-def]
                         before: bytes | None, open_it: Callable[[], None]) -> QMessageBox:
     """Open `path` the way `open_it` does; one plain dialog, no new window, same bytes."""
-    windows = list(main_window_module._WINDOWS)
+    windows = list(main_window_module.WINDOWS)
     open_it()
     box = the_dialog()
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert words(kind) in box.text() and ODD_NAME in box.text()
-    assert windows == main_window_module._WINDOWS
+    assert windows == list(main_window_module.WINDOWS)
     assert (path.read_bytes() if path.exists() else None) == before
     return box
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from debate_editor.domain import ClaimKind, InvalidDebateError
 from debate_editor.render.slide import layout_slide
 from debate_editor.store import DebateDocument
-from debate_editor.ui import window_views
 from debate_editor.ui.main_window import MainWindow
 from debate_editor.ui.outline_model import ClaimRole
 
@@ -191,7 +190,7 @@ def test_the_columns_show_claim_and_reasons_as_typed(window: MainWindow, name: s
 
 def test_a_slide_shows_each_text_as_typed(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     select(window, "t1")
-    view = window_views.present(window, here=True)
+    view = window.present(here=True)
     qtbot.waitUntil(view.isActiveWindow)
     if view.map_mode:  # the last presenter's choice: back to the card slide
         qtbot.keyClick(view, Qt.Key.Key_M)

@@ -23,7 +23,7 @@ from debate_editor.formats.rebuttal import write_rebuttal
 from debate_editor.formats.registry import ExportOptions
 from debate_editor.store import DebateDocument
 from debate_editor.ui import export_job
-from debate_editor.ui.main_window import _WINDOWS, MainWindow
+from debate_editor.ui.main_window import WINDOWS, MainWindow
 
 sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
 import generate
@@ -211,7 +211,7 @@ def test_import_as_a_new_debate_opens_it(qtbot, seed_copy: Path, tmp_path: Path,
     asked = save_as(monkeypatch, target)
     press(qtbot, window, Qt.Key.Key_I, CTRL)
     assert asked[0][2] == str(tmp_path / "cars.debate")
-    opened = [w for w in _WINDOWS if w.document.path == tmp_path / "cars.debate"]
+    opened = [w for w in WINDOWS if w.document.path == tmp_path / "cars.debate"]
     assert len(opened) == 1
     assert opened[0].document.title == "Should cities ban cars from their centres?"
     assert len(opened[0].canvas.scene.cards) == 4

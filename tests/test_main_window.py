@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from debate_editor.store import DebateDocument
 from debate_editor.ui import main_window as main_window_module
-from debate_editor.ui.app import open_document, untitled_folder
+from debate_editor.ui.command_table import COMMANDS, key_sequences
 from debate_editor.ui.main_window import MainWindow
-from debate_editor.ui.shortcuts import COMMANDS, key_sequences
+from debate_editor.ui.untitled import open_document, untitled_folder
 
 
 def test_title_shows_the_file_name(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
@@ -83,7 +83,7 @@ def test_recent_files_and_window_size_are_kept(qtbot, tmp_path: Path, seed_copy:
                            str(seed_copy.resolve())]
     opened = next(a for a in other.recent_menu.actions() if a.text() == str(seed_copy.resolve()))
     opened.trigger()
-    window = next(w for w in main_window_module._WINDOWS if w.document.path == seed_copy)
+    window = next(w for w in list(main_window_module.WINDOWS) if w.document.path == seed_copy)
     assert len(window.document.graph.claims) == 7
 
 
@@ -101,7 +101,7 @@ def test_a_debate_file_dropped_on_the_window_opens(qtbot, tmp_path: Path, seed_c
                     Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(window, event)
         assert event.isAccepted()
-    opened = [w for w in main_window_module._WINDOWS if w.document.path == seed_copy]
+    opened = [w for w in list(main_window_module.WINDOWS) if w.document.path == seed_copy]
     assert len(opened) == 1
     assert len(opened[0].canvas.scene.cards) == 7
 

@@ -208,7 +208,7 @@ def test_read_only_outline_refuses_edits_and_the_banner_says_why(qtbot, seed_fil
         pass
     outline = outline_of(window)
     messages: list[str] = []
-    outline.message.connect(messages.append)
+    outline.session.notice.connect(messages.append)
     outline.tree.setFocus()
     outline.tree.setCurrentIndex(outline.model.index(0, 0, QModelIndex()))
     qtbot.keyClick(outline.tree, K.Key_F2)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QT
 
 from debate_editor.domain.model import LinkKind
 from debate_editor.store import DebateDocument
+from debate_editor.ui.command_table import EDITING_COMMANDS
 from debate_editor.ui.main_window import MainWindow
-from debate_editor.ui.read_only import EDITING_COMMANDS
 
 K = Qt.Key
 CHILD = Path(__file__).with_name("crash_child.py")

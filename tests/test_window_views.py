@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from views_helpers import open_views
 
-from debate_editor.ui.shortcuts import COMMANDS
+from debate_editor.ui.command_table import COMMANDS
 from debate_editor.ui.view_commands import answered_by
 
 K = Qt.Key
@@ -51,25 +51,24 @@ def test_a_menu_command_goes_to_the_view_last_used(qtbot, seed_copy: Path) -> No
     assert [r.claim.id for r in window.document.graph.pros("c1")][:2] == ["c2", "c3"]
 
 
-def test_in_each_view_a_key_does_one_thing(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_in_each_view_a_key_does_one_thing(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Enter opens a reason in the columns (not edit), Backspace backs up (not delete):
     the general command keeps its other keys there; no view has a key twice."""
+    from PySide6.QtWidgets import QWidget
+
+    from debate_editor.store import DebateDocument
     from debate_editor.ui.columns import ProConColumns
     from debate_editor.ui.outline import Outline
     from debate_editor.ui.presentation import PresentationView
+    from debate_editor.ui.session import Session
     from debate_editor.ui.view_commands import bind_view_commands
 
+    session = Session(DebateDocument.create(tmp_path / "keys.debate", "Keys"))
     for cls in (ProConColumns, Outline, PresentationView):
-        view = cls.__new__(cls)
-        from PySide6.QtWidgets import QWidget
-
+        view = cls(session)
         holder = QWidget()
-        for name in dir(cls):
-            if name.startswith("command_"):
-                setattr(view, name, lambda: None)
-        view.name = cls.name  # type: ignore[misc]
-        actions = bind_view_commands(holder, view)
-        assert set(actions) == {c.key for c in answered_by(view)}
+        actions = bind_view_commands(holder, view.name, view.handlers())
+        assert set(actions) == {c.key for c in answered_by(view.name, view.handlers())}
         keys = [seq.toString() for a in actions.values() for seq in a.shortcuts()]
         assert len(keys) == len(set(keys)), cls.name
         if cls is ProConColumns:
@@ -78,6 +77,8 @@ def test_in_each_view_a_key_does_one_thing(qapp) -> None:  # type: ignore[no-unt
             assert QKeySequence("Return") in actions["open_reason"].shortcuts()
     assert {c.key for c in COMMANDS if "presentation" in c.views} >= {
         "next_slide", "previous_slide", "first_slide", "last_slide", "leave_presentation"}
+    session.close()
+    session.document.close()
 
 
 def test_the_views_benchmark_runs_at_a_smoke_size() -> None:

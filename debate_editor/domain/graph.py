@@ -184,6 +184,23 @@ class DebateGraph:
         roots.sort(key=lambda claim: (claim.order, id_key(claim.id)))
         return roots
 
+    def answers_through(self, claim_id: str, ancestor: str) -> bool:
+        """Whether `claim_id` answers `ancestor`, directly or through other claims
+        (iterative, so a deep chain never meets Python's recursion limit)."""
+        seen, waiting = {claim_id}, [claim_id]
+        while waiting:
+            for parent in self.parents(waiting.pop()):
+                if parent == ancestor:
+                    return True
+                if parent not in seen:
+                    seen.add(parent)
+                    waiting.append(parent)
+        return False
+
+    def next_thesis_order(self) -> int:
+        """The order a new thesis takes: after every thesis there is."""
+        return 1 + max((c.order for c in self.theses()), default=-1)
+
     def children(self, claim_id: str) -> Iterator[Link]:
         """What answers a claim in reading order: its pros, then its cons, each followed
         by the undercuts of its link."""

@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 from debate_editor.domain.errors import DebateFileError, ImportFormatError
+from debate_editor.domain.model import Debate
+from debate_editor.formats import registry
 
 
 def read_text(path: Path) -> str:
@@ -46,3 +48,28 @@ def write_whole(target: Path, data: str | bytes) -> None:
         raise DebateFileError(target, f"cannot be written ({error.strerror}).") from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+class UnknownFormatError(ImportFormatError):
+    """A file whose format cannot be told from its name and text (and none was named)."""
+
+
+def read_debate(path: Path, name: str | None = None) -> Debate:
+    """The debate in the file at `path`, in format `name` or the one its name and text
+    show: the one way the command line and File → Import read a file. Documented errors
+    only; an importer's error names the file."""
+    if not path.is_file():
+        raise DebateFileError(path, "no such file." if not path.exists() else "is not a file.")
+    text = read_text(path)
+    name = name or registry.detect(path, text)
+    if name is None:
+        raise UnknownFormatError("this is not a format Debate Editor can import",
+                                 source=path.name)
+    fmt = registry.get(name)
+    assert fmt.read is not None
+    try:
+        return fmt.read(text)
+    except ImportFormatError as error:
+        if error.source:
+            raise
+        raise ImportFormatError(error.message, error.line, error.column, path.name) from None

@@ -1,8 +1,7 @@
 """Which formats exist, what they are called on the command line, and how to reach them.
 
-Reading an input file's text and writing an export whole live in `formats.files`;
-`read_text` and `write_whole` are named here too for the callers that reach them
-through the registry.
+Reading an input file (its text, the debate in it) and writing an export whole live in
+`formats.files`, which asks this registry which format a file is.
 
 Text formats are pure Python and register here when `debate_editor.formats` is
 imported; drawn formats (PDF, PNG, SVG) register from `debate_editor.render`, which the
@@ -16,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debate_editor.domain.model import Debate
-from debate_editor.formats.files import read_text, write_whole
 
 __all__ = [
     "ExportOptions", "Format", "add_sniffer", "all_formats", "detect", "exporters", "get",
-    "importers", "read_text", "register", "write_whole",
+    "importers", "register",
 ]
 
 

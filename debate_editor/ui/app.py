@@ -6,13 +6,14 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
 from debate_editor.ui.dialogs import warn
+from debate_editor.ui.main_window import MainWindow
+from debate_editor.ui.untitled import open_document
 
 APP_NAME = "Debate Editor"
 ORGANISATION = "Debate Editor"
@@ -40,27 +41,6 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def untitled_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".debate-editor") / "untitled"
-
-
-def untitled_path() -> Path:
-    """Where a new untitled debate lives until Save As: every edit is kept from the first."""
-    folder = untitled_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    number = 1
-    while (folder / f"Untitled {number}.debate").exists():
-        number += 1
-    return folder / f"Untitled {number}.debate"
-
-
-def open_document(path: Path | None) -> DebateDocument:
-    if path is None:
-        return DebateDocument.create(untitled_path(), "Untitled debate")
-    return DebateDocument.open(path)
-
-
 def run(
     path: Path | None,
     *,
@@ -70,8 +50,6 @@ def run(
 ) -> int:
     """Open the window (or render it to `screenshot` and return). Exit status."""
     app = application()
-    from debate_editor.ui.main_window import MainWindow
-
     if screenshot is not None:
         doc = DebateDocument.open(path, read_only=True) if path else open_document(None)
         window = MainWindow(doc, remember=False)

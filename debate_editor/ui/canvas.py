@@ -1,15 +1,17 @@
 """The canvas: the map of claim cards where a person drafts a debate.
 
-It is one of the window's views: it answers the "view" commands of the shortcut table
-(`command_<key>` methods), turns what the person does into edits run through the
+It is one of the window's views: it answers the "view" commands of the command table
+(`handlers`), turns what the person does into edits run through the
 session (one undo step each), and redraws from the document's events alone.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from debate_editor.domain.bulk import gc_paused
 from debate_editor.domain.edit import Edit
@@ -17,11 +19,12 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
 from debate_editor.render.card_style import card_size
 from debate_editor.ui import edits
+from debate_editor.ui.canvas_menu import context_menu
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.canvas_view import CanvasView
 from debate_editor.ui.card_editor import CardEditor
 from debate_editor.ui.clipboard import copy_mime, paste_edit, put_on_clipboard
-from debate_editor.ui.map_items import ClaimCard, LinkArrow
+from debate_editor.ui.map_items import ClaimCard
 from debate_editor.ui.navigation import nearest_card
 from debate_editor.ui.session import Session
 
@@ -32,8 +35,6 @@ MIN_EDIT_ZOOM = 0.75
 class Canvas(QWidget):
     name = "canvas"
     title = "Map"
-    message = Signal(str)
-    """A short note for the status bar."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,12 +65,37 @@ class Canvas(QWidget):
         self.view.view_changed.connect(self._place_editor)
         self.editor.committed.connect(self._commit_text)
         self.editor.cancelled.connect(self._end_editing)
+        session.editable_changed.connect(self._follow_editable)
+        self.view.read_only = not session.editable
+
+    def _follow_editable(self, editable: bool) -> None:
+        self.view.read_only = not editable  # the mouse selects, but drags nothing
+        if editable:  # a writable copy keeps the places the map shows
+            self.store_missing_positions()
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        """What the map does for the commands of the table it answers."""
+        return {
+            "edit_card": self.on_edit_card, "add_thesis": self.on_add_thesis,
+            "add_support": self.on_add_support, "add_objection": self.on_add_objection,
+            "delete": self.on_delete, "select_all": self.on_select_all,
+            "copy": self.on_copy, "cut": self.on_cut, "paste": self.on_paste,
+            "toggle_link_kind": self.on_toggle_link_kind,
+            "cycle_claim_kind": self.on_cycle_claim_kind,
+            "auto_layout": self.on_auto_layout,
+            "select_up": lambda: self._select_toward(0, -1),
+            "select_down": lambda: self._select_toward(0, 1),
+            "select_left": lambda: self._select_toward(-1, 0),
+            "select_right": lambda: self._select_toward(1, 0),
+            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out,
+            "zoom_fit": self.view.zoom_fit, "zoom_actual": lambda: self.view.set_zoom(1.0),
+        }
 
     def store_missing_positions(self) -> None:
         """A debate made elsewhere (an import, a script) may have cards with no place;
         lay those out once and keep the places in the file, so what is seen is stored."""
         doc = self.document
-        if doc.read_only or all(c.position is not None for c in doc.claims()):
+        if not self.session.editable or all(c.position is not None for c in doc.claims()):
             return
         from debate_editor.layout import positions_for
         from debate_editor.render.map_drawing import card_sizes
@@ -134,7 +160,7 @@ class Canvas(QWidget):
     # ---- editing text in place --------------------------------------------------------
     def edit_card(self, claim_id: str | None = None) -> None:
         claim_id = claim_id or self.current_card()
-        if claim_id is None or self.document.read_only:
+        if claim_id is None or not self.session.may_edit():
             return
         card = self.scene.cards[claim_id]
         self._editing, self._pending = claim_id, None
@@ -142,8 +168,7 @@ class Canvas(QWidget):
 
     def begin_new_card(self, answers: str | None, kind: LinkKind) -> None:
         """Open the editor where the new card will stand; the card exists once kept."""
-        if self.document.read_only:
-            self.message.emit("This debate is open read-only.")
+        if not self.session.may_edit():
             return
         draft = Claim(id="new", text="new", kind=ClaimKind.THESIS if answers is None
                       else ClaimKind.CLAIM)
@@ -175,10 +200,16 @@ class Canvas(QWidget):
                 answers = None
             edit, claim = edits.add_claim_edit(doc, text, answers=answers, kind=kind,
                                                places=self.scene)
-            if self.session.run(edit):
-                self.select(claim.id)
         elif self._editing is not None and self._editing in doc.graph.claims:
-            self.session.run(edits.text_edit(doc, self._editing, text))
+            edit, claim = edits.text_edit(doc, self._editing, text), None
+        else:
+            edit, claim = Edit(), None
+        if self.session.run(edit):
+            if claim is not None:
+                self.select(claim.id)
+        elif not edit.is_empty():  # refused (a full disk, say): what was typed stays
+            self._open_editor(text, self.editor.scene_rect)
+            return
         self._end_editing()
 
     def _end_editing(self) -> None:
@@ -189,46 +220,46 @@ class Canvas(QWidget):
     def editing(self) -> bool:
         return self.editor.is_open
 
-    # ---- commands (named in ui/shortcuts.py) --------------------------------------------
-    def command_edit_card(self) -> None:
+    # ---- commands (named in ui/command_table.py) --------------------------------------------
+    def on_edit_card(self) -> None:
         self.edit_card()
 
-    def command_add_thesis(self) -> None:
+    def on_add_thesis(self) -> None:
         self.begin_new_card(None, LinkKind.SUPPORT)
 
-    def command_add_support(self) -> None:
+    def on_add_support(self) -> None:
         current = self.current_card()
         if current is None:
-            self.message.emit("Select the card the reason supports first.")
+            self.session.notice.emit("Select the card the reason supports first.")
             return
         self.begin_new_card(current, LinkKind.SUPPORT)
 
-    def command_add_objection(self) -> None:
+    def on_add_objection(self) -> None:
         links = self.scene.selected_links()
         current = self.current_card()
         if current is None and len(links) == 1:
             self.begin_new_card(links[0], LinkKind.OBJECTION)  # an undercut
             return
         if current is None:
-            self.message.emit("Select the card or arrow to object to first.")
+            self.session.notice.emit("Select the card or arrow to object to first.")
             return
         self.begin_new_card(current, LinkKind.OBJECTION)
 
-    def command_delete(self) -> None:
+    def on_delete(self) -> None:
         claims, links = self.scene.selected_claims(), self.scene.selected_links()
         if claims or links:
             self.session.run(edits.delete_edit(self.document, claims, links))
 
-    def command_select_all(self) -> None:
+    def on_select_all(self) -> None:
         for card in self.scene.cards.values():
             card.setSelected(True)
 
-    def command_copy(self) -> None:
+    def on_copy(self) -> None:
         mime = copy_mime(self.document, self.scene.selected_claims())
         if mime is not None:
             put_on_clipboard(mime)
 
-    def command_cut(self) -> None:
+    def on_cut(self) -> None:
         claims = self.scene.selected_claims()
         mime = copy_mime(self.document, claims)
         if mime is None:
@@ -237,7 +268,7 @@ class Canvas(QWidget):
         edit = edits.delete_edit(self.document, claims, ())
         self.session.run(Edit(remove_claims=edit.remove_claims, label="Cut"))
 
-    def command_paste(self) -> None:
+    def on_paste(self) -> None:
         edit, new_ids = paste_edit(self.document, QGuiApplication.clipboard().mimeData())
         if new_ids and self.session.run(edit):
             self.scene.clearSelection()
@@ -245,27 +276,27 @@ class Canvas(QWidget):
                 self.scene.cards[cid].setSelected(True)
             self._current = new_ids[0]
 
-    def command_toggle_link_kind(self) -> None:
+    def on_toggle_link_kind(self) -> None:
         links = self.scene.selected_links()
         if not links:
             current = self.current_card()
             links = [link.id for link in self.document.graph.outgoing(current)] \
                 if current else []
         if not links:
-            self.message.emit("Select an arrow (or the card it starts from) first.")
+            self.session.notice.emit("Select an arrow (or the card it starts from) first.")
             return
         self.session.run(edits.toggle_link_kind_edit(self.document, links))
 
-    def command_cycle_claim_kind(self) -> None:
+    def on_cycle_claim_kind(self) -> None:
         claims = self.scene.selected_claims()
         if claims:
             self.session.run(edits.claim_kind_edit(self.document, claims))
 
-    def command_auto_layout(self) -> None:
+    def on_auto_layout(self) -> None:
         with gc_paused():  # tens of thousands of new positions at once
             laid_out = self.session.run(edits.layout_edit(self.document))
         if not laid_out:
-            self.message.emit("The map is laid out already.")
+            self.session.notice.emit("The map is laid out already.")
 
     def _select_toward(self, dx: int, dy: int) -> None:
         current = self.current_card()
@@ -278,37 +309,13 @@ class Canvas(QWidget):
         if target is not None:
             self.select(target)
 
-    def command_select_up(self) -> None:
-        self._select_toward(0, -1)
-
-    def command_select_down(self) -> None:
-        self._select_toward(0, 1)
-
-    def command_select_left(self) -> None:
-        self._select_toward(-1, 0)
-
-    def command_select_right(self) -> None:
-        self._select_toward(1, 0)
-
-    def command_zoom_in(self) -> None:
-        self.view.zoom_in()
-
-    def command_zoom_out(self) -> None:
-        self.view.zoom_out()
-
-    def command_zoom_fit(self) -> None:
-        self.view.zoom_fit()
-
-    def command_zoom_actual(self) -> None:
-        self.view.set_zoom(1.0)
-
     # ---- the mouse's edits ------------------------------------------------------------
     def _link(self, source: str, target: str, objection: bool) -> None:
         kind = LinkKind.OBJECTION if objection else LinkKind.SUPPORT
         self.session.run(edits.link_edit(self.document, source, target, kind))
 
     def _moved(self, positions: dict[str, tuple[float, float]]) -> None:
-        if self.document.read_only or not self.session.run(
+        if not self.session.editable or not self.session.run(
             edits.move_edit(self.document, positions)
         ):
             self._restore_positions(positions)
@@ -322,38 +329,12 @@ class Canvas(QWidget):
         self.scene.reroute(positions)
 
     def _context_menu(self, item: object, where: QPoint) -> None:
-        menu = QMenu(self)
-        if self.document.read_only:  # only what does not change the debate
-            menu.addAction("Fit Map to Window", self.command_zoom_fit)
-            menu.popup(where)
-            return
-        if isinstance(item, ClaimCard):
-            menu.addAction("Edit Text", self.command_edit_card)
-            menu.addAction("Add Supporting Reason", self.command_add_support)
-            menu.addAction("Add Objection", self.command_add_objection)
-            kinds = menu.addMenu("Kind")
-            claim = self.document.claim(item.claim_id)
-            for kind in ClaimKind:
-                action: QAction = kinds.addAction(kind.value.capitalize())
-                action.setCheckable(True)
-                action.setChecked(claim.kind is kind)
-                action.triggered.connect(lambda _c=False, k=kind: self.session.run(
-                    edits.claim_kind_edit(self.document, self.scene.selected_claims(), k)))
-            menu.addSeparator()
-            menu.addAction("Delete", self.command_delete)
-        elif isinstance(item, LinkArrow):
-            if not item.link.is_undercut:
-                other = "Objection" if item.kind is LinkKind.SUPPORT else "Support"
-                menu.addAction(f"Make It an {other}" if other == "Objection"
-                               else f"Make It a {other}", self.command_toggle_link_kind)
-            menu.addAction("Object to This Arrow (Undercut)", self.command_add_objection)
-            menu.addSeparator()
-            menu.addAction("Delete Arrow", self.command_delete)
-        else:
-            menu.addAction("New Thesis", self.command_add_thesis)
-            menu.addAction("Lay Out Map", self.command_auto_layout)
-            menu.addAction("Fit Map to Window", self.command_zoom_fit)
-        menu.popup(where)
+        kind = self.document.claim(item.claim_id).kind if isinstance(item, ClaimCard) else None
+        context_menu(self, item, self.handlers(), editable=self.session.editable,
+                     card_kind=kind, set_kind=self._set_kind).popup(where)
+
+    def _set_kind(self, kind: ClaimKind) -> None:
+        self.session.run(edits.claim_kind_edit(self.document, self.scene.selected_claims(), kind))
 
     # ---- finding ---------------------------------------------------------------------
     def set_filter(self, text: str) -> list[str]:

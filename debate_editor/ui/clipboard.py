@@ -102,7 +102,7 @@ def _fresh_copy(
     doc: DebateDocument, claims: list[Claim], links: list[Link]
 ) -> tuple[Edit, list[str]]:
     new_ids = {claim.id: doc.new_claim_id() for claim in claims}
-    thesis_order = 1 + max((c.order for c in doc.graph.theses()), default=-1)
+    thesis_order = doc.graph.next_thesis_order()
     added: list[Claim] = []
     for claim in claims:
         update: dict[str, object] = {"id": new_ids[claim.id], "order": thesis_order}

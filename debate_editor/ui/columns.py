@@ -9,7 +9,9 @@ sets the window's one selection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -24,7 +26,7 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import LinkKind
 from debate_editor.render.card_style import KIND_STYLES, LINK_STYLES, counts_text
 from debate_editor.ui.clipped_label import ClippedLabel
-from debate_editor.ui.columns_commands import ColumnsCommands
+from debate_editor.ui.columns_editing import ColumnsEditing
 from debate_editor.ui.columns_list import Entry, ReasonList
 from debate_editor.ui.columns_trail import Trail, TrailBar, trail_to
 from debate_editor.ui.inline_editor import InlineEditor
@@ -39,10 +41,9 @@ FOCUS_LINES, NOTE_LINES = 12, 4
 an ellipsis, and the tooltip holds it (the editor shows it whole)."""
 
 
-class ProConColumns(ColumnsCommands, QWidget):
+class ProConColumns(QWidget):
     name = "columns"
     title = "Pro/Con Columns"
-    message = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,14 +57,12 @@ class ProConColumns(ColumnsCommands, QWidget):
         self.lists = {kind: ReasonList(kind, self) for kind in LinkKind}
         self.adders: dict[LinkKind, InlineEditor] = {}
         self.headers: dict[LinkKind, QLabel] = {}
+        self.add_buttons: dict[LinkKind, QToolButton] = {}
         self.columns_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns_box.setSpacing(10)
         for kind in LinkKind:
             self.columns_box.addLayout(self._build_column(kind), 1)
-        self.editor = InlineEditor(self)
-        self.editor.committed.connect(self._commit_edit)
-        self.editor.cancelled.connect(self._end_edit)
-        self._editing: str | None = None
+        self.editing = ColumnsEditing(session, self, InlineEditor(self), self.adders)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         box.addWidget(self.trail_bar)
@@ -72,8 +71,22 @@ class ProConColumns(ColumnsCommands, QWidget):
         self.setFocusProxy(self.lists[LinkKind.SUPPORT])
         session.bridge.changed.connect(self._on_changed)
         session.selection.changed.connect(self._follow_selection)
+        session.editable_changed.connect(self._follow_editable)
+        self._follow_editable(session.editable)
         theses = self.document.graph.theses()
         self.show_claim(session.selection.current or (theses[0].id if theses else None))
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        """What the columns do for the commands of the table they answer."""
+        return {**self.editing.handlers(),
+                "open_reason": self.on_open_reason, "back_up": self.on_back_up,
+                "select_left": lambda: self._switch(LinkKind.SUPPORT),
+                "select_right": lambda: self._switch(LinkKind.OBJECTION)}
+
+    def _follow_editable(self, editable: bool) -> None:
+        for kind in LinkKind:
+            self.lists[kind].read_only = not editable  # a click opens, a drag moves nothing
+            self.add_buttons[kind].setEnabled(editable)
 
     # ---- building -----------------------------------------------------------------
     def _build_focus_card(self) -> None:
@@ -105,7 +118,7 @@ class ProConColumns(ColumnsCommands, QWidget):
         reasons = self.lists[kind]
         reasons.opened.connect(self._open)
         reasons.reorder_requested.connect(
-            lambda link_id, row, k=kind: self._reorder(k, link_id, row))
+            lambda link_id, row, k=kind: self.editing.reorder(k, link_id, row))
         reasons.left_top.connect(self._choose_focus)
         reasons.selectionModel().currentChanged.connect(
             lambda current, _old, k=kind: self._entry_changed(k, current))
@@ -120,14 +133,13 @@ class ProConColumns(ColumnsCommands, QWidget):
         add.setToolTip("A reason for it (S)" if kind is LinkKind.SUPPORT
                        else "An objection to it (O)")
         add.setAutoRaise(True)
-        add.clicked.connect(lambda _c=False, k=kind: self.begin_add(k))
+        add.clicked.connect(lambda _c=False, k=kind: self.editing.begin_add(k))
+        self.add_buttons[kind] = add
         top = QHBoxLayout()
         top.addWidget(header, 1)
         top.addWidget(add)
         adder = InlineEditor(self)
         adder.setFixedHeight(72)
-        adder.committed.connect(lambda text, k=kind: self._commit_add(k, text))
-        adder.cancelled.connect(lambda: self._end_edit())
         self.adders[kind] = adder
         column = QVBoxLayout()
         column.setSpacing(2)
@@ -245,11 +257,38 @@ class ProConColumns(ColumnsCommands, QWidget):
 
     def selected_claim(self) -> str | None:
         """The chosen entry of a column, or else the claim on top."""
+        entry = self.chosen_entry()
+        return entry.claim.id if entry is not None else self.focus
+
+    def chosen_entry(self) -> Entry | None:
         for reasons in self.lists.values():
             entry = reasons.current_entry()
             if entry is not None:
-                return entry.claim.id
-        return self.focus
+                return entry
+        return None
+
+    def column_entries(self, kind: LinkKind) -> list[Entry]:
+        return list(self.lists[kind].reasons.entries)
+
+    def editing_area(self, *, row: bool) -> QRect:
+        area = self.focus_card.geometry()
+        for reasons in self.lists.values() if row else ():
+            index = reasons.currentIndex()
+            if index.isValid():
+                rect = reasons.visualRect(index)
+                area = rect.translated(reasons.viewport().mapTo(self, rect.topLeft())
+                                       - rect.topLeft())
+        return area
+
+    def land_on(self, claim_id: str, kind: LinkKind | None) -> None:
+        if kind is None:
+            self.show_claim(claim_id)
+            self._report()
+        else:
+            self._choose(kind, self.lists[kind].reasons.row_of(claim_id))
+
+    def done_editing(self) -> None:
+        self.lists[LinkKind.SUPPORT].setFocus()
 
     def _report(self) -> None:
         if not self._following:
@@ -334,18 +373,18 @@ class ProConColumns(ColumnsCommands, QWidget):
                 break
         self._report()
 
-    def command_open_reason(self) -> None:
+    def on_open_reason(self) -> None:
         for reasons in self.lists.values():
             entry = reasons.current_entry()
             if entry is not None:
                 self.open_entry(entry)
                 return
 
-    def command_back_up(self) -> None:
+    def on_back_up(self) -> None:
         if len(self.trail) > 1:
             self._back_to(len(self.trail) - 2)
         else:
-            self.message.emit("This is a thesis: nothing stands above it.")
+            self.session.notice.emit("This is a thesis: nothing stands above it.")
 
     def _switch(self, kind: LinkKind) -> None:
         source = self.lists[LinkKind.OBJECTION if kind is LinkKind.SUPPORT
@@ -357,8 +396,3 @@ class ProConColumns(ColumnsCommands, QWidget):
         if count:
             self._choose(kind, min(max(row, 0), count - 1))
 
-    def command_select_left(self) -> None:
-        self._switch(LinkKind.SUPPORT)
-
-    def command_select_right(self) -> None:
-        self._switch(LinkKind.OBJECTION)

@@ -159,7 +159,7 @@ def add_claim_edit(
         claim_kind = ClaimKind.THESIS if answers is None else ClaimKind.CLAIM
     fields: dict[str, object] = {}
     if answers is None:
-        fields["order"] = 1 + max((c.order for c in graph.theses()), default=-1)
+        fields["order"] = graph.next_thesis_order()
     draft = Claim(id=doc.new_claim_id(), text=text, kind=claim_kind, **fields)  # type: ignore[arg-type]
     x, y = new_position(doc, draft, answers, kind, shown, places)
     claim = draft.model_copy(update={"x": x, "y": y})

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.model import Debate
-from debate_editor.formats import registry
+from debate_editor.formats import files, registry
 
 _RUNNING: list[ExportJob] = []
 """Jobs in flight (Qt does not keep the Python wrappers alive by itself)."""
@@ -51,7 +51,7 @@ class ExportWorker(QThread):
             data = self._write()
             if self.cancelled:
                 raise ExportCancelledError
-            registry.write_whole(self.target, data)
+            files.write_whole(self.target, data)
         except ExportCancelledError:
             self.outcome = "cancelled"
             return

@@ -12,19 +12,15 @@ from __future__ import annotations
 import contextlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.formats import registry
-from debate_editor.store import DebateDocument
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_job import ExportJob
-
-if TYPE_CHECKING:
-    from debate_editor.ui.main_window import MainWindow
+from debate_editor.ui.window_host import WindowHost
 
 
 def exporters() -> list[registry.Format]:
@@ -34,49 +30,40 @@ def exporters() -> list[registry.Format]:
     return sorted(registry.exporters(), key=lambda f: f.label.lower())
 
 
-def fill_export_menu(menu: QMenu, window: QWidget, document: DebateDocument) -> None:
+def fill_export_menu(menu: QMenu, host: WindowHost) -> None:
     menu.clear()
     for fmt in exporters():
-        action = menu.addAction(f"{fmt.label}…",
-                                lambda f=fmt: export_format(window, f))  # type: ignore[arg-type]
+        action = menu.addAction(f"{fmt.label}…", lambda f=fmt: export_format(host, f))
         action.setObjectName(f"export_{fmt.name}")
     menu.addSeparator()
     menu.addAction("Copy Rebuttal to Clipboard",
-                   lambda: copy_rebuttal(window)).setObjectName("export_copy_rebuttal")  # type: ignore[arg-type]
+                   lambda: copy_rebuttal(host)).setObjectName("export_copy_rebuttal")
 
 
-def selected_claim(window: MainWindow) -> str | None:
-    """The claim the person has chosen: the window's shared selection where there is one,
-    else what the shown view has selected."""
-    selection = getattr(window.session, "selection", None)
-    if selection is not None:
-        return selection.current  # type: ignore[no-any-return]
-    current = getattr(window.active_view(), "current_card", None)
-    return current() if callable(current) else None
-
-
-def _options(window: MainWindow, fmt: registry.Format) -> registry.ExportOptions:
-    claim = selected_claim(window) if fmt.name == "rebuttal" else None
+def _options(host: WindowHost, fmt: registry.Format) -> registry.ExportOptions:
+    """The rebuttal answers the claim the person has chosen (the views' one selection)."""
+    claim = host.session.selection.current if fmt.name == "rebuttal" else None
     return registry.ExportOptions(claim=claim)
 
 
-def suggested_path(window: MainWindow, extension: str) -> Path:
+def suggested_path(host: WindowHost, extension: str) -> Path:
     """The debate's own name with the format's extension, beside it (in the home folder
     for an untitled debate)."""
-    if window.is_untitled():
-        stem = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", window.document.title).strip()
+    document = host.session.document
+    if host.is_untitled():
+        stem = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", document.title).strip()
         return Path.home() / f"{stem or 'Debate'}{extension}"
-    return window.document.path.with_suffix(extension)
+    return document.path.with_suffix(extension)
 
 
-def export_dialog(window: MainWindow) -> ExportJob | None:
+def export_dialog(host: WindowHost) -> ExportJob | None:
     """Export… : one Save dialog; the file type chosen (or the extension typed) picks
     the format."""
     formats = exporters()
     filters = [f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})" for fmt in formats]
     pdf = next((i for i, f in enumerate(formats) if f.name == "pdf"), 0)
     name, chosen = QFileDialog.getSaveFileName(
-        window, "Export", str(suggested_path(window, formats[pdf].extensions[0])),
+        host.dialog_parent(), "Export", str(suggested_path(host, formats[pdf].extensions[0])),
         ";;".join(filters), filters[pdf])
     if not name:
         return None
@@ -87,44 +74,41 @@ def export_dialog(window: MainWindow) -> ExportJob | None:
         fmt = by_suffix[0] if by_suffix else formats[pdf]
     if not target.suffix:
         target = target.with_name(target.name + fmt.extensions[0])
-    return start_export(window, fmt, target)
+    return start_export(host, fmt, target)
 
 
-def export_format(window: MainWindow, fmt: registry.Format) -> ExportJob | None:
+def export_format(host: WindowHost, fmt: registry.Format) -> ExportJob | None:
     """Export As ▸ a format: a Save dialog with that format's name and extension."""
     extension = fmt.extensions[0] if fmt.extensions else ""
     name, _ = QFileDialog.getSaveFileName(
-        window, f"Export as {fmt.label}", str(suggested_path(window, extension)),
+        host.dialog_parent(), f"Export as {fmt.label}", str(suggested_path(host, extension)),
         f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})")
     if not name:
         return None
     target = Path(name)
     if extension and not target.suffix:
         target = target.with_name(target.name + extension)
-    return start_export(window, fmt, target)
+    return start_export(host, fmt, target)
 
 
-def start_export(window: MainWindow, fmt: registry.Format, target: Path) -> ExportJob:
-    def message(text: str) -> None:
-        window.statusBar().showMessage(text, 5000)
-
-    return ExportJob(window, fmt, window.document.snapshot(), _options(window, fmt), target,
-                     message, lambda text: warn(window, "Export", text)).start()
+def start_export(host: WindowHost, fmt: registry.Format, target: Path) -> ExportJob:
+    parent = host.dialog_parent()
+    return ExportJob(parent, fmt, host.session.document.snapshot(), _options(host, fmt),
+                     target, host.say, lambda text: warn(parent, "Export", text)).start()
 
 
-def copy_rebuttal(window: MainWindow) -> str | None:
+def copy_rebuttal(host: WindowHost) -> str | None:
     """The numbered rebuttal of the selected claim (or the first thesis) on the clipboard."""
     fmt = registry.get("rebuttal")
     assert fmt.write is not None
     try:
-        text = fmt.write(window.document.snapshot(), _options(window, fmt))
+        text = fmt.write(host.session.document.snapshot(), _options(host, fmt))
     except DebateError as error:
-        warn(window, "Copy Rebuttal", str(error))
+        warn(host.dialog_parent(), "Copy Rebuttal", str(error))
         return None
     assert isinstance(text, str)
     QGuiApplication.clipboard().setText(text)
     points = max(0, len([line for line in text.splitlines() if re.match(r"\d+\. ", line)]))
-    window.statusBar().showMessage(
-        f"Rebuttal copied: the lead line and {points} numbered point"
-        f"{'' if points == 1 else 's'}, ready to paste.", 5000)
+    host.say(f"Rebuttal copied: the lead line and {points} numbered point"
+             f"{'' if points == 1 else 's'}, ready to paste.")
     return text

@@ -9,24 +9,22 @@ every card. Imported cards get fresh ids and land, laid out, to the right of the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from debate_editor.domain.edit import Edit
-from debate_editor.domain.errors import DebateError, DebateFileError, ImportFormatError
+from debate_editor.domain.errors import DebateError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, Debate, Link
-from debate_editor.formats import registry
+from debate_editor.formats import files, registry
 from debate_editor.layout import positions_for
 from debate_editor.layout.layered import TREE_GAP
 from debate_editor.render.card_style import card_size
 from debate_editor.store import EXTENSION, DebateDocument
 from debate_editor.ui.dialogs import warn
-
-if TYPE_CHECKING:
-    from debate_editor.ui.main_window import MainWindow
+from debate_editor.ui.window_host import WindowHost
+from debate_editor.ui.window_registry import WindowRegistry
 
 
 def file_filters() -> str:
@@ -39,22 +37,9 @@ def file_filters() -> str:
 
 
 def read_debate(path: Path) -> Debate:
-    """The debate in `path`, in whatever format it is; one documented error if it is not."""
-    if not path.is_file():
-        raise DebateFileError(path, "no such file.")
-    text = registry.read_text(path)
-    name = registry.detect(path, text)
-    if name is None:
-        raise ImportFormatError("this is not a format Debate Editor can import",
-                                source=path.name)
-    fmt = registry.get(name)
-    assert fmt.read is not None
-    try:
-        return fmt.read(text)
-    except ImportFormatError as error:
-        if error.source:
-            raise
-        raise ImportFormatError(error.message, error.line, error.column, path.name) from None
+    """The debate in `path`, in whatever format it is; one documented error if it is not
+    (read as the command line reads it)."""
+    return files.read_debate(path)
 
 
 def _choose_source(window: QWidget, title: str) -> Path | None:
@@ -62,8 +47,10 @@ def _choose_source(window: QWidget, title: str) -> Path | None:
     return Path(name) if name else None
 
 
-def import_new(window: MainWindow) -> MainWindow | None:
-    """Import a file as a new .debate file (asked for with a Save dialog) and open it."""
+def import_new(host: WindowHost, windows: WindowRegistry) -> object:
+    """Import a file as a new .debate file (asked for with a Save dialog) and open it;
+    its window, or None. A file shown in one of `windows` is never replaced."""
+    window = host.dialog_parent()
     source = _choose_source(window, "Import Debate")
     if source is None:
         return None
@@ -81,7 +68,7 @@ def import_new(window: MainWindow) -> MainWindow | None:
     target = Path(name)
     if target.suffix != EXTENSION:
         target = target.with_name(target.name + EXTENSION)
-    if any(w.document.path.resolve() == target.resolve() for w in _windows()):
+    if windows.showing(target) is not None:
         warn(window, "Import", f"{target} is open in a window; choose another name.")
         return None
     try:
@@ -90,13 +77,13 @@ def import_new(window: MainWindow) -> MainWindow | None:
     except DebateError as error:
         warn(window, "Import", str(error))
         return None
-    return window.open_path(target)
+    return host.open_path(target)
 
 
-def import_into(window: MainWindow) -> bool:
+def import_into(host: WindowHost) -> bool:
     """Import a file into the open debate as one undoable step."""
-    if window.document.read_only:
-        warn(window, "Import", "This debate is open read-only; nothing can be added to it.")
+    session, window = host.session, host.dialog_parent()
+    if not session.may_edit():
         return False
     source = _choose_source(window, "Import into This Debate")
     if source is None:
@@ -110,8 +97,8 @@ def import_into(window: MainWindow) -> bool:
     if not debate.claims:
         warn(window, "Import", f"{source.name} holds no claims; nothing was added.")
         return False
-    edit = merge_edit(window.document, debate, label=f"Import {source.name}")
-    return window.session.run(edit)
+    edit = merge_edit(session.document, debate, label=f"Import {source.name}")
+    return session.run(edit)
 
 
 def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") -> Edit:
@@ -125,7 +112,7 @@ def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") 
     left, top = _free_spot(document)
     x0 = min(x for x, _ in laid.values())
     y0 = min(y for _, y in laid.values())
-    thesis_order = 1 + max((c.order for c in document.graph.theses()), default=-1)
+    thesis_order = document.graph.next_thesis_order()
     new_ids = {claim.id: document.new_claim_id() for claim in debate.claims}
     claims: list[Claim] = []
     for claim in debate.claims:
@@ -162,8 +149,3 @@ class _Busy:
     def __exit__(self, *_exc: object) -> None:
         QApplication.restoreOverrideCursor()
 
-
-def _windows() -> list[MainWindow]:
-    from debate_editor.ui.main_window import _WINDOWS
-
-    return list(_WINDOWS)

@@ -1,10 +1,12 @@
 """The main window: one open debate, its views, its menus, its files.
 
-The window owns a set of views on one `Session`: the canvas in the centre, the outline
-and the pro/con columns as docks beside it (`add_view`; see `window_views`), so every
-view edits through the same undo history and follows the same selection. Its actions
-come from the command table in `ui/shortcuts.py`; a view command goes to the view that
-last had the focus.
+The window owns one `Session` and a set of views on it (`WindowViews`: the canvas in the
+centre, the outline and the pro/con columns as docks beside it), so every view edits
+through the same undo history, follows the same selection and the same
+`Session.editable`. Its actions and menus come from the command table
+(`ui/command_table.py`); a view command goes to the view that last had the focus. Its
+helpers (File → Import and Export, the read-only bar) take the session and the narrow
+`WindowHost` this window is, never the window's widgets.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -31,17 +33,21 @@ from debate_editor.domain.bulk import settle, unsettle
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument
-from debate_editor.ui import export_menu, import_actions, read_only, recent_files, window_views
+from debate_editor.ui import export_menu, import_actions, recent_files
 from debate_editor.ui.canvas import Canvas
+from debate_editor.ui.command_table import COMMANDS, SUBMENUS, build_actions, follow_editable
 from debate_editor.ui.dialogs import offer, warn
-from debate_editor.ui.export_menu import fill_export_menu
 from debate_editor.ui.find_bar import FindBar
 from debate_editor.ui.plain_text import title_part
+from debate_editor.ui.presentation import PresentationView
+from debate_editor.ui.read_only import ReadOnlyBar
 from debate_editor.ui.session import Session
 from debate_editor.ui.shortcut_sheet import ShortcutSheet
-from debate_editor.ui.shortcuts import COMMANDS, build_actions
+from debate_editor.ui.untitled import is_untitled, open_document
+from debate_editor.ui.window_registry import WindowRegistry
+from debate_editor.ui.window_views import WindowViews
 
-_WINDOWS: list[MainWindow] = []
+WINDOWS: WindowRegistry[MainWindow] = WindowRegistry()
 """Every open window (Qt does not keep Python wrappers alive by itself)."""
 
 
@@ -50,16 +56,13 @@ class MainWindow(QMainWindow):
         """`remember`: add the file to Open Recent and restore the saved window size (not
         for a one-off screenshot)."""
         super().__init__()
-        _WINDOWS.append(self)
+        WINDOWS.add(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = document
         self.session = Session(document, self)
         self.session.problem.connect(self.show_problem)
+        self.session.notice.connect(self.say)
         self.session.bridge.changed.connect(self._on_changed)
-        self.views: dict[str, QWidget] = {}
-        self.docks: dict[str, QDockWidget] = {}
-        self.presentation: QWidget | None = None
-        self._active: QWidget | None = None
         self.stack = QStackedWidget()
         self.find_bar = FindBar()
         central = QWidget()
@@ -77,16 +80,17 @@ class MainWindow(QMainWindow):
                 self.addAction(self.actions_by_key[command.key])
             elif not command.views or "canvas" in command.views:
                 self.stack.addAction(self.actions_by_key[command.key])
-        self._view_group = QActionGroup(self)
-        self._build_menus()
+        follow_editable(self.session, self.actions_by_key)
+        views_menu = self._build_menus()
+        self.window_views = WindowViews(self, self.session, self.stack, views_menu, self.say)
         self.canvas = Canvas(self.session)
-        self.add_view(self.canvas)
-        window_views.install_views(self)
-        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]
+        self.window_views.add_view(self.canvas)
+        self.window_views.install_docks()
         self._wire_find_bar()
         self._wire_undo()
         self.setAcceptDrops(True)
-        self.read_only_banner = read_only.install_banner(self)
+        self.read_only_bar = ReadOnlyBar(self, self.session, self)
+        self.read_only_banner = self.read_only_bar.banner
         self._update_title()
         geometry = recent_files.saved_geometry() if remember else None
         if geometry is None or not self.restoreGeometry(geometry):
@@ -94,114 +98,87 @@ class MainWindow(QMainWindow):
         state = recent_files.saved_state() if remember else None
         if state is not None:
             self.restoreState(state)
-        read_only.follow_read_only(self)  # after the saved state, which names the bar
+        self.read_only_bar.follow()  # after the saved state, which names the bar
         self._remember = remember
         if remember and not self.is_untitled():
             recent_files.remember(document.path)
         self.canvas.view.setFocus()
         settle()  # the map just built lives as long as the window
 
-    # ---- views -----------------------------------------------------------------------
-    def add_view(self, view: QWidget, dock: QDockWidget | None = None) -> None:
-        """Add a view: a widget with `name`, `title`, and `command_<key>` methods for the
-        view commands it answers (and `set_filter`/`find_next` if it can find); in the
-        centre, or in `dock` beside it."""
-        name = view.name  # type: ignore[attr-defined]
-        self.views[name] = view
-        if dock is not None:
-            self.docks[name] = dock
-            toggle = dock.toggleViewAction()
-            toggle.setText(f"Show {view.title}")  # type: ignore[attr-defined]
-            self._views_menu.addAction(toggle)
-        else:
-            self.stack.addWidget(view)
-            action = QAction(f"Show {view.title}", self)  # type: ignore[attr-defined]
-            action.setCheckable(True)
-            action.setData(name)
-            action.triggered.connect(lambda _c=False, n=name: self.show_view(n))
-            self._view_group.addAction(action)
-            shown = self._view_group.actions()
-            if len(shown) == 2:  # a choice only once there are two views for the centre
-                self._views_menu.addAction(shown[0])
-            if len(shown) >= 2:
-                self._views_menu.addAction(action)
-            if len(self.views) == 1:
-                action.setChecked(True)
-        message = getattr(view, "message", None)
-        if message is not None:
-            message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+    # ---- views (kept by window_views) ---------------------------------------------------
+    @property
+    def views(self) -> dict[str, QWidget]:
+        return self.window_views.views
 
-    def show_view(self, name: str) -> QWidget:
-        view = self.views[name]
-        self.stack.setCurrentWidget(view)
-        for action in self._view_group.actions():
-            action.setChecked(action.data() == name)
-        view.setFocus()
-        return view
+    @property
+    def docks(self) -> dict[str, QDockWidget]:
+        return self.window_views.docks
+
+    @property
+    def presentation(self) -> PresentationView | None:
+        return self.window_views.presentation
 
     def active_view(self) -> QWidget:
-        """The view that last had the focus (the map until another one did)."""
-        if self._active is not None and self._active in self.views.values():
-            return self._active
-        return self.stack.currentWidget()
+        return self.window_views.active_view()
 
-    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        for view in self.views.values():
-            if new is not None and (view is new or view.isAncestorOf(new)):
-                self._active = view
-                return
+    def show_view(self, name: str) -> QWidget:
+        return self.window_views.show_view(name)
 
-    def _run_view_command(self, key: str) -> None:
-        handler = getattr(self.active_view(), f"command_{key}", None)
-        if handler is None:
-            self.statusBar().showMessage("Not available in this view.", 3000)
-            return
-        handler()
+    def present(self, *, here: bool = False) -> PresentationView:
+        return self.window_views.present(here=here)
+
+    # ---- what the helpers ask of the window (WindowHost) -----------------------------------
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
 
     # ---- actions and menus --------------------------------------------------------------
     def _handlers(self) -> dict[str, object]:
+        views = lambda: self.window_views  # noqa: E731 - built after the actions
         own = {
             "new": self.new_window, "open": self.choose_and_open, "save_as": self.save_as,
             "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.session.undo, "redo": self.session.redo,
             "find": self.find_bar.open, "find_next": lambda: self._find_next(False),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
-            "present": lambda: window_views.present(self),
-            "present_here": lambda: window_views.present(self, here=True),
-            **{f"go_{name}": (lambda n=name: window_views.go_to(self, n))
+            "present": self.present, "present_here": lambda: self.present(here=True),
+            **{f"go_{name}": (lambda n=name: views().go_to(n))
                for name in ("map", "columns", "outline")},
-            "import_new": lambda: import_actions.import_new(self),
+            "import_new": lambda: import_actions.import_new(self, WINDOWS),
             "import_into": lambda: import_actions.import_into(self),
             "export": lambda: export_menu.export_dialog(self),
             "copy_rebuttal": lambda: export_menu.copy_rebuttal(self),
         }
-        return {c.key: own.get(c.key) or (lambda k=c.key: self._run_view_command(k))
-                for c in COMMANDS}
+        return {c.key: own.get(c.key) or (lambda k=c.key: views().run(k)) for c in COMMANDS}
 
-    def _build_menus(self) -> None:
+    def _build_menus(self) -> QMenu:
+        """The menus as the command table declares them: its order, its groups (a
+        separator above a command that begins one) and its submenus. The View menu."""
         bar = self.menuBar()
         menus: dict[str, QMenu] = {}
+        self.submenus: dict[str, QMenu] = {}
+        fillers = {"recent": self._fill_recent,
+                   "export_as": lambda: export_menu.fill_export_menu(self.export_menu, self)}
         for command in COMMANDS:
             if not command.menu:
                 continue
             if command.menu not in menus:
                 menus[command.menu] = bar.addMenu(command.menu)
             menu = menus[command.menu]
-            if command.key == "save_as":
-                self.recent_menu = menu.addMenu("Open &Recent")
-                self.recent_menu.aboutToShow.connect(self._fill_recent)
-            if command.key == "close":
-                self.export_menu = menu.addMenu("Export &As")
-                self.export_menu.setObjectName("export_as_menu")
-                self.export_menu.aboutToShow.connect(
-                    lambda: fill_export_menu(self.export_menu, self, self.document))
-                menu.addSeparator()
-            if command.key in ("cut", "find", "zoom_in", "auto_layout", "quit", "about",
-                               "move_reason_up", "go_map", "present", "import_new"):
+            if command.submenu:
+                sub = menu.addMenu(SUBMENUS[command.submenu])
+                sub.setObjectName(f"{command.submenu}_menu")
+                sub.aboutToShow.connect(fillers[command.submenu])
+                self.submenus[command.submenu] = sub
+            if command.separated:
                 menu.addSeparator()
             menu.addAction(self.actions_by_key[command.key])
-        self._views_menu = menus["&View"]
-        self._views_menu.addSeparator()
+        self.recent_menu, self.export_menu = self.submenus["recent"], self.submenus["export_as"]
+        views_menu = menus["&View"]
+        views_menu.addSeparator()
+        return views_menu
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -231,20 +208,15 @@ class MainWindow(QMainWindow):
         field.next_requested.connect(self._find_next)
         field.closed.connect(self._close_find)
 
-    def _finder(self) -> QWidget:
-        """Where Find looks: the active view if it can, else the map."""
-        view = self.active_view()
-        return view if hasattr(view, "set_filter") else self.canvas
-
     def _filter(self, text: str) -> None:
-        set_filter = getattr(self._finder(), "set_filter", None)
-        if set_filter is not None:
-            self.find_bar.show_count(len(set_filter(text)), text)
+        finder = self.window_views.finder()
+        if finder is not None:
+            self.find_bar.show_count(len(finder.set_filter(text)), text)
 
     def _find_next(self, backwards: bool) -> None:
-        find_next = getattr(self._finder(), "find_next", None)
-        if find_next is not None:
-            find_next(backwards)
+        finder = self.window_views.finder()
+        if finder is not None:
+            finder.find_next(backwards)
 
     def _close_find(self) -> None:
         self.find_bar.field.clear()
@@ -253,9 +225,7 @@ class MainWindow(QMainWindow):
 
     # ---- files ---------------------------------------------------------------------
     def is_untitled(self) -> bool:
-        from debate_editor.ui.app import untitled_folder
-
-        return self.document.path.parent.resolve() == untitled_folder().resolve()
+        return is_untitled(self.document.path)
 
     def _update_title(self) -> None:
         doc = self.document
@@ -268,8 +238,6 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def new_window(self) -> MainWindow | None:
-        from debate_editor.ui.app import open_document
-
         try:
             window = MainWindow(open_document(None))
         except DebateError as error:
@@ -290,11 +258,11 @@ class MainWindow(QMainWindow):
         untitled window gives way to it. A file that cannot be opened is one plain dialog
         (from Open Recent, it offers to take the file off that list)."""
         path = Path(path)
-        for window in _WINDOWS:
-            if window.document.path.resolve() == path.resolve():
-                window.raise_()
-                window.activateWindow()
-                return window
+        shown = WINDOWS.showing(path)
+        if shown is not None:
+            shown.raise_()
+            shown.activateWindow()
+            return shown
         try:
             document = DebateDocument.open(path)
         except DebateError as error:
@@ -333,7 +301,7 @@ class MainWindow(QMainWindow):
             old.unlink(missing_ok=True)  # the work has moved to the real file
         recent_files.remember(self.document.path)
         self._update_title()
-        read_only.follow_read_only(self)
+        self.session.follow_document()  # a copy of a read-only debate is editable
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -367,7 +335,7 @@ class MainWindow(QMainWindow):
     def save_screenshot(self, path: Path, *, view: str, size: tuple[int, int]) -> int:
         """Render one view, laid out and fitted, at exactly `size`; exit status."""
         if view in ("columns", "outline", "presentation"):
-            ok = window_views.screenshot(self, view, path, size)
+            ok = self.window_views.screenshot(view, path, size)
             self.close()
             return 0 if ok else 1
         if view not in self.views:
@@ -376,7 +344,7 @@ class MainWindow(QMainWindow):
         shown = self.show_view(view)
         self.menuBar().hide()
         self.statusBar().hide()
-        self.read_only_banner.parentWidget().hide()  # a screenshot opens the file read-only
+        self.read_only_bar.bar.hide()  # a screenshot opens the file read-only
         for dock in self.docks.values():
             dock.hide()  # the map alone
         for name_ in ("setHorizontalScrollBarPolicy", "setVerticalScrollBarPolicy"):
@@ -404,8 +372,7 @@ class MainWindow(QMainWindow):
         self.document.close()
         if untitled_and_empty and not self.document.read_only:
             self.document.path.unlink(missing_ok=True)
-        if self in _WINDOWS:
-            _WINDOWS.remove(self)
+        WINDOWS.remove(self)
         super().closeEvent(event)
         unsettle()
 

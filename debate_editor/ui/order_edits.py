@@ -8,8 +8,6 @@ one edit that removes one link and adds another, so it is one undo step.
 
 from __future__ import annotations
 
-from collections import deque
-
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Link, LinkKind
@@ -61,20 +59,6 @@ def move_in_column_edit(doc: DebateDocument, link_id: str, steps: int) -> Edit:
     return place_in_column_edit(doc, link_id, now + steps)
 
 
-def answers_through(graph: DebateGraph, claim_id: str, ancestor: str) -> bool:
-    """Whether `claim_id` answers `ancestor`, directly or through other claims."""
-    seen = {claim_id}
-    queue = deque([claim_id])
-    while queue:
-        for parent in graph.parents(queue.popleft()):
-            if parent == ancestor:
-                return True
-            if parent not in seen:
-                seen.add(parent)
-                queue.append(parent)
-    return False
-
-
 def reparent_edit(
     doc: DebateDocument,
     claim_id: str,
@@ -96,7 +80,7 @@ def reparent_edit(
         kind = old.kind if old is not None else LinkKind.SUPPORT
     if claim_id == new_target:
         raise MoveRefusedError("A claim cannot be a reason for itself.")
-    if answers_through(graph, new_target, claim_id):
+    if graph.answers_through(new_target, claim_id):
         raise MoveRefusedError("That claim already stands under this one; moving this one "
                           "under it would make it a reason for itself.")
     clash = [link for link in graph.outgoing(claim_id)

@@ -8,7 +8,9 @@ row puts it among that row's siblings. It follows and sets the window's one sele
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from debate_editor.domain.edit import Edit
@@ -36,7 +38,6 @@ EXPAND_ALL_UP_TO = 300
 class Outline(QWidget):
     name = "outline"
     title = "Outline"
-    message = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,23 @@ class Outline(QWidget):
             self.tree.expandToDepth(0)
         if session.selection.current is not None:
             self._follow_selection(None)
+        session.editable_changed.connect(self._follow_editable)
+        self._follow_editable(session.editable)
+
+    def _follow_editable(self, editable: bool) -> None:
+        self.tree.read_only = not editable  # rows are chosen, never dragged elsewhere
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        """What the outline does for the commands of the table it answers."""
+        return {
+            "edit_card": self.on_edit_card, "add_thesis": self.on_add_thesis,
+            "add_support": self.on_add_support, "add_objection": self.on_add_objection,
+            "delete": self.on_delete, "copy": self.on_copy,
+            "toggle_link_kind": self.on_toggle_link_kind,
+            "cycle_claim_kind": self.on_cycle_claim_kind,
+            "move_reason_up": self.on_move_reason_up,
+            "move_reason_down": self.on_move_reason_down,
+        }
 
     # ---- following the document and the selection -------------------------------------
     def _on_changed(self, event: DebateChanged) -> None:
@@ -149,14 +167,9 @@ class Outline(QWidget):
             self.tree.scrollTo(index)
 
     # ---- editing in place ------------------------------------------------------------
-    def _writable(self) -> bool:
-        if self.document.read_only:
-            self.message.emit("This debate is open read-only.")
-        return not self.document.read_only
-
     def edit_row(self, index: QModelIndex | None = None) -> None:
         index = index if index is not None else self.tree.currentIndex()
-        if not index.isValid() or not self._writable():
+        if not index.isValid() or not self.session.may_edit():
             return
         node = self.model.node(index)
         self._editing = ("edit", QPersistentModelIndex(index))
@@ -165,9 +178,9 @@ class Outline(QWidget):
     def _begin_add(self, kind: LinkKind) -> None:
         index = self.tree.currentIndex()
         if not index.isValid():
-            self.message.emit("Choose the claim to answer first.")
+            self.session.notice.emit("Choose the claim to answer first.")
             return
-        if not self._writable():
+        if not self.session.may_edit():
             return
         self.tree.expand(index)
         self._editing = ("add", QPersistentModelIndex(index), kind)
@@ -201,49 +214,54 @@ class Outline(QWidget):
         self._editing = None
         if editing is None:
             return
-        if editing[0] == "edit":
+        edit, claim, under = Edit(), None, None
+        if editing[0] in ("edit", "add"):
             index = QModelIndex(editing[1])  # type: ignore[arg-type]
-            if index.isValid():
-                self.session.run(edits.text_edit(doc, self.model.node(index).claim_id, text))
-        elif editing[0] == "add":
-            index = QModelIndex(editing[1])  # type: ignore[arg-type]
-            if index.isValid():
-                node = self.model.node(index)
-                edit, claim = edits.add_claim_edit(doc, text, answers=node.claim_id,
+            if not index.isValid():
+                self._end_edit()
+                return
+            under = self.model.node(index)
+            if editing[0] == "edit":
+                edit = edits.text_edit(doc, under.claim_id, text)
+            else:
+                edit, claim = edits.add_claim_edit(doc, text, answers=under.claim_id,
                                                    kind=editing[2])  # type: ignore[arg-type]
-                if self.session.run(edit):
-                    self._choose(claim.id, node)
         else:
             edit, claim = edits.add_claim_edit(doc, text)
-            if self.session.run(edit):
-                self._choose(claim.id)
+        if self.session.run(edit):
+            if claim is not None:
+                self._choose(claim.id, under)
+        elif not edit.is_empty():  # refused (a full disk, say): what was typed stays
+            self._editing = editing
+            self._open_editor(text, "")
+            return
         self._end_edit()
 
     def _end_edit(self) -> None:
         self._editing = None
         self.tree.setFocus()
 
-    # ---- commands (named in ui/shortcuts.py) --------------------------------------------
-    def command_edit_card(self) -> None:
+    # ---- commands (named in ui/command_table.py) --------------------------------------------
+    def on_edit_card(self) -> None:
         self.edit_row()
 
-    def command_add_thesis(self) -> None:
-        if self._writable():
+    def on_add_thesis(self) -> None:
+        if self.session.may_edit():
             self._editing = ("thesis",)
             self._open_editor("", "A new thesis — Enter keeps it, Esc cancels")
 
-    def command_add_support(self) -> None:
+    def on_add_support(self) -> None:
         self._begin_add(LinkKind.SUPPORT)
 
-    def command_add_objection(self) -> None:
+    def on_add_objection(self) -> None:
         self._begin_add(LinkKind.OBJECTION)
 
-    def command_delete(self) -> None:
+    def on_delete(self) -> None:
         claim_id = self.current_claim()
-        if claim_id is not None and self._writable():
+        if claim_id is not None and self.session.may_edit():
             self.session.run(edits.delete_edit(self.document, [claim_id], ()))
 
-    def command_copy(self) -> None:
+    def on_copy(self) -> None:
         claim_id = self.current_claim()
         mime = copy_mime(self.document, [claim_id]) if claim_id else None
         if mime is not None:
@@ -253,21 +271,21 @@ class Outline(QWidget):
         index = self.tree.currentIndex()
         return self.model.node(index).link_id if index.isValid() else None
 
-    def command_toggle_link_kind(self) -> None:
+    def on_toggle_link_kind(self) -> None:
         link_id = self._current_link()
         if link_id is None:
-            self.message.emit("A thesis stands under nothing: choose a reason.")
-        elif self._writable():
+            self.session.notice.emit("A thesis stands under nothing: choose a reason.")
+        elif self.session.may_edit():
             self.session.run(edits.toggle_link_kind_edit(self.document, [link_id]))
 
-    def command_cycle_claim_kind(self) -> None:
+    def on_cycle_claim_kind(self) -> None:
         claim_id = self.current_claim()
-        if claim_id is not None and self._writable():
+        if claim_id is not None and self.session.may_edit():
             self.session.run(edits.claim_kind_edit(self.document, [claim_id]))
 
     def _move(self, steps: int) -> None:
         index = self.tree.currentIndex()
-        if not index.isValid() or not self._writable():
+        if not index.isValid() or not self.session.may_edit():
             return
         node = self.model.node(index)
         if node.link_id is not None:
@@ -282,16 +300,16 @@ class Outline(QWidget):
                                                    else None)
             self.session.run(thesis_order_edit(self.document, node.claim_id, before))
 
-    def command_move_reason_up(self) -> None:
+    def on_move_reason_up(self) -> None:
         self._move(-1)
 
-    def command_move_reason_down(self) -> None:
+    def on_move_reason_down(self) -> None:
         self._move(1)
 
     # ---- dragging a row ----------------------------------------------------------------
     def _dropped(self, dragged: QPersistentModelIndex, target: QPersistentModelIndex,
                  where: str) -> None:
-        if not dragged.isValid() or not self._writable():
+        if not dragged.isValid() or not self.session.may_edit():
             return
         model, graph = self.model, self.document.graph
         node = model.node(QModelIndex(dragged))
@@ -313,7 +331,7 @@ class Outline(QWidget):
                 parent = target_node.parent
                 target_link = graph.links[target_node.link_id or ""]
                 if target_link.is_undercut or parent is None:
-                    self.message.emit("Drop it onto a claim to put it under that claim.")
+                    self.session.notice.emit("Drop it onto a claim to put it under that claim.")
                     return
                 moving = graph.links.get(node.link_id or "")
                 kind = moving.kind if moving is not None else LinkKind.SUPPORT
@@ -323,7 +341,7 @@ class Outline(QWidget):
                                      parent.claim_id, kind=kind, before=before)
                 place = parent
         except MoveRefusedError as refusal:
-            self.message.emit(str(refusal))
+            self.session.notice.emit(str(refusal))
             return
         if isinstance(edit, Edit) and self.session.run(edit):
             self._choose(node.claim_id,

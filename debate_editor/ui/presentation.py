@@ -8,6 +8,8 @@ leaves. The presenter's choice of card or map and of theme is remembered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
@@ -55,8 +57,18 @@ class PresentationView(QWidget):
         self.number = self.walk.index_of.get(start or "", 0)
         self._geometry: MapShapes | None = None
         self._laid_out: tuple[object, SlideLayout] | None = None
-        self.actions_by_key = bind_view_commands(self, self)
+        self.actions_by_key = bind_view_commands(self, self.name, self.handlers())
         session.bridge.changed.connect(self._on_changed)
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        """What the presentation does for the commands of the table it answers."""
+        return {
+            "next_slide": self.on_next_slide, "previous_slide": self.on_previous_slide,
+            "first_slide": self.on_first_slide, "last_slide": self.on_last_slide,
+            "toggle_slide_map": self.on_toggle_slide_map,
+            "toggle_slide_theme": self.on_toggle_slide_theme,
+            "leave_presentation": self.on_leave_presentation,
+        }
 
     # ---- following the document ------------------------------------------------------
     def _on_changed(self, event: DebateChanged) -> None:
@@ -149,42 +161,42 @@ class PresentationView(QWidget):
             self._laid_out = (key, layout_slide(content, *size))
         return self._laid_out[1]
 
-    # ---- commands (named in ui/shortcuts.py) --------------------------------------------
+    # ---- commands (named in ui/command_table.py) --------------------------------------------
     def go_to(self, number: int) -> None:
         if len(self.walk):
             self.number = max(0, min(number, len(self.walk) - 1))
             self.update()
 
-    def command_next_slide(self) -> None:
+    def on_next_slide(self) -> None:
         self.go_to(self.number + 1)
 
-    def command_previous_slide(self) -> None:
+    def on_previous_slide(self) -> None:
         self.go_to(self.number - 1)
 
-    def command_first_slide(self) -> None:
+    def on_first_slide(self) -> None:
         self.go_to(0)
 
-    def command_last_slide(self) -> None:
+    def on_last_slide(self) -> None:
         self.go_to(len(self.walk) - 1)
 
-    def command_toggle_slide_map(self) -> None:
+    def on_toggle_slide_map(self) -> None:
         self.map_mode = not self.map_mode
         QSettings().setValue("presentation/mode", "map" if self.map_mode else "card")
         self.update()
 
-    def command_toggle_slide_theme(self) -> None:
+    def on_toggle_slide_theme(self) -> None:
         self.theme = THEMES["dark" if self.theme.name == "light" else "light"]
         QSettings().setValue("presentation/theme", self.theme.name)
         self.update()
 
-    def command_leave_presentation(self) -> None:
+    def on_leave_presentation(self) -> None:
         self.close()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:
-            self.command_next_slide()
+            self.on_next_slide()
         elif event.button() == Qt.MouseButton.RightButton:
-            self.command_previous_slide()
+            self.on_previous_slide()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.session.bridge.changed.disconnect(self._on_changed)

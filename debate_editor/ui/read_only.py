@@ -3,42 +3,32 @@
 A debate opens read-only when another window or program is writing it, or when the file
 or its folder is read-only (`DebateDocument.read_only_reason`). The window then shows a
 coloured bar under the menus with the reason and a "Save a Copy As…" button, the way to
-go on working; every command that would change the debate is disabled in every view
-(its keys do nothing, its menu entries are grey), and the mouse selects but neither
-drags cards, links nor reorders. Saving a copy makes the window writable again.
+go on working. The bar, like every view and every action, follows `Session.editable`:
+every command that would change the debate is disabled in every view (its keys do
+nothing, its menu entries are grey; `command_table.follow_editable`), and the mouse
+selects but neither drags cards, links nor reorders. Saving a copy makes the window
+writable again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QToolBar,
-    QToolButton,
     QWidget,
 )
 
 from debate_editor.store import EXTENSION
-from debate_editor.ui.canvas_view import CanvasView
-from debate_editor.ui.columns_list import ReasonList
-from debate_editor.ui.outline_tree import OutlineTree
-from debate_editor.ui.shortcuts import COMMANDS
-
-if TYPE_CHECKING:
-    from debate_editor.ui.main_window import MainWindow
-
-EDITING_COMMANDS = frozenset(command.key for command in COMMANDS if command.edits)
-"""The commands that change the debate, as the command table marks them."""
-
-ADD_BUTTONS = ("add_support", "add_objection")
+from debate_editor.ui.session import Session
+from debate_editor.ui.window_host import WindowHost
 
 BANNER_COLOUR, BANNER_BORDER, BANNER_TEXT = "#fff4ce", "#e0b000", "#3d2f00"
 
@@ -81,53 +71,40 @@ class ReadOnlyBanner(QFrame):
         self.label.setText(banner_text(reason))
 
 
-def install_banner(window: MainWindow) -> ReadOnlyBanner:
+class ReadOnlyBar:
     """The banner in a bar of its own across the top of the window (above the docks),
-    which a person can neither move nor hide while it applies."""
-    bar = QToolBar("Read-only", window)
-    bar.setObjectName("read_only_bar")
-    bar.setMovable(False)
-    bar.setFloatable(False)
-    bar.toggleViewAction().setVisible(False)
-    bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-    bar.setStyleSheet("QToolBar#read_only_bar { border: 0; padding: 0; spacing: 0; }")
-    banner = ReadOnlyBanner(bar)
-    bar.addWidget(banner)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    banner.save_copy_requested.connect(lambda: save_copy(window))
-    return banner
+    which a person can neither move nor hide while it applies; it follows
+    `Session.editable`, as every view and action does."""
+
+    def __init__(self, window: QMainWindow, session: Session, host: WindowHost) -> None:
+        self.session = session
+        self.bar = bar = QToolBar("Read-only", window)
+        bar.setObjectName("read_only_bar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)
+        bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        bar.setStyleSheet("QToolBar#read_only_bar { border: 0; padding: 0; spacing: 0; }")
+        self.banner = ReadOnlyBanner(bar)
+        bar.addWidget(self.banner)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.banner.save_copy_requested.connect(lambda: save_copy(host))
+        session.editable_changed.connect(lambda _editable: self.follow())
+
+    def follow(self) -> None:
+        """Show the bar, with the reason, exactly while the debate may not be changed."""
+        self.banner.show_reason(self.session.document.read_only_reason)
+        self.bar.setVisible(not self.session.editable)
 
 
-def follow_read_only(window: MainWindow) -> None:
-    """Show or hide the banner and allow or forbid editing, as the document now is."""
-    doc = window.document
-    read_only = doc.read_only
-    banner = window.read_only_banner
-    banner.show_reason(doc.read_only_reason)
-    bar = banner.parentWidget()
-    assert isinstance(bar, QToolBar)
-    bar.setVisible(read_only)
-    for action in window.findChildren(QAction):
-        if action.objectName().rpartition("action_")[2] in EDITING_COMMANDS:
-            action.setEnabled(not read_only)
-    for kind in (CanvasView, OutlineTree, ReasonList):
-        for widget in window.findChildren(kind):
-            widget.read_only = read_only  # the mouse selects, but drags nothing
-    for name in ADD_BUTTONS:  # the columns' "+ Pro" and "+ Con"
-        for button in window.findChildren(QToolButton, name):
-            button.setEnabled(not read_only)
-
-
-def save_copy(window: MainWindow) -> bool:
-    """Ask where, copy the debate there and go on editing the copy in this window."""
-    doc = window.document
+def save_copy(host: WindowHost) -> bool:
+    """Ask where, copy the debate there and go on editing the copy in this window (the
+    views follow: the map stores the places it shows once the debate is editable)."""
+    doc = host.session.document
     folder = doc.path.parent
     if not folder.is_dir() or doc.read_only_reason == "its folder is read-only":
         folder = Path.home()
     suggested = folder / f"{doc.path.stem} (copy){EXTENSION}"
-    name, _ = QFileDialog.getSaveFileName(window, "Save a Copy As", str(suggested),
-                                          f"Debates (*{EXTENSION})")
-    if not name or not window.save_to(Path(name)):
-        return False
-    window.canvas.store_missing_positions()  # the copy keeps the places the map shows
-    return True
+    name, _ = QFileDialog.getSaveFileName(host.dialog_parent(), "Save a Copy As",
+                                          str(suggested), f"Debates (*{EXTENSION})")
+    return bool(name) and host.save_to(Path(name))

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from debate_editor.ui.shortcuts import MOUSE, sheet_rows
+from debate_editor.ui.command_table import MOUSE, sheet_rows
 
 
 def sheet_html() -> str:

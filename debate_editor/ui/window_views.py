@@ -1,98 +1,192 @@
-"""The views around the map: the outline on the left and the pro/con columns on the right
-(dock widgets a person can hide, float or move, remembered between sessions), and the
-presentation, a full-screen window of its own.
+"""The window's views: the map in the centre, the outline on the left and the pro/con
+columns on the right (dock widgets a person can hide, float or move, remembered between
+sessions), and the presentation, a full-screen window of its own.
 
-All of them show the one open document through the window's session: they follow its
-events and its one selection, and edit through its undo history.
+`WindowViews` keeps them for the window: it adds a view (its Show entry in the View menu,
+its keys from the command table, its commands following `Session.editable`), knows the
+view that last had the focus, and hands it the menu commands meant for a view. All views
+show the one open document through the session: they follow its events and its one
+selection, and edit through its undo history.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
 
 from debate_editor.render.slide import THEMES
 from debate_editor.ui.columns import ProConColumns
+from debate_editor.ui.command_table import follow_editable
 from debate_editor.ui.outline import Outline
 from debate_editor.ui.presentation import PresentationView
-from debate_editor.ui.view_commands import bind_view_commands
-
-if TYPE_CHECKING:
-    from debate_editor.ui.main_window import MainWindow
+from debate_editor.ui.session import Session
+from debate_editor.ui.view_commands import Finder, View, bind_view_commands
 
 DOCK_WIDTHS = {"outline": 270, "columns": 400}
 """At first; the window remembers what the person makes of them."""
 
 
-def install_views(window: MainWindow) -> None:
-    """Add the outline and the columns beside the map."""
-    docks = []
-    for view, area in ((Outline(window.session), Qt.DockWidgetArea.LeftDockWidgetArea),
-                       (ProConColumns(window.session), Qt.DockWidgetArea.RightDockWidgetArea)):
-        dock = QDockWidget(view.title, window)
-        dock.setObjectName(f"{view.name}_dock")
-        dock.setWidget(view)
-        window.addDockWidget(area, dock)
-        window.add_view(view, dock)
-        bind_view_commands(view, view)
-        docks.append(dock)
-    window.resizeDocks(docks, [DOCK_WIDTHS["outline"], DOCK_WIDTHS["columns"]],
-                       Qt.Orientation.Horizontal)
+def as_view(widget: QWidget) -> View:
+    if not isinstance(widget, View):
+        raise TypeError(f"{type(widget).__name__} is not a view (name, title, handlers)")
+    return widget
 
 
-def go_to(window: MainWindow, name: str) -> None:
-    """Give a view the keyboard ('map', 'columns', 'outline'), showing its dock if it was
-    hidden."""
-    name = "canvas" if name == "map" else name
-    dock = window.docks.get(name)
-    if dock is not None:
-        dock.show()
-        dock.raise_()
-    view = window.views[name]
-    (window.canvas.view if name == "canvas" else view).setFocus()
+class WindowViews(QObject):
+    """A child of the window, so it lives (and hears focus changes) exactly as long."""
 
+    def __init__(self, window: QMainWindow, session: Session, stack: QStackedWidget,
+                 menu: QMenu, say: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window, self.session, self.stack, self.menu, self.say = (
+            window, session, stack, menu, say)
+        self.views: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.presentation: PresentationView | None = None
+        self._active: QWidget | None = None
+        self._group = QActionGroup(window)
+        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]
 
-def present(window: MainWindow, *, here: bool = False) -> PresentationView:
-    """Present full screen, from the first thesis or (`here`) the selected claim; when it
-    ends, the window has the focus and the selection it had before."""
-    if window.presentation is not None:
-        window.presentation.activateWindow()
-        return window.presentation
-    start = window.session.selection.current if here else None
-    back_to = QApplication.focusWidget()
-    view = PresentationView(window.session, start)
-    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.presentation = view
-    view.closed.connect(lambda: _come_back(window, back_to))
-    view.showFullScreen()
-    view.activateWindow()
-    view.setFocus()
-    return view
+    # ---- adding and showing -----------------------------------------------------------
+    def add_view(self, widget: QWidget, dock: QDockWidget | None = None) -> None:
+        """Add a view (a widget that is a `View`): in the centre, or in `dock` beside it.
+        A view in a dock gets its own keys from the command table."""
+        view = as_view(widget)
+        self.views[view.name] = widget
+        if dock is not None:
+            self.docks[view.name] = dock
+            toggle = dock.toggleViewAction()
+            toggle.setText(f"Show {view.title}")
+            self.menu.addAction(toggle)
+            follow_editable(self.session, bind_view_commands(widget, view.name,
+                                                             view.handlers()))
+            return
+        self.stack.addWidget(widget)
+        action = QAction(f"Show {view.title}", self.window)
+        action.setCheckable(True)
+        action.setData(view.name)
+        action.triggered.connect(lambda _c=False, n=view.name: self.show_view(n))
+        self._group.addAction(action)
+        shown = self._group.actions()
+        if len(shown) == 2:  # a choice only once there are two views for the centre
+            self.menu.addAction(shown[0])
+        if len(shown) >= 2:
+            self.menu.addAction(action)
+        if len(self.views) == 1:
+            action.setChecked(True)
 
+    def install_docks(self) -> None:
+        """Add the outline and the columns beside the map."""
+        docks = []
+        for widget, area in ((Outline(self.session), Qt.DockWidgetArea.LeftDockWidgetArea),
+                             (ProConColumns(self.session),
+                              Qt.DockWidgetArea.RightDockWidgetArea)):
+            dock = QDockWidget(widget.title, self.window)
+            dock.setObjectName(f"{widget.name}_dock")
+            dock.setWidget(widget)
+            self.window.addDockWidget(area, dock)
+            self.add_view(widget, dock)
+            docks.append(dock)
+        self.window.resizeDocks(docks, [DOCK_WIDTHS["outline"], DOCK_WIDTHS["columns"]],
+                                Qt.Orientation.Horizontal)
 
-def _come_back(window: MainWindow, widget: QWidget | None) -> None:
-    window.presentation = None
-    window.activateWindow()
-    window.raise_()
-    if widget is not None and window.isAncestorOf(widget):
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    def show_view(self, name: str) -> QWidget:
+        widget = self.views[name]
+        self.stack.setCurrentWidget(widget)
+        for action in self._group.actions():
+            action.setChecked(action.data() == name)
+        widget.setFocus()
+        return widget
 
+    def go_to(self, name: str) -> None:
+        """Give a view the keyboard ('map', 'columns', 'outline'), showing its dock if it
+        was hidden."""
+        name = "canvas" if name == "map" else name
+        dock = self.docks.get(name)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        self.views[name].setFocus()
 
-def screenshot(window: MainWindow, name: str, path: Path, size: tuple[int, int]) -> bool:
-    """Render one view beside the map (or the presentation's first step) alone, at `size`."""
-    makers = {"columns": ProConColumns, "outline": Outline, "presentation": PresentationView}
-    widget: QWidget = makers[name](window.session)  # type: ignore[operator]
-    if isinstance(widget, PresentationView):  # the same picture whatever was chosen last
-        widget.theme, widget.map_mode = THEMES["light"], False
-    widget.resize(QSize(*size))
-    widget.show()
-    QApplication.processEvents()
-    widget.resize(QSize(*size))  # the columns re-wrap their cards at the final width
-    QApplication.processEvents()
-    ok = widget.grab().save(str(path))
-    widget.close()
-    widget.deleteLater()
-    return ok
+    # ---- the view in use ----------------------------------------------------------------
+    def active_view(self) -> QWidget:
+        """The view that last had the focus (the map until another one did)."""
+        if self._active is not None and self._active in self.views.values():
+            return self._active
+        return self.stack.currentWidget()
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for widget in self.views.values():
+            if new is not None and (widget is new or widget.isAncestorOf(new)):
+                self._active = widget
+                return
+
+    def run(self, key: str) -> None:
+        """A menu command meant for a view: the view in use does it, if it can."""
+        handler = as_view(self.active_view()).handlers().get(key)
+        if handler is None:
+            self.say("Not available in this view.")
+            return
+        handler()
+
+    def finder(self) -> Finder | None:
+        """Where Find looks: the view in use if it can find, else the map."""
+        for widget in (self.active_view(), self.views.get("canvas")):
+            if isinstance(widget, Finder):
+                return widget
+        return None
+
+    # ---- presenting and pictures ---------------------------------------------------------
+    def present(self, *, here: bool = False) -> PresentationView:
+        """Present full screen, from the first thesis or (`here`) the selected claim; when
+        it ends, the window has the focus and the selection it had before."""
+        if self.presentation is not None:
+            self.presentation.activateWindow()
+            return self.presentation
+        start = self.session.selection.current if here else None
+        back_to = QApplication.focusWidget()
+        view = PresentationView(self.session, start)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.presentation = view
+        view.closed.connect(lambda: self._come_back(back_to))
+        view.showFullScreen()
+        view.activateWindow()
+        view.setFocus()
+        return view
+
+    def _come_back(self, widget: QWidget | None) -> None:
+        self.presentation = None
+        self.window.activateWindow()
+        self.window.raise_()
+        if widget is not None and self.window.isAncestorOf(widget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def screenshot(self, name: str, path: Path, size: tuple[int, int]) -> bool:
+        """Render one view beside the map (or the presentation's first step) alone, at
+        `size`."""
+        widget: QWidget
+        if name == "presentation":
+            widget = PresentationView(self.session)
+            widget.theme, widget.map_mode = THEMES["light"], False  # the same every time
+        else:
+            widget = ProConColumns(self.session) if name == "columns" else Outline(self.session)
+        widget.resize(QSize(*size))
+        widget.show()
+        QApplication.processEvents()
+        widget.resize(QSize(*size))  # the columns re-wrap their cards at the final width
+        QApplication.processEvents()
+        ok = widget.grab().save(str(path))
+        widget.close()
+        widget.deleteLater()
+        return ok

@@ -215,7 +215,7 @@ def _measure_window(path: Path, edit_count: int, app: QApplication,
     view = canvas.view
 
     start = time.perf_counter()
-    canvas.command_auto_layout()
+    canvas.on_auto_layout()
     app.processEvents()
     result["layout"] = time.perf_counter() - start
     assert window.session.undo_stack.count() == 1, "the layout moved nothing"

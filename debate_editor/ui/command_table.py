@@ -1,0 +1,256 @@
+"""The command table: every command of the window as data (its name, keys, menu place).
+
+The window builds its QActions and menus from `COMMANDS`, the canvas its context menu,
+and the shortcut sheet (F1) is printed from the same table, so none of them can drift
+from what the keys really do. ("Command" here is an entry of this table; an undo step is
+`undo_step.EditStep`, and what a view does for an entry is its `handlers()`.)
+
+A view answers a "view" command with the handler it lists under the command's key; a
+"window" command is the window's own. A command that names `views` belongs to those
+views alone, and inside them its keys win over a general command's (Enter opens a reason
+in the columns, where elsewhere it edits a card). `edits` marks the commands that change
+the debate: their actions follow `Session.editable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from debate_editor.ui.session import Session
+
+
+@dataclass(frozen=True)
+class TableCommand:
+    key: str
+    text: str
+    """Menu text; '&' marks the mnemonic."""
+    keys: tuple[str, ...] = ()
+    """Portable key names (QKeySequence text) or standard keys such as 'std:Undo'."""
+    menu: str = ""
+    """Menu it appears in ('' for keys that have no menu entry, like the arrow keys)."""
+    scope: str = "view"
+    """'view': the shown view answers it while it has the focus; 'window': anywhere."""
+    group: str = ""
+    """Heading in the shortcut sheet."""
+    tip: str = ""
+    views: tuple[str, ...] = ()
+    """The views that answer it (by name); empty for every view that lists a handler."""
+    edits: bool = False
+    """It changes the debate: off in a window that may not write its file."""
+    separated: bool = False
+    """A new group of its menu begins here (a separator above it)."""
+    submenu: str = ""
+    """A submenu (a key of `SUBMENUS`) that stands just above it (and its separator)."""
+
+
+SUBMENUS = {"recent": "Open &Recent", "export_as": "Export &As"}
+"""Submenus the window fills when they open; the table says where they stand."""
+
+ARROW_TEXTS = {"add_objection": "Object to This Arrow (Undercut)", "delete": "Delete Arrow"}
+"""How the map's context menu words a command when it acts on an arrow."""
+
+
+def menu_text(key: str, *, on_arrow: bool = False) -> str:
+    """A command's words for a context menu: the table's text without its mnemonic."""
+    if on_arrow and key in ARROW_TEXTS:
+        return ARROW_TEXTS[key]
+    return BY_KEY[key].text.replace("&", "").rstrip("…")
+
+
+_FILE, _EDIT, _MAP, _VIEW, _HELP = "&File", "&Edit", "&Map", "&View", "&Help"
+_COLUMNS, _PRESENTING = "Pro/con columns", "Presenting"
+_BOTH = ("columns", "outline")
+_SLIDES = ("presentation",)
+
+_C = TableCommand  # short, for the table below
+
+COMMANDS: tuple[TableCommand, ...] = (
+    _C("new", "&New", ("std:New",), _FILE, "window", "Files"),
+    _C("open", "&Open…", ("std:Open",), _FILE, "window", "Files"),
+    _C("save_as", "Save &As…", ("std:SaveAs", "Ctrl+Shift+S"), _FILE, "window", "Files",
+            "Every edit is already in the file; this moves the debate to a new one.",
+            submenu="recent"),
+    _C("import_new", "&Import…", ("Ctrl+I",), _FILE, "window", "Files",
+            "Argdown, Kialo, AIF, JSON or a forum thread, as a new debate file.", separated=True),
+    _C("import_into", "Import into This &Debate…", ("Ctrl+Shift+I",), _FILE, "window",
+            "Files", "Adds another file's claims beside this map (one undo step).", edits=True),
+    _C("export", "&Export…", ("Ctrl+E",), _FILE, "window", "Files",
+            "PDF, PNG, SVG, Markdown, the numbered rebuttal and the other formats."),
+    _C("close", "&Close Window", ("std:Close",), _FILE, "window", "Files",
+            separated=True, submenu="export_as"),
+    _C("quit", "&Quit", ("std:Quit", "Ctrl+Q"), _FILE, "window", "Files", separated=True),
+    _C("undo", "&Undo", ("std:Undo",), _EDIT, "window", "Editing"),
+    _C("redo", "&Redo", ("std:Redo", "Ctrl+Y"), _EDIT, "window", "Editing"),
+    _C("cut", "Cu&t", ("std:Cut",), _EDIT, "view", "Editing",
+            "Cards and the arrows between them.", edits=True, separated=True),
+    _C("copy", "&Copy", ("std:Copy",), _EDIT, "view", "Editing",
+            "Cards and the arrows between them; their text for other programs."),
+    _C("copy_rebuttal", "Copy &Rebuttal", ("Ctrl+Shift+C",), _EDIT, "window", "Editing",
+            "The numbered rebuttal of the selected claim (or the first thesis), to paste "
+            "into a forum."),
+    _C("paste", "&Paste", ("std:Paste",), _EDIT, "view", "Editing",
+            "Cards with their arrows, or text from another program as a new card.", edits=True),
+    _C("delete", "&Delete", ("Del", "Backspace"), _EDIT, "view", "Editing",
+            "The selected cards and arrows.", edits=True),
+    _C("select_all", "Select &All", ("std:SelectAll",), _EDIT, "view", "Editing"),
+    _C("find", "&Find…", ("std:Find",), _EDIT, "window", "Finding",
+            "Type to filter the map; Enter jumps to the next match, Shift+Enter back.",
+            separated=True),
+    _C("find_next", "Find &Next", ("F3",), _EDIT, "window", "Finding"),
+    _C("edit_card", "&Edit Card Text", ("Return", "Enter", "F2"), _MAP, "view",
+            "Building the map",
+            "Esc cancels, Ctrl+Enter keeps the text (Enter starts a new line).", edits=True),
+    _C("add_thesis", "New &Thesis", ("T", "Ctrl+T"), _MAP, "view", "Building the map",
+            edits=True),
+    _C("add_support", "Add &Supporting Reason", ("S", "Insert"), _MAP, "view",
+            "Building the map", "A reason for the selected card.", edits=True),
+    _C("add_objection", "Add &Objection", ("O",), _MAP, "view", "Building the map",
+            "A reason against the selected card, or against the selected arrow (an "
+            "undercut).", edits=True),
+    _C("toggle_link_kind", "Change Arrow &Kind", ("K",), _MAP, "view",
+            "Building the map", "A selected support becomes an objection, and back.", edits=True),
+    _C("cycle_claim_kind", "Change &Card Kind", ("Shift+K",), _MAP, "view",
+            "Building the map", "Claim, evidence, concession, argument, thesis, in turn.",
+            edits=True),
+    _C("auto_layout", "&Lay Out Map", ("Ctrl+L",), _MAP, "view", "Building the map",
+            "Theses on top, reasons below, supports left, objections right (one undo step).",
+            edits=True, separated=True),
+    _C("move_reason_up", "Move Reason &Up", ("Ctrl+Up",), _MAP, "view",
+            "Building the map", "Earlier among the pros (or cons) of what it answers; this "
+            "order is the numbering of every export.", _BOTH, edits=True, separated=True),
+    _C("move_reason_down", "Move Reason Do&wn", ("Ctrl+Down",), _MAP, "view",
+            "Building the map", "Later among the pros (or cons) of what it answers.", _BOTH,
+            edits=True),
+    _C("select_up", "Select Card Above", ("Up",), "", "view", "Moving around"),
+    _C("select_down", "Select Card Below", ("Down",), "", "view", "Moving around"),
+    _C("select_left", "Select Card to the Left", ("Left",), "", "view", "Moving around"),
+    _C("select_right", "Select Card to the Right", ("Right",), "", "view",
+            "Moving around"),
+    _C("zoom_in", "Zoom &In", ("Ctrl++", "Ctrl+="), _VIEW, "view", "Moving around",
+            "Ctrl+wheel zooms at the mouse.", separated=True),
+    _C("zoom_out", "Zoom &Out", ("Ctrl+-",), _VIEW, "view", "Moving around"),
+    _C("zoom_fit", "&Fit Map to Window", ("Ctrl+0",), _VIEW, "view", "Moving around"),
+    _C("zoom_actual", "&Actual Size", ("Ctrl+1",), _VIEW, "view", "Moving around"),
+    _C("go_map", "Go to the &Map", ("Alt+1",), _VIEW, "window", "Views", separated=True),
+    _C("go_columns", "Go to the Pro/Con &Columns", ("Alt+2",), _VIEW, "window", "Views",
+            "Shows the columns if they are hidden."),
+    _C("go_outline", "Go to the Ou&tline", ("Alt+3",), _VIEW, "window", "Views",
+            "Shows the outline if it is hidden."),
+    _C("present", "&Present", ("F5",), _VIEW, "window", _PRESENTING,
+            "Full screen, from the first thesis, in reading order.", separated=True),
+    _C("present_here", "Present from the &Selected Claim", ("Shift+F5",), _VIEW,
+            "window", _PRESENTING),
+    _C("next_slide", "Next Step", ("Right", "Space", "PgDown", "Down"), "", "view",
+            _PRESENTING, "Or click. An objection appears one step after another.", _SLIDES),
+    _C("previous_slide", "Previous Step", ("Left", "PgUp", "Up"), "", "view",
+            _PRESENTING, "", _SLIDES),
+    _C("first_slide", "First Step", ("Home",), "", "view", _PRESENTING, "", _SLIDES),
+    _C("last_slide", "Last Step", ("End",), "", "view", _PRESENTING, "", _SLIDES),
+    _C("toggle_slide_map", "Card or Map", ("M",), "", "view", _PRESENTING,
+            "The claim with its pros and cons, or the map zoomed to it.", _SLIDES),
+    _C("toggle_slide_theme", "Light or Dark", ("D",), "", "view", _PRESENTING,
+            "For the room: dark for a bright projector in a dim room.", _SLIDES),
+    _C("leave_presentation", "Leave the Presentation", ("Esc",), "", "view",
+            _PRESENTING, "Back to where you were.", _SLIDES),
+    _C("open_reason", "Open the Selected Reason", ("Return", "Enter"), "", "view",
+            _COLUMNS, "Or click it: it moves to the top with its own pros and cons.",
+            ("columns",)),
+    _C("back_up", "Back Up", ("Backspace", "Alt+Up"), "", "view", _COLUMNS,
+            "To the claim it answers (or click the trail above).", ("columns",)),
+    _C("shortcuts", "&Keyboard and Mouse…", ("F1",), _HELP, "window", "Help"),
+    _C("about", "&About Debate Editor", (), _HELP, "window", "Help", separated=True),
+)
+
+BY_KEY = {command.key: command for command in COMMANDS}
+EDITING_COMMANDS = frozenset(command.key for command in COMMANDS if command.edits)
+"""The commands that change the debate, as the table marks them."""
+
+MOUSE: tuple[tuple[str, str], ...] = (
+    ("Click a card or an arrow", "select it (Ctrl+click adds to the selection)"),
+    ("Double-click a card", "edit its text in place"),
+    ("Drag a card", "move it, with every selected card (one undo step)"),
+    ("Drag from a card's edge onto another card", "the first card supports the second"),
+    ("… holding Shift when you let go", "the first card objects to the second"),
+    ("Drag from a card's edge onto an arrow", "the card objects to that arrow (an undercut)"),
+    ("Drag the background", "pan the map (or use the scroll wheel; Shift+wheel sideways)"),
+    ("Shift+drag the background", "select the cards inside the rectangle"),
+    ("Ctrl+wheel", "zoom at the mouse"),
+    ("Right-click a card or an arrow", "its commands (kind, delete, …)"),
+    ("Drop a .debate file on the window", "open it"),
+    ("Click a reason in the pro/con columns", "open it: it goes on top with its own reasons"),
+    ("Drag a reason up or down its column", "put it there (the numbering of every export)"),
+    ("Drag an outline row onto a claim", "move it under that claim (one undo step)"),
+    ("… just above or below a row", "put it among that row's siblings, there"),
+    ("Click during a presentation", "the next step (right-click: the one before)"),
+)
+
+VIEW_NAMES = {"columns": "columns", "outline": "outline", "presentation": "presenting"}
+
+
+def key_sequences(command: TableCommand) -> list[QKeySequence]:
+    result: list[QKeySequence] = []
+    for name in command.keys:
+        if name.startswith("std:"):
+            standard = getattr(QKeySequence.StandardKey, name[4:])
+            result.extend(QKeySequence.keyBindings(standard))
+        else:
+            result.append(QKeySequence(name))
+    unique: list[QKeySequence] = []
+    for seq in result:
+        if not seq.isEmpty() and seq not in unique:
+            unique.append(seq)
+    return unique
+
+
+def build_actions(
+    owner: QObject, handlers: Mapping[str, Callable[[], object]]
+) -> dict[str, QAction]:
+    """One QAction per command, wired to its handler."""
+    actions: dict[str, QAction] = {}
+    for command in COMMANDS:
+        action = QAction(command.text, owner)
+        action.setObjectName(f"action_{command.key}")
+        action.setShortcuts(key_sequences(command))
+        if command.scope == "view":
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if command.tip:
+            action.setStatusTip(command.tip)
+            action.setToolTip(command.tip)
+        handler = handlers[command.key]
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        actions[command.key] = action
+    return actions
+
+
+def follow_editable(session: Session, actions: Mapping[str, QAction]) -> None:
+    """Keep the actions of the commands that change the debate (`edits`) enabled exactly
+    while the session is editable: their keys do nothing and their menu entries grey."""
+    editing = [action for key, action in actions.items() if BY_KEY[key].edits]
+
+    def follow(editable: bool) -> None:
+        for action in editing:
+            action.setEnabled(editable)
+
+    follow(session.editable)
+    session.editable_changed.connect(follow)
+
+
+def sheet_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The shortcut sheet: (heading, [(what, keys, note)]) in table order."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for command in COMMANDS:
+        keys = ", ".join(
+            seq.toString(QKeySequence.SequenceFormat.NativeText)
+            for seq in key_sequences(command)
+        )
+        what = command.text.replace("&", "").rstrip("…")
+        if command.views and command.group not in (_COLUMNS, _PRESENTING):
+            what += f" ({', '.join(VIEW_NAMES.get(v, v) for v in command.views)})"
+        groups.setdefault(command.group, []).append((what, keys or "—", command.tip))
+    return list(groups.items())
