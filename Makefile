@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := seeds/dod-safety.debate
 
-.PHONY: run test lint bench bench-smoke clean package package-test icons pg bench-pg
+.PHONY: run test fuzz lint bench bench-smoke clean package package-test icons pg bench-pg
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ test: lint
 # removes its data (README, "Testing against PostgreSQL"). PG_FROM=wheel or debian picks one.
 pg: $(VENV)/.installed-test
 	DEBATE_EDITOR_PG_FROM=$(PG_FROM) $(BIN)/python tests/pg_server.py
+
+# Every property and fuzz test with fresh random seeds and many more examples, for
+# exploring (a `make test` run is derandomized: the same examples every time).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics \
+		$$(grep -l hypothesis tests/test_*.py) $(PYTEST_ARGS)
 
 # Re-render the PNG icon sizes after editing resources/icons/*.svg.
 icons: $(VENV)/.installed

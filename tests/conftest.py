@@ -9,6 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: CI and `make test` run one fixed sequence of examples (derandomized), so
+# a green commit stays green; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) explores with fresh
+# random seeds and many more examples. A case fuzzing finds is kept as an `@example`.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "fuzz", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow],
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "2000")),
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Settings (recent files, window size) and untitled debates go to a scratch folder, never
