@@ -1,4 +1,4 @@
-"""The stable command line of DESIGN.md: words, exit codes, and what scripts read."""
+"""The stable command line (README, "Command line"): words, exit codes, what scripts read."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DESIGN.md: domain, store, formats and layout never import Qt."""
+"""README, "Architecture": domain, store, formats and layout never import Qt."""
 
 from __future__ import annotations
 
