@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import Table, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from debate_editor.domain.bulk import gc_paused
+from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError, plain_message
 from debate_editor.domain.events import DebateChanged, EventHub, Listener
