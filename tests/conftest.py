@@ -74,6 +74,14 @@ def new_doc(tmp_path: Path) -> Iterator[object]:
     doc.close()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def widgets_application(qapp: object) -> object:
+    """One QApplication for the whole run, made before any test. An export test run first
+    would otherwise start a plain QGuiApplication (as the command line does), and a later
+    test's widgets would crash on it: the order of tests must not matter."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def close_windows() -> Iterator[None]:
     """Close every main window a test opened (they delete themselves on close)."""
