@@ -139,7 +139,7 @@ class OutlineModel(QAbstractItemModel):
     def index_of(self, node: OutlineNode) -> QModelIndex:
         if node is self.root or node.parent is None:
             return QModelIndex()
-        return self.createIndex(node.parent.children.index(node), 0, node)  # type: ignore[union-attr]  # loaded: node is shown
+        return self.createIndex(node.parent.children.index(node), 0, node)  # type: ignore[union-attr]  # a shown row's siblings are loaded
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:

@@ -56,7 +56,7 @@ class WindowViews(QObject):
         self.presentation: PresentationView | None = None
         self._active: QWidget | None = None
         self._group = QActionGroup(window)
-        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]  # a QApplication
+        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]  # views run under a QApplication
 
     # ---- adding and showing -----------------------------------------------------------
     def add_view(self, widget: QWidget, dock: QDockWidget | None = None) -> None:
