@@ -38,6 +38,7 @@ run: $(VENV)/.installed | $(SEED)
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -87,4 +88,4 @@ bench-smoke: $(VENV)/.installed
 		--edits 20 --no-argdown --json bench-results-smoke.json
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache *.egg-info
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis .ruff_cache .mypy_cache *.egg-info

@@ -36,7 +36,7 @@ class DebateGraph:
     def __init__(self, claims: Iterable[Claim] = (), links: Iterable[Link] = ()) -> None:
         self.claims: dict[str, Claim] = {}
         self.links: dict[str, Link] = {}
-        self._nx: nx.DiGraph | None = None
+        self._nx: nx.DiGraph[str] | None = None
         self._incoming: dict[str, list[str]] = {}
         self._outgoing: dict[str, list[str]] = {}
         self._in_order: dict[str, list[Link]] = {}
@@ -52,10 +52,10 @@ class DebateGraph:
 
     # ---- following edits ---------------------------------------------------------
     @property
-    def _graph(self) -> nx.DiGraph:
+    def _graph(self) -> nx.DiGraph[str]:
         """Claims as nodes, links to claims as edges (built on first use, then kept)."""
         if self._nx is None:
-            graph = nx.DiGraph()
+            graph: nx.DiGraph[str] = nx.DiGraph()
             graph.add_nodes_from(self.claims)
             graph.add_edges_from(
                 (link.source, link.to_claim, {"link": link.id})
@@ -177,7 +177,7 @@ class DebateGraph:
         link = undercut
         while link.to_link is not None:
             link = self.links[link.to_link]
-        return link.to_claim  # type: ignore[return-value]
+        return link.to_claim  # type: ignore[return-value]  # a chain ends at a claim
 
     def theses(self) -> list[Claim]:
         """Claims that support, oppose and undercut nothing, in their stored order."""
@@ -298,7 +298,7 @@ def links_in_dependency_order(links: Iterable[Link]) -> list[Link]:
         in_chain = {link.id}
         target = link.to_link
         while target in by_id and target not in placed and target not in in_chain:
-            above = by_id[target]  # type: ignore[index]
+            above = by_id[target]
             chain.append(above)
             in_chain.add(above.id)
             target = above.to_link

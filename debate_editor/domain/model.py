@@ -127,7 +127,9 @@ class Link(BaseModel):
     @property
     def target(self) -> str:
         """The id of what this link points at (a claim id, or a link id for an undercut)."""
-        return self.to_claim if self.to_claim is not None else self.to_link  # type: ignore[return-value]
+        if self.to_claim is not None:
+            return self.to_claim
+        return self.to_link  # type: ignore[return-value]  # _one_target sets exactly one
 
     @property
     def is_undercut(self) -> bool:

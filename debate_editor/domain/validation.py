@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Container, Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from debate_editor.domain.errors import InvalidDebateError
 
@@ -11,11 +11,18 @@ if TYPE_CHECKING:
     from debate_editor.domain.model import Claim, Link
 
 
+class PairSet(Protocol):
+    """What `link_problems` needs of the pairs already linked: a set, or a view like one."""
+
+    def __contains__(self, pair: tuple[str, str], /) -> bool: ...
+    def add(self, pair: tuple[str, str], /) -> None: ...
+
+
 def link_problems(
     links: Iterable[Link],
-    claim_ids: set[str] | dict[str, object],
-    link_ids: set[str] | dict[str, object],
-    pairs: set[tuple[str, str]] | None = None,
+    claim_ids: Container[str],
+    link_ids: Container[str],
+    pairs: PairSet | None = None,
 ) -> list[str]:
     """Problems of `links` against the claims and links that exist (including themselves).
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # not in typeshed's json
 from typing import Any
 
 from debate_editor.domain.errors import ImportFormatError
@@ -82,7 +82,8 @@ def _half_pair(text: str, escape: re.Match[str]) -> None:
 
 
 def _skip(text: str, index: int) -> int:
-    return _WS.match(text, index).end()  # type: ignore[union-attr]
+    found = _WS.match(text, index)  # always a match (`*`), if an empty one
+    return found.end() if found is not None else index
 
 
 def _find_key(text: str, index: int, key: str) -> int | None:

@@ -246,9 +246,9 @@ class _Reader:
                     line=entry.line,
                 )
             self.pairs.add((claim_id, parent))
-            kind = LinkKind.SUPPORT if entry.stance == "Pro" else LinkKind.OBJECTION
+            link_kind = LinkKind.SUPPORT if entry.stance == "Pro" else LinkKind.OBJECTION
             self.links.append(Link(id=next(link_ids), source=claim_id, to_claim=parent,
-                                   kind=kind, order=order.get(parent, 0)))
+                                   kind=link_kind, order=order.get(parent, 0)))
             order[parent] = order.get(parent, 0) + 1
         info = DebateInfo(title=self.title or "Untitled debate", description=self.description)
         return build_debate(info, self.claims, self.links)

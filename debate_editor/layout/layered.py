@@ -224,16 +224,16 @@ def positions_for(graph: DebateGraph, sizes: Mapping[str, Size]) -> dict[str, Po
     (below the stored ones, so nothing overlaps). `sizes`: every card's measured size."""
     stored = {cid: c.position for cid, c in graph.claims.items() if c.position is not None}
     if len(stored) == len(graph.claims):
-        return dict(stored)  # type: ignore[arg-type]
+        return dict(stored)
     laid = layout(graph, sizes)
     if not stored:
         return laid
-    bottom = max(y + sizes[cid][1] for cid, (x, y) in stored.items())  # type: ignore[misc]
-    left = min(x for x, _ in stored.values())  # type: ignore[misc]
+    bottom = max(y + sizes[cid][1] for cid, (x, y) in stored.items())
+    left = min(x for x, _ in stored.values())
     missing = [cid for cid in graph.claims if cid not in stored]
     top = min(laid[cid][1] for cid in missing)
     x0 = min(laid[cid][0] for cid in missing)
-    result: dict[str, Point] = dict(stored)  # type: ignore[arg-type]
+    result: dict[str, Point] = dict(stored)
     for cid in missing:
         x, y = laid[cid]
         result[cid] = (x - x0 + left, y - top + bottom + 90.0)

@@ -55,7 +55,8 @@ class ArrowGeometry:
     __slots__ = ("flat", "keys", "monotonic", "run", "xs", "ys")
 
     def __init__(self, path: QPainterPath) -> None:
-        points = [point for polygon in path.toSubpathPolygons(_FINE) for point in polygon]
+        points = [point for polygon in path.toSubpathPolygons(_FINE)
+                  for point in polygon.toList()]
         self.xs = [point.x() / _FINE_SCALE for point in points]
         self.ys = [point.y() / _FINE_SCALE for point in points]
         run, total = [0.0], 0.0
@@ -75,9 +76,10 @@ class ArrowGeometry:
         arrow is not a simple one-way curve (then draw its whole path).
 
         Each stretch is smooth (antialiased) or, where nearly level, sharp (`FLAT`)."""
-        if not self.monotonic:
+        keys = self.keys  # None exactly when the arrow is not monotonic
+        if keys is None:
             return None
-        (xs, x_sign), (ys, y_sign) = self.keys  # type: ignore[misc]
+        (xs, x_sign), (ys, y_sign) = keys
         lo_x, hi_x = _index_range(xs, x_sign, rect.left(), rect.right())
         lo_y, hi_y = _index_range(ys, y_sign, rect.top(), rect.bottom())
         first, last = max(lo_x, lo_y, 1) - 1, min(hi_x, hi_y, len(self.xs) - 2) + 1

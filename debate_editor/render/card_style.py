@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
@@ -203,30 +203,36 @@ class _Measure:
         words = paragraph.split(" ")
         known = self.plain.get
         sizes = [known(word) or self._word(word) for word in words]
-        if None in sizes:
+        if not _all_measured(sizes):
             return None
         space = self.space
         # ends[i]: where word i ends, measured from the start of the paragraph.
-        ends = [end - space for end in accumulate(size[0] + space for size in sizes)]  # type: ignore[index]
+        ends = [end - space for end in accumulate(size[0] + space for size in sizes)]
         fits, over = width - _FUZZ, width + _FUZZ
         lines: list[str] = []
         first, count = 0, len(words)
         while first < count:
-            origin = ends[first] - sizes[first][0]  # type: ignore[index]
-            if ends[first] - origin + sizes[first][1] > fits:  # type: ignore[index]
+            origin = ends[first] - sizes[first][0]
+            if ends[first] - origin + sizes[first][1] > fits:
                 return None  # a word longer than a line: Qt breaks it anywhere
             # The last word that fits without its overhang; only it can fail with it.
             last = bisect_right(ends, origin + fits, first, count) - 1
-            if ends[last] - origin + sizes[last][1] > fits:  # type: ignore[index]
-                if ends[last] - origin + sizes[last][1] <= over or last == first:  # type: ignore[index]
+            if ends[last] - origin + sizes[last][1] > fits:
+                if ends[last] - origin + sizes[last][1] <= over or last == first:
                     return None
                 last -= 1
             following = last + 1
-            if following < count and ends[following] - origin + sizes[following][1] <= over:  # type: ignore[index]
+            if following < count and ends[following] - origin + sizes[following][1] <= over:
                 return None  # too close to call
             lines.append(" ".join(words[first:following]))
             first = following
         return lines
+
+
+def _all_measured(
+    sizes: list[tuple[float, float] | None],
+) -> TypeGuard[list[tuple[float, float]]]:
+    return None not in sizes
 
 
 _MEASURES: dict[str, _Measure] = {}

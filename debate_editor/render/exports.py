@@ -43,7 +43,7 @@ def ensure_application() -> QGuiApplication:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(sys.argv[:1])
         _APPLICATION.append(app)
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # instance() is typed as QCoreApplication
 
 
 def _only_under(debate: Debate, options: ExportOptions) -> Debate:
@@ -100,7 +100,7 @@ def write_png(debate: Debate, options: ExportOptions, progress: Progress | None 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the binding takes str, not bytes
     buffer.close()
     return bytes(data.data())
 

@@ -49,10 +49,10 @@ class _Band:
                 left, top = min(left, x), min(top, y)
                 right, bottom = max(right, x + w), max(bottom, y + h)
             arrows: dict[LinkKind, QPainterPath] = {}
-            for x0, y0, x1, y1, kind in self.arrows.values():
-                path = arrows.get(kind)
+            for x0, y0, x1, y1, link_kind in self.arrows.values():
+                path = arrows.get(link_kind)
                 if path is None:
-                    path = arrows[kind] = QPainterPath()
+                    path = arrows[link_kind] = QPainterPath()
                 path.moveTo(x0, y0)
                 path.lineTo(x1, y1)
                 left, top = min(left, x0, x1), min(top, y0, y1)
@@ -190,14 +190,14 @@ class Overview:
         if faded:
             painter.setOpacity(0.25)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for kind, style in LINK_STYLES.items():
-            pen = QPen(style.colour)
+        for link_kind, link_style in LINK_STYLES.items():
+            pen = QPen(link_style.colour)
             pen.setCosmetic(True)
             pen.setWidthF(0.7)
             painter.setPen(pen)
             for _, arrows in bands:
-                if kind in arrows:
-                    painter.drawPath(arrows[kind])
+                if link_kind in arrows:
+                    painter.drawPath(arrows[link_kind])
         painter.setPen(Qt.PenStyle.NoPen)
         for kind, style in KIND_STYLES.items():
             painter.setBrush(style.band)

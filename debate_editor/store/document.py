@@ -356,9 +356,9 @@ class DebateDocument:
         problems.extend(
             link_problems(
                 [*edit.update_links, *edit.add_links],
-                claim_ids,  # type: ignore[arg-type]
-                link_ids,  # type: ignore[arg-type]
-                pairs,  # type: ignore[arg-type]
+                claim_ids,
+                link_ids,
+                pairs,
             )
         )
         if not problems and any(link.to_link is not None for link in
@@ -542,10 +542,10 @@ class _Pairs:
     def __init__(self, base: dict[tuple[str, str], str], dropped: set[str]) -> None:
         self.base, self.dropped, self.added = base, dropped, set[tuple[str, str]]()
 
-    def __contains__(self, pair: object) -> bool:
+    def __contains__(self, pair: tuple[str, str]) -> bool:
         if pair in self.added:
             return True
-        link_id = self.base.get(pair)  # type: ignore[call-overload]
+        link_id = self.base.get(pair)
         return link_id is not None and link_id not in self.dropped
 
     def add(self, pair: tuple[str, str]) -> None:

@@ -34,7 +34,7 @@ from debate_editor.store.upgrades import upgrade
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows has no flock; one writer is then not enforced
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # None: no locking here
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 EXTENSION = ".debate"

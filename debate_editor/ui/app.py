@@ -38,7 +38,7 @@ def application() -> QApplication:
         app.setApplicationDisplayName(APP_NAME)
         app.setDesktopFileName(DESKTOP_FILE)
         app.setWindowIcon(app_icon())
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # instance() is typed as QCoreApplication
 
 
 def run(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.events import DebateChanged
-from debate_editor.domain.graph import links_in_dependency_order
-from debate_editor.domain.model import Link
+from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
+from debate_editor.domain.model import Link, LinkKind
 from debate_editor.layout.geometry import (
     Curve,
     Rect,
@@ -37,8 +37,8 @@ SCENE_MARGIN = 400.0
 
 
 class DebateScene(QGraphicsScene):
-    def __init__(self, document: DebateDocument, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, document: DebateDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.document = document
         self.cards: dict[str, ClaimCard] = {}
         self.arrows: dict[str, LinkArrow] = {}
@@ -225,7 +225,7 @@ class DebateScene(QGraphicsScene):
             found.add(link_id)
             pending.extend(arrows_at.get(link_id, ()))
         # An undercut points at the middle of the arrow it attacks: route that one first.
-        lines = []
+        lines: list[tuple[str, float, float, float, float, LinkKind]] = []
         for link in links_in_dependency_order([arrows[i].link for i in found]):
             arrow = arrows[link.id]
             if link.to_claim is None:
@@ -296,8 +296,6 @@ def _bounds(cards: Iterable[ClaimCard]) -> QRectF:
     return qrect(bounds) if bounds is not None else QRectF(0, 0, 800, 600)
 
 
-def _kind_of_first_link(graph: object, cid: str):  # type: ignore[no-untyped-def]
-    from debate_editor.domain.model import LinkKind
-
-    outgoing = graph.outgoing(cid)  # type: ignore[attr-defined]
+def _kind_of_first_link(graph: DebateGraph, cid: str) -> LinkKind:
+    outgoing = graph.outgoing(cid)
     return outgoing[0].kind if outgoing else LinkKind.SUPPORT

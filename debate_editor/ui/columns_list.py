@@ -30,7 +30,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,8 +175,8 @@ class CardDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         entry: Entry = index.data(EntryRole)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         style = KIND_STYLES[entry.claim.kind]
@@ -202,8 +204,8 @@ class CardDelegate(QStyledItemDelegate):
         footer = FOOTER if note else 0
         if note:
             painter.setPen(MUTED_COLOUR)
-            line = QRect(left, rect.bottom() - PAD - FOOTER + 4, width, FOOTER)
-            painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            note_box = QRect(left, rect.bottom() - PAD - FOOTER + 4, width, FOOTER)
+            painter.drawText(note_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              QFontMetrics(header_font()).elidedText(
                                  note, Qt.TextElideMode.ElideLeft, width))
         painter.setFont(body_font())
@@ -285,11 +287,11 @@ class ReasonList(QListView):
                 self.reorder_requested.emit(press.data(LinkRole), target)
             return
         super().mouseReleaseEvent(event)
-        clicked = (press is not None and press.isValid()
-                   and event.button() == Qt.MouseButton.LeftButton
-                   and self.indexAt(event.position().toPoint()) == QModelIndex(press))
-        if clicked:
-            self.opened.emit(QModelIndex(press))  # type: ignore[arg-type]
+        if press is None or not press.isValid():
+            return
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index == press:
+            self.opened.emit(index)  # the row pressed and released on
 
     def gap_at(self, pos: QPoint) -> int:
         """Before which row a drop at `pos` goes (the row count: after the last)."""
@@ -298,8 +300,8 @@ class ReasonList(QListView):
                 return row
         return self.reasons.rowCount()
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)  # type: ignore[arg-type]
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
         if not self.reasons.rowCount() and self.placeholder:
             paint_empty_hint(self, self.placeholder, 8, MUTED_COLOUR)
         if self._gap is None:
@@ -330,8 +332,8 @@ class ReasonList(QListView):
         QAbstractScrollArea.focusInEvent(self, event)
         self.viewport().update()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # cards wrap to the new width
 
     def current_entry(self) -> Entry | None:

@@ -23,7 +23,8 @@ SHOWN_CRUMBS = 3
 def _first_link(graph: DebateGraph, claim_id: str) -> Link | None:
     outgoing = graph.outgoing(claim_id)
     plain = [link for link in outgoing if link.to_claim is not None]
-    return (plain or outgoing or [None])[0]
+    found = plain or outgoing
+    return found[0] if found else None
 
 
 def trail_to(graph: DebateGraph, claim_id: str) -> Trail:
@@ -68,7 +69,7 @@ class TrailBar(QWidget):
     def show_trail(self, graph: DebateGraph, trail: Trail, title: str = "") -> None:
         while self.box.count():
             item = self.box.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # at once: deleteLater alone leaves it drawn until then
                 widget.deleteLater()

@@ -124,10 +124,10 @@ def new_position(
                               lambda rects: place_beside(size, source, rects))
     elif answers is not None:
         anchor = places.rect_of(answers)
-    if anchor is None:
+    if anchor is None or answers is None:  # (no anchor without an answered claim)
         return place_thesis(size, places.near(EVERYWHERE))
     parent = anchor
-    alone = not doc.graph.incoming(answers)  # type: ignore[arg-type]
+    alone = not doc.graph.incoming(answers)
     row = reason_row(size, parent, places.tops(parent.bottom, parent.bottom + V_GAP + size[1]))
     rows = (row - H_GAP, row + size[1] + H_GAP)
     return _spot_near(places, parent.centre_x, rows, size[0],
@@ -160,7 +160,7 @@ def add_claim_edit(
     fields: dict[str, object] = {}
     if answers is None:
         fields["order"] = graph.next_thesis_order()
-    draft = Claim(id=doc.new_claim_id(), text=text, kind=claim_kind, **fields)  # type: ignore[arg-type]
+    draft = Claim(id=doc.new_claim_id(), text=text, kind=claim_kind, **fields)  # type: ignore[arg-type]  # fields: `order` only
     x, y = new_position(doc, draft, answers, kind, shown, places)
     claim = draft.model_copy(update={"x": x, "y": y})
     links: tuple[Link, ...] = ()

@@ -85,7 +85,7 @@ class ExportJob(QObject):
 
     def __init__(self, window: QWidget, fmt: registry.Format, debate: Debate,
                  options: registry.ExportOptions, target: Path,
-                 on_message: Callable[[str], None], on_problem: Callable[[str], None]) -> None:
+                 on_message: Callable[[str], object], on_problem: Callable[[str], object]) -> None:
         super().__init__(window)
         self.worker = ExportWorker(fmt, debate, options, target, self)
         self.dialog = QProgressDialog(f"Exporting {target.name}…", "Cancel", 0, 1000, window)

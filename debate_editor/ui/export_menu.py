@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
@@ -33,7 +34,7 @@ def exporters() -> list[registry.Format]:
 def fill_export_menu(menu: QMenu, host: WindowHost) -> None:
     menu.clear()
     for fmt in exporters():
-        action = menu.addAction(f"{fmt.label}…", lambda f=fmt: export_format(host, f))
+        action = menu.addAction(f"{fmt.label}…", partial(export_format, host, fmt))
         action.setObjectName(f"export_{fmt.name}")
     menu.addSeparator()
     menu.addAction("Copy Rebuttal to Clipboard",

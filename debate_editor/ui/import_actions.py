@@ -135,8 +135,8 @@ def _free_spot(document: DebateDocument) -> tuple[float, float]:
     placed = [(c, c.position) for c in document.claims() if c.position is not None]
     if not placed:
         return (0.0, 0.0)
-    right = max(pos[0] + card_size(c)[0] for c, pos in placed)  # type: ignore[index]
-    top = min(pos[1] for _, pos in placed)  # type: ignore[index]
+    right = max(pos[0] + card_size(c)[0] for c, pos in placed)
+    top = min(pos[1] for _, pos in placed)
     return (right + 2 * TREE_GAP, top)
 
 

@@ -11,9 +11,11 @@ helpers (File → Import and Export, the read-only bar) take the session and the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -135,23 +137,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 5000)
 
     # ---- actions and menus --------------------------------------------------------------
-    def _handlers(self) -> dict[str, object]:
-        views = lambda: self.window_views  # noqa: E731 - built after the actions
-        own = {
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        # The views are built after the actions: these look them up when run.
+        def go_to(name: str) -> Callable[[], object]:
+            return lambda: self.window_views.go_to(name)
+
+        def run(key: str) -> Callable[[], object]:
+            return lambda: self.window_views.run(key)
+
+        own: dict[str, Callable[[], object]] = {
             "new": self.new_window, "open": self.choose_and_open, "save_as": self.save_as,
             "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.session.undo, "redo": self.session.redo,
             "find": self.find_bar.open, "find_next": lambda: self._find_next(False),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
             "present": self.present, "present_here": lambda: self.present(here=True),
-            **{f"go_{name}": (lambda n=name: views().go_to(n))
-               for name in ("map", "columns", "outline")},
+            **{f"go_{name}": go_to(name) for name in ("map", "columns", "outline")},
             "import_new": lambda: import_actions.import_new(self, WINDOWS),
             "import_into": lambda: import_actions.import_into(self),
             "export": lambda: export_menu.export_dialog(self),
             "copy_rebuttal": lambda: export_menu.copy_rebuttal(self),
         }
-        return {c.key: own.get(c.key) or (lambda k=c.key: views().run(k)) for c in COMMANDS}
+        return {c.key: own.get(c.key) or run(c.key) for c in COMMANDS}
 
     def _build_menus(self) -> QMenu:
         """The menus as the command table declares them: its order, its groups (a
@@ -175,7 +182,8 @@ class MainWindow(QMainWindow):
             if command.separated:
                 menu.addSeparator()
             menu.addAction(self.actions_by_key[command.key])
-        self.recent_menu, self.export_menu = self.submenus["recent"], self.submenus["export_as"]
+        self.recent_menu: QMenu = self.submenus["recent"]
+        self.export_menu: QMenu = self.submenus["export_as"]
         views_menu = menus["&View"]
         views_menu.addSeparator()
         return views_menu
@@ -185,7 +193,7 @@ class MainWindow(QMainWindow):
         for path in recent_files.recent_files():
             # "&&": a file name is shown as it is, never read as a menu mnemonic.
             self.recent_menu.addAction(str(path).replace("&", "&&"),
-                                       lambda p=path: self.open_path(p, recent=True))
+                                       partial(self.open_path, path, recent=True))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent debates").setEnabled(False)
         else:
@@ -377,7 +385,7 @@ class MainWindow(QMainWindow):
         unsettle()
 
 
-def _debate_paths(mime: object) -> list[Path]:
-    urls = mime.urls() if mime is not None and mime.hasUrls() else []  # type: ignore[attr-defined]
+def _debate_paths(mime: QMimeData | None) -> list[Path]:
+    urls = mime.urls() if mime is not None and mime.hasUrls() else []
     return [Path(u.toLocalFile()) for u in urls
             if u.isLocalFile() and u.toLocalFile().endswith(EXTENSION)]

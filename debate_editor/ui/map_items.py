@@ -95,7 +95,7 @@ class ClaimCard(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         draw_card(painter, self.face, QPointF(0, 0), pros=self.pros, cons=self.cons,
                   selected=self.isSelected(), matched=self.matched, lod=lod)
 
@@ -156,7 +156,7 @@ class LinkArrow(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self._geometry is None:
             self._geometry = ArrowGeometry(self.path)
         on_screen = painter.worldTransform().inverted()[0].mapRect(

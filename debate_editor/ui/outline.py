@@ -9,6 +9,7 @@ row puts it among that row's siblings. It follows and sets the window's one sele
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -30,6 +31,11 @@ from debate_editor.ui.order_edits import (
 from debate_editor.ui.outline_model import OutlineModel, OutlineNode
 from debate_editor.ui.outline_tree import BADGE, PAD, OutlineTree
 from debate_editor.ui.session import Session
+
+# What the editor in place is open for: a row's text, a new answer to a row, a thesis.
+_Editing = (tuple[Literal["edit"], QPersistentModelIndex]
+            | tuple[Literal["add"], QPersistentModelIndex, LinkKind]
+            | tuple[Literal["thesis"]])
 
 EXPAND_ALL_UP_TO = 300
 """A debate this small opens fully; a bigger one opens its theses' first level."""
@@ -53,7 +59,7 @@ class Outline(QWidget):
         self.editor = InlineEditor(self.tree.viewport())
         self.editor.committed.connect(self._commit)
         self.editor.cancelled.connect(self._end_edit)
-        self._editing: tuple[object, ...] | None = None
+        self._editing: _Editing | None = None
         self._following = False
         session.bridge.changed.connect(self._on_changed)
         session.selection.changed.connect(self._follow_selection)
@@ -138,7 +144,8 @@ class Outline(QWidget):
         if under is not None:
             nodes = [n for n in nodes if n.parent is under] + nodes
         visible = [n for n in nodes if self._in_sight(model.index_of(n))]
-        node = (visible or [None])[0] if under is None else (nodes or [None])[0]
+        candidates = visible if under is None else nodes
+        node = candidates[0] if candidates else None
         if node is None:
             node = model.find_path(trail_to(self.document.graph, claim_id))
         if node is None and nodes:
@@ -195,14 +202,14 @@ class Outline(QWidget):
         if not self.editor.is_open or self._editing is None:
             return
         viewport = self.tree.viewport()
-        kind, *rest = self._editing
-        if kind == "thesis":
+        editing = self._editing
+        if editing[0] == "thesis":
             last = self.tree.last_visible()
             top = self.tree.visualRect(last).bottom() + 4 if last.isValid() else 4
             left = 4
         else:
-            rect = self.tree.visualRect(QModelIndex(rest[0]))  # type: ignore[arg-type]
-            if kind == "edit":
+            rect = self.tree.visualRect(editing[1])
+            if editing[0] == "edit":
                 top, left = rect.top(), rect.left() + BADGE + PAD
             else:
                 top, left = rect.bottom() + 2, rect.left() + self.tree.indentation()
@@ -216,7 +223,7 @@ class Outline(QWidget):
             return
         edit, claim, under = Edit(), None, None
         if editing[0] in ("edit", "add"):
-            index = QModelIndex(editing[1])  # type: ignore[arg-type]
+            index = editing[1]
             if not index.isValid():
                 self._end_edit()
                 return
@@ -225,7 +232,7 @@ class Outline(QWidget):
                 edit = edits.text_edit(doc, under.claim_id, text)
             else:
                 edit, claim = edits.add_claim_edit(doc, text, answers=under.claim_id,
-                                                   kind=editing[2])  # type: ignore[arg-type]
+                                                   kind=editing[2])
         else:
             edit, claim = edits.add_claim_edit(doc, text)
         if self.session.run(edit):
@@ -312,8 +319,8 @@ class Outline(QWidget):
         if not dragged.isValid() or not self.session.may_edit():
             return
         model, graph = self.model, self.document.graph
-        node = model.node(QModelIndex(dragged))
-        target_node = model.node(QModelIndex(target)) if target.isValid() else model.root
+        node = model.node(dragged)
+        target_node = model.node(target) if target.isValid() else model.root
         if target_node is node:
             return
         place: OutlineNode | None = None

@@ -10,7 +10,7 @@ Circular reasoning shows the claim again, marked, with nothing below it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.ids import id_key
@@ -64,8 +64,8 @@ class OutlineNode:
 
 
 class OutlineModel(QAbstractItemModel):
-    def __init__(self, document: DebateDocument, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, document: DebateDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.document = document
         self.root = OutlineNode(None, "", None)
         self._by_claim: dict[str, set[OutlineNode]] = {}
@@ -134,12 +134,12 @@ class OutlineModel(QAbstractItemModel):
 
     # ---- what Qt asks ---------------------------------------------------------------
     def node(self, index: AnyIndex) -> OutlineNode:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+        return index.internalPointer() if index.isValid() else self.root
 
     def index_of(self, node: OutlineNode) -> QModelIndex:
         if node is self.root or node.parent is None:
             return QModelIndex()
-        return self.createIndex(node.parent.children.index(node), 0, node)  # type: ignore[union-attr]
+        return self.createIndex(node.parent.children.index(node), 0, node)  # type: ignore[union-attr]  # a shown row's siblings are loaded
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
@@ -147,7 +147,7 @@ class OutlineModel(QAbstractItemModel):
         children = self.children_of(self.node(parent))
         return self.createIndex(row, 0, children[row]) if row < len(children) else QModelIndex()
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # also QObject.parent()  # noqa: B008
         if not index.isValid():
             return QModelIndex()
         return self.index_of(self.node(index).parent or self.root)

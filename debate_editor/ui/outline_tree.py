@@ -25,7 +25,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,8 +147,8 @@ class OutlineDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect: QRect = option.rect
         if selected:
             painter.fillRect(rect, SELECTED_COLOUR)
             painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), SELECTION_COLOUR)
@@ -290,8 +292,8 @@ class OutlineTree(QTreeView):
             return
         super().mouseDoubleClickEvent(event)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)  # type: ignore[arg-type]
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
         if not self.model().rowCount():
             paint_empty_hint(self, "No claims yet. Press T for a thesis.", 10, MUTED_COLOUR)
         if self._drop is None:
@@ -305,7 +307,7 @@ class OutlineTree(QTreeView):
             y = self.visualRect(last).bottom() + 2 if last.isValid() else 2
             painter.drawLine(4, y, width - 4, y)
         else:
-            rect = self.visualRect(QModelIndex(target))
+            rect = self.visualRect(target)
             if where == "on":
                 painter.drawRoundedRect(QRect(rect.left(), rect.top(), width - rect.left() - 2,
                                               rect.height() - 1), 4, 4)
@@ -323,8 +325,8 @@ class OutlineTree(QTreeView):
             index = model.index(model.rowCount(index) - 1, 0, index)
         return index
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
         if self.viewport().width() != self._width:
             self._width = self.viewport().width()
             self.scheduleDelayedItemsLayout()  # rows wrap to the new width

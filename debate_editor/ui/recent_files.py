@@ -14,8 +14,9 @@ def recent_files() -> list[Path]:
     moved, a drive not mounted): opening one says what is wrong and offers to forget it."""
     value = QSettings().value("recent_files", [])
     if isinstance(value, str):
-        value = [value]
-    return [Path(p) for p in (value or []) if isinstance(p, str) and p]
+        value = [value]  # QSettings hands back a list of one as the bare string
+    names = value if isinstance(value, list) else []
+    return [Path(p) for p in names if isinstance(p, str) and p]
 
 
 def remember(path: Path) -> None:

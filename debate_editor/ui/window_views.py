@@ -56,7 +56,7 @@ class WindowViews(QObject):
         self.presentation: PresentationView | None = None
         self._active: QWidget | None = None
         self._group = QActionGroup(window)
-        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]
+        QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]  # views run under a QApplication
 
     # ---- adding and showing -----------------------------------------------------------
     def add_view(self, widget: QWidget, dock: QDockWidget | None = None) -> None:
@@ -124,7 +124,7 @@ class WindowViews(QObject):
         """The view that last had the focus (the map until another one did)."""
         if self._active is not None and self._active in self.views.values():
             return self._active
-        return self.stack.currentWidget()
+        return self.stack.currentWidget()  # type: ignore[return-value]  # never empty: the map
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         for widget in self.views.values():

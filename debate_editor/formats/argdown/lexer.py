@@ -336,7 +336,7 @@ class _Lexer:
     # ---- the loop -------------------------------------------------------------------
     def run(self) -> list[Token]:
         text = self.text
-        mode = [_DEFAULT_MODE]
+        mode: list[tuple[str, ...]] = [_DEFAULT_MODE]
         while self.pos < len(text):
             for kind in _candidates(mode[-1], text[self.pos]):
                 matcher = self.matchers.get(kind)

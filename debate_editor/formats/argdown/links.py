@@ -8,6 +8,7 @@ on the order of the text, stands on its own.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from debate_editor.domain.errors import ImportFormatError
@@ -15,7 +16,7 @@ from debate_editor.domain.ids import numbered_ids
 from debate_editor.domain.model import Link, LinkKind
 from debate_editor.formats.argdown import tokens as lx
 from debate_editor.formats.argdown.parser import Inference
-from debate_editor.formats.argdown.semantics import FROM_PARENT, Ref, Rel
+from debate_editor.formats.argdown.semantics import FROM_PARENT, Node, Ref, Rel
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Build:
     pairs: dict[tuple[str, str], Link] = field(default_factory=dict)
     of_rel: dict[int, Link] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
-    link_ids: object = field(default_factory=lambda: numbered_ids("l"))
+    link_ids: Iterator[str] = field(default_factory=lambda: numbered_ids("l"))
 
     def claim_id(self, ref: Ref) -> str:
         return str(self.claims[ref]["id"])
@@ -39,7 +40,7 @@ class Build:
         existing = self.pairs.get((source, target))
         if existing is not None:
             return existing if existing.kind is kind else None
-        link = Link(id=next(self.link_ids), source=source, to_claim=to_claim,  # type: ignore[call-overload]
+        link = Link(id=next(self.link_ids), source=source, to_claim=to_claim,
                     to_link=to_link, kind=kind, order=len(self.links))
         self.links.append(link)
         self.pairs[(source, target)] = link
@@ -64,11 +65,13 @@ def ref_text(ref: Ref, build: Build) -> str:
     return str(fields["text"])
 
 
-def structure_links(arguments: object, titles: dict[int, str], build: Build) -> dict[str, str]:
+def structure_links(
+    arguments: Iterable[Node], titles: dict[int, str], build: Build
+) -> dict[str, str]:
     """Premises that are claims support their argument; the argument supports its
     conclusion when that is a claim. Returns argument id -> id of its conclusion link."""
     conclusions: dict[str, str] = {}
-    for node in arguments:  # type: ignore[attr-defined]
+    for node in arguments:
         if node.pcs is None or node.ref not in build.claims:
             continue
         argument = build.claim_id(node.ref)

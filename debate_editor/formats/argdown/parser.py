@@ -347,11 +347,11 @@ def _last_line(node: Member | Inference | Relation) -> int:
 def parse(text: str, tokens: tuple[list[Token], list[Token]] | None = None) -> Document:
     """The syntax tree of an Argdown text (whose `tokenize` result may be passed along);
     ImportFormatError at the first mistake."""
-    tokens, skipped = tokens if tokens is not None else tokenize(text)
-    tokens = list(tokens)
-    _check_unclosed(text, tokens)
+    found, skipped = tokens if tokens is not None else tokenize(text)
+    found = list(found)
+    _check_unclosed(text, found)
     try:
-        document = _Parser(tokens, text).document()
+        document = _Parser(found, text).document()
     except RecursionError:
         raise ImportFormatError("the relations are nested too deeply to read") from None
     document.comments = [t for t in skipped if t.type == lx.COMMENT]

@@ -246,25 +246,27 @@ def build_model(
     return model
 
 
-def _transformed(model: ArgdownModel) -> list[Rel]:
+@dataclass(eq=False)
+class _Moved:
+    """A relation as `_transformed` moves it about; told apart by identity."""
+
+    kind: str
+    source: Ref
+    target: Ref
+
+
+def _transformed(model: ArgdownModel) -> list[_Moved]:
     """ModelPlugin.run: move argument relations, strict mode, drop redundant attacks."""
+    lists: dict[Ref, list[_Moved]] = {}
 
-    @dataclass(eq=False)
-    class R:
-        kind: str
-        source: Ref
-        target: Ref
-
-    lists: dict[Ref, list[R]] = {}
-
-    def rel_list(ref: Ref) -> list[R]:
+    def rel_list(ref: Ref) -> list[_Moved]:
         return lists.setdefault(ref, [])
 
-    current: list[R] = []
+    current: list[_Moved] = []
     for record in model.relations:
         if record.duplicate:
             continue
-        r = R(record.kind, record.source, record.target)
+        r = _Moved(record.kind, record.source, record.target)
         current.append(r)
         rel_list(r.source).append(r)
         rel_list(r.target).append(r)
@@ -275,7 +277,7 @@ def _transformed(model: ArgdownModel) -> list[Rel]:
         node = model.arguments[ref[1]]
         return node if node.pcs is not None else None
 
-    def remove(r: R, ref: Ref) -> None:
+    def remove(r: _Moved, ref: Ref) -> None:
         # JavaScript's splice(indexOf(r), 1): a missing item removes the last one instead.
         items = rel_list(ref)
         for index, item in enumerate(items):
@@ -345,7 +347,7 @@ def _transformed(model: ArgdownModel) -> list[Rel]:
                 remove(r, r.target)
                 continue
         kept.append(r)
-    return kept  # type: ignore[return-value]
+    return kept
 
 
 def _title_of(model: ArgdownModel, member: Member) -> str:

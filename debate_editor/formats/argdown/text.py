@@ -135,8 +135,8 @@ def render_text(text: str, tags: tuple[str, ...] = (), data: str = "",
         have = set(member.all_tags)
         if not have <= wanted:
             continue
-        extra = [tag_markup(t) for t in tags if tag_of_markup(t) in wanted - have]
-        line = " ".join([candidate, *dict.fromkeys(extra), *([data] if data else [])])
+        missing = [tag_markup(t) for t in tags if tag_of_markup(t) in wanted - have]
+        line = " ".join([candidate, *dict.fromkeys(missing), *([data] if data else [])])
         check = _read_back(line, line_start)
         if (check is not None and check.body == text and set(check.all_tags) == wanted
                 and (check.data is not None) == bool(data)):

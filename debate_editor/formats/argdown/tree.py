@@ -127,7 +127,7 @@ class Document:
 
 def normalize_space(text: str) -> str:
     """Argdown joins lines with one space; we also fold runs of spaces and tabs."""
-    out = []
+    out: list[str] = []
     space = False
     for char in text:
         if char in " \t\r\n":

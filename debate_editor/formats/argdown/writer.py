@@ -52,7 +52,8 @@ def _structure(claim: Claim) -> _Structure:
     found = _Structure()
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", claim.argument_structure.strip()) if p]
     while paragraphs and all(_NOTE.match(line) for line in paragraphs[-1].splitlines()):
-        found.notes[:0] = [_NOTE.match(line).groups() for line in paragraphs.pop().splitlines()]  # type: ignore[union-attr]
+        lines = paragraphs.pop().splitlines()
+        found.notes[:0] = [(m[1], m[2]) for m in map(_NOTE.match, lines) if m is not None]
     text = "\n".join(line.rstrip() for line in "\n\n".join(paragraphs).splitlines()
                      if line.strip())
     if not text:

@@ -163,17 +163,17 @@ class OutlineWriter:
         if head is None:
             self.text.is_simple(marker + label)
             head = self._heads[key] = (
-                f"({regular.encode(marker)}) Tj {colour(label_rgb)} /{bold.resource} "  # type: ignore[attr-defined]
-                f"{BODY_PT:.2f} Tf 1 0 0 -1 {{x}} {{y}} Tm ({bold.encode(label)}) Tj "  # type: ignore[attr-defined]
-                f"{colour(TEXT)} /{regular.resource} {BODY_PT:.2f} Tf")  # type: ignore[attr-defined]
+                f"({regular.encode(marker)}) Tj {colour(label_rgb)} /{bold.resource} "
+                f"{BODY_PT:.2f} Tf 1 0 0 -1 {{x}} {{y}} Tm ({bold.encode(label)}) Tj "
+                f"{colour(TEXT)} /{regular.resource} {BODY_PT:.2f} Tf")
         x, y = f"{left + MARKER_PT:.2f}", f"{baseline:.2f}"
-        parts = [f"BT {colour(MUTED)} /{regular.resource} {BODY_PT:.2f} Tf 1 0 0 -1 "  # type: ignore[attr-defined]
+        parts = [f"BT {colour(MUTED)} /{regular.resource} {BODY_PT:.2f} Tf 1 0 0 -1 "
                  f"{left:.2f} {y} Tm", head.replace("{x}", x).replace("{y}", y),
                  f"1 0 0 -1 {left + MARKER_PT + label_w:.2f} {y} Tm "
-                 f"({regular.encode(lines[0])}) Tj"]  # type: ignore[attr-defined]
+                 f"({regular.encode(lines[0])}) Tj"]
         if len(lines) > 1:
             parts.append(f"{STEP_PT:.2f} TL 1 0 0 -1 {x} {baseline + STEP_PT:.2f} Tm "
-                         f"({regular.encode(chr(10).join(lines[1:]))}) Tj")  # type: ignore[attr-defined]
+                         f"({regular.encode(chr(10).join(lines[1:]))}) Tj")
         parts.append("ET")
         return " ".join(parts)
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QPainterPath, QRawFont, QTextLayout, QTextOption
 
 from debate_editor.render.pdf.document import PdfDocument, number, pdf_string
+from debate_editor.render.pdf.fonts import PdfFont
 from debate_editor.render.text_fit import paragraphs, utf16_slicer
 
 REFERENCE_PX = 64
@@ -40,7 +41,7 @@ class Face:
     """A font as text is set in it: the Qt font (for shaping) and its embedded twin."""
 
     qfont: QFont
-    pdf: object  # PdfFont (kept loose to avoid an import cycle in type checking)
+    pdf: PdfFont
 
 
 class Typesetter:
@@ -78,7 +79,7 @@ class Typesetter:
         unknown = chars - self._simple - self._complex
         if unknown:
             for face in (self.regular, self.bold):
-                face.pdf.learn(unknown)  # type: ignore[attr-defined]
+                face.pdf.learn(unknown)
             for char in unknown:
                 if self._char_is_simple(char):
                     self._simple.add(char)
@@ -87,7 +88,7 @@ class Typesetter:
         return chars.isdisjoint(self._complex)
 
     def _char_is_simple(self, char: str) -> bool:
-        if any(char in face.pdf.missing for face in (self.regular, self.bold)):  # type: ignore[attr-defined]
+        if any(char in face.pdf.missing for face in (self.regular, self.bold)):
             return False
         return (unicodedata.category(char) in _SIMPLE_CATEGORIES
                 and unicodedata.bidirectional(char) in _SIMPLE_BIDI
@@ -99,7 +100,7 @@ class Typesetter:
             return 0.0
         face = self.face(bold)
         if self.is_simple(text):
-            return face.pdf.width(text) * size  # type: ignore[attr-defined]
+            return face.pdf.width(text) * size
         layout = self._layout(text, face)
         return layout.lineAt(0).naturalTextWidth() * size / REFERENCE_PX
 
@@ -108,7 +109,7 @@ class Typesetter:
         found = ems.get(word)
         if found is None:
             self.is_simple(word)  # learns its characters
-            found = ems[word] = self.face(bold).pdf.width(word)  # type: ignore[attr-defined]
+            found = ems[word] = self.face(bold).pdf.width(word)
         return found * size
 
     def wrap(self, text: str, size: float, width: float, bold: bool = False,
@@ -140,7 +141,7 @@ class Typesetter:
             for word in words:
                 if word not in ems:
                     self.is_simple(word)  # learns its characters
-                    ems[word] = self.face(bold).pdf.width(word)  # type: ignore[attr-defined]
+                    ems[word] = self.face(bold).pdf.width(word)
             widths = list(map(ems.__getitem__, words))
         if max(widths) * size > min(first, width):
             return self._wrap_long_words(words, size, width, first, bold)
@@ -191,12 +192,12 @@ class Typesetter:
         One pass over its characters, adding up their advances: a word of 5 MB costs
         what its characters cost, not what measuring every prefix of every line would."""
         font = self.face(bold).pdf
-        units = font.units  # type: ignore[attr-defined]
+        units = font.units
         pieces: list[str] = []
         limit = first
         start = 0
         run = 0  # the advance of word[start:end], in font units
-        for end, advance in enumerate(font.char_advances(word), 1):  # type: ignore[attr-defined]
+        for end, advance in enumerate(font.char_advances(word), 1):
             run += advance
             if end - start > 1 and run / units * size > limit:
                 pieces.append(word[start : end - 1])
@@ -241,8 +242,8 @@ class Typesetter:
             return ""
         face = self.face(bold)
         if self.is_simple(text):
-            return (f"BT {colour(rgb)} /{face.pdf.resource} {size:.2f} Tf 1 0 0 -1 "  # type: ignore[attr-defined]
-                    f"{x:.2f} {baseline:.2f} Tm ({face.pdf.encode(text)}) Tj ET")  # type: ignore[attr-defined]
+            return (f"BT {colour(rgb)} /{face.pdf.resource} {size:.2f} Tf 1 0 0 -1 "
+                    f"{x:.2f} {baseline:.2f} Tm ({face.pdf.encode(text)}) Tj ET")
         return self._complex_line(x, baseline, text, size, face, rgb)
 
     def lines(self, x: float, first_baseline: float, step: float, texts: list[str],
@@ -262,8 +263,8 @@ class Typesetter:
                     text = ""
                 simple.append(text)
             texts = simple
-        body = pdf.encode("\n".join(texts))  # type: ignore[attr-defined]
-        head = (f"BT {colour(rgb)} /{pdf.resource} {size:.2f} Tf {step:.2f} TL "  # type: ignore[attr-defined]
+        body = pdf.encode("\n".join(texts))
+        head = (f"BT {colour(rgb)} /{pdf.resource} {size:.2f} Tf {step:.2f} TL "
                 f"1 0 0 -1 {x:.2f} {first_baseline:.2f} Tm ")
         return "\n".join([f"{head}({body}) Tj ET", *later])
 
@@ -271,10 +272,10 @@ class Typesetter:
                rgb: tuple[float, float, float] = (0, 0, 0)) -> str:
         """Short simple texts at their own places (baseline left ends), one text object."""
         pdf = self.regular.pdf
-        parts = [f"BT {colour(rgb)} /{pdf.resource} {size:.2f} Tf"]  # type: ignore[attr-defined]
+        parts = [f"BT {colour(rgb)} /{pdf.resource} {size:.2f} Tf"]
         for x, y, text in items:
             if self.is_simple(text):
-                parts.append(f"1 0 0 -1 {x:.2f} {y:.2f} Tm ({pdf.encode(text)}) Tj")  # type: ignore[attr-defined]
+                parts.append(f"1 0 0 -1 {x:.2f} {y:.2f} Tm ({pdf.encode(text)}) Tj")
         parts.append("ET")
         return " ".join(parts)
 
@@ -297,10 +298,10 @@ class Typesetter:
                 # Readers put /ActualText where the span draws text: invisible letters
                 # (render mode 3) over the boxes give them that place.
                 pdf = face.pdf
-                text_ops.append(f"/{pdf.resource} {number(size)} Tf 3 Tr")  # type: ignore[attr-defined]
+                text_ops.append(f"/{pdf.resource} {number(size)} Tf 3 Tr")
                 text_ops.extend(
                     f"1 0 0 -1 {number(x + point.x() * scale)} {number(baseline)} Tm "
-                    f"({pdf.encode('x')}) Tj" for point in positions)  # type: ignore[attr-defined]
+                    f"({pdf.encode('x')}) Tj" for point in positions)
                 text_ops.append("0 Tr")
                 continue
             font = self.document.font(raw)
