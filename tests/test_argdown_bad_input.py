@@ -40,7 +40,8 @@ MALFORMED = [
     ("(1) a\n--\nrule one\nrule two\n--\n(2) b\n", 4, 1, "end of the inference"),
     ("(1) a\n----\n  + b\n(2) c\n", 3, 3, "only undercuts"),
     ("===\ntitle: [unclosed\n===\n\n[A]: x\n", 3, None, "front matter"),
-    ("[A]: x\n    + b\n  + c\n", 3, 3, "empty line"),  # dedented below every open level
+    ("[A]: x\n    + b\n  + c\n", 3, 3, "indented under"),  # dedented past every level
+    ("[A]: x\n+ b\n", 2, 1, "indented under"),
     ("[A]: x {a: [1; b: 2}\n", 1, None, "data in braces"),
     ("[A]: x {a: 1, a: 2}\n", 1, None, "data in braces"),  # a key twice, as js-yaml refuses
 ]

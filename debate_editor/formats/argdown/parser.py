@@ -124,6 +124,9 @@ class _Parser:
         while self.peek() == lx.EMPTYLINE:
             self.take()
             blocks.append(self.block())
+        if self.peek() in lx.RELATIONS:
+            raise self.fail("a relation (+, -, <_, ->, …) must be indented under the "
+                            "statement or argument it answers, deeper than that line")
         if self.peek() != "EOF":
             raise self.fail(
                 f"expected an empty line before a new paragraph but found {self.found()}"
