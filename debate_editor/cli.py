@@ -153,10 +153,13 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     source: Path = args.source
     try:
-        debate = files.read_debate(source, args.format)
+        imported = files.import_debate(source, args.format)
     except files.UnknownFormatError:
         raise UsageError(f"cannot tell the format of {source}; name it with --format") from None
-    DebateDocument.create_from(args.output, debate, replace=True).close()
+    DebateDocument.create_from(args.output, imported.debate, replace=True).close()
+    for warning in imported.warnings:  # read by a guess: said, and the import stands
+        print(f"{PROG}: warning: {source.name}: {' '.join(warning.splitlines())}",
+              file=sys.stderr)
     return 0
 
 

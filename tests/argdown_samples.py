@@ -43,6 +43,24 @@ def corpus_files() -> list[Path]:
     return [files[name] for name in sorted(files)]
 
 
+REPOSITORY = CORPUS / "repository"
+"""Every .argdown file of the Argdown project's repository we hold (its test files as its
+npm packages carry them, and a few more), under their paths there, with what the real
+parser counts in each, or null where it refuses the file (repository/expected.json)."""
+
+
+def repository_files() -> dict[str, Path]:
+    """The repository's .argdown files by their path in the Argdown repository."""
+    return {path.relative_to(REPOSITORY).as_posix(): path
+            for path in sorted(REPOSITORY.rglob("*.argdown"))}
+
+
+def repository_expected() -> dict[str, dict[str, object] | None]:
+    expected: dict[str, dict[str, object] | None] = json.loads(
+        (REPOSITORY / "expected.json").read_text(encoding="utf-8"))
+    return expected
+
+
 def corpus_expected() -> dict[str, dict[str, object]]:
     """What the real parser counts in each corpus file, by file name."""
     expected: dict[str, dict[str, object]] = {}
@@ -50,6 +68,18 @@ def corpus_expected() -> dict[str, dict[str, object]]:
         if (folder / "expected.json").is_file():
             expected.update(json.loads((folder / "expected.json").read_text(encoding="utf-8")))
     return expected
+
+
+# Argdown the real parser reads by a guess, which we import with a warning naming the place.
+# (text, line, column or None, words the warning must contain)
+GUESSED = [
+    ("[A]: a /* a comment never closed\n", 1, 8, "comment is never closed"),
+    ("[A]: a\n  <!-- never closed\n  + b\n", 2, 3, "comment is never closed"),
+    ("[A]: x\n  + b\n      - c\n    - d\n", 4, 5, "indented to a level"),
+    ("[Unterminated title: some text\n", 1, 1, "title is never closed"),
+    ("[A]: x\n  + <Unterminated: text\n", 2, 5, "title is never closed"),
+    ("[A]: a\n  + [A]\n", 2, None, "answers itself"),
+]
 
 
 # ---- the real parser ---------------------------------------------------------------------

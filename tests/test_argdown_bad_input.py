@@ -22,13 +22,8 @@ from debate_editor.formats.argdown import read_argdown
 
 # (text, line, column or None, words the message must contain)
 MALFORMED = [
-    ("[A]: a /* a comment never closed\n", 1, 8, "never closed"),
-    ("[A]: a\n  <!-- never closed\n  + b\n", 2, 3, "never closed"),
-    ("[A]: x\n  + b\n      - c\n    - d\n", 4, 5, "indented to a level"),
     ("  + [A]: a relation with nothing above it\n", 1, 3, "must stand under"),
     ("[A]: x\n\n- y answers nothing\n", 3, 1, "must stand under"),
-    ("[Unterminated title: some text\n", 1, 1, "never closed"),
-    ("[A]: x\n  + <Unterminated: text\n", 2, 5, "never closed"),
     ("(1) A premise\n(2) Another premise\n", 3, 1, "inference line"),
     ("(1) A premise\n----\n", 3, 1, "numbered conclusion"),
     ("[A]: **bold that never ends\n", 1, 28, "not closed"),
@@ -37,7 +32,6 @@ MALFORMED = [
     ("\n\n   \n", 4, 1, "no Argdown text"),
     ("===\ntitle: Only front matter\n===\n", 4, 1, "no Argdown text"),
     ("[A]: x\n  >< <B>: an argument\n", 2, 6, "contradiction"),
-    ("[A]: a\n  + [A]\n", 2, None, "cannot answer itself"),
     ("<A>: x\n\n(1) a\n----\n(2) b\n\n<A>\n\n(1) c\n----\n(2) d\n", 9, 1, "already has"),
     ("[A]: first\n[B]: second without an empty line\n", 2, 1, "empty line"),
     ("# Heading\n[A]: right under the heading\n", 2, 1, "empty line"),
@@ -46,7 +40,13 @@ MALFORMED = [
     ("(1) a\n--\nrule one\nrule two\n--\n(2) b\n", 4, 1, "end of the inference"),
     ("(1) a\n----\n  + b\n(2) c\n", 3, 3, "only undercuts"),
     ("===\ntitle: [unclosed\n===\n\n[A]: x\n", 3, None, "front matter"),
+    ("[A]: x\n    + b\n  + c\n", 3, 3, "indented under"),  # dedented past every level
+    ("[A]: x\n+ b\n", 2, 1, "indented under"),
+    ("[A]: x {a: [1; b: 2}\n", 1, None, "data in braces"),
+    ("[A]: x {a: 1, a: 2}\n", 1, None, "data in braces"),  # a key twice, as js-yaml refuses
 ]
+"""What the real Argdown parser refuses too (test_argdown_real_parser reads them with it);
+what it reads by a guess is imported with a warning (test_argdown_guesses)."""
 
 
 @pytest.mark.parametrize(("text", "line", "column", "words"), MALFORMED)

@@ -107,7 +107,8 @@ def test_each_copy_of_the_thread_imports_to_the_same_debate_and_gives_its_reply_
         debates.append(content_of(target))
     assert debates[0] == debates[1]
     info = json.loads(run_cli("info", str(target), "--json").stdout)
-    assert info["links"] == {"support": 3, "objection": 2, "undercut": 0}
+    # the concession and three reasons: "I think this dynamic …" starts a reason of its own
+    assert info["links"] == {"support": 4, "objection": 2, "undercut": 0}
 
 
 # ---- bad input -------------------------------------------------------------------

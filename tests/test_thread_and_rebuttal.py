@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from debate_strategies import LINE_TEXT
 from hypothesis import given, settings
@@ -19,8 +23,12 @@ from debate_editor.domain import (
 )
 from debate_editor.formats.rebuttal import write_rebuttal
 from debate_editor.formats.registry import ExportOptions
-from debate_editor.formats.thread import parse_thread, read_thread
+from debate_editor.formats.thread import import_thread, parse_thread, read_thread
+from debate_editor.store import DebateDocument
 
+ROOT = Path(__file__).resolve().parent.parent
+THREAD = ROOT / "seeds" / "dod-safety-thread.txt"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 POST = "Intro to my point:\nBikes beat cars.\nThey are cheap.\nThey are quiet.\n"
 
 
@@ -128,3 +136,67 @@ def test_malformed_threads_name_the_line(text: str, line: int, words: str) -> No
         read_thread(text)
     assert caught.value.line == line
     assert words in caught.value.message
+
+
+# ---- a thread written out twice, and several reasons in one paragraph --------------------
+
+
+def test_a_thread_written_out_twice_is_read_once_with_a_warning() -> None:
+    once = POST + "Fair, but: 1. Hills. 2. Rain.\n"
+    twice = once + "\n" + POST + "Fair, but:\n1. Hills.\n2. Rain.\n"
+    assert parse_thread(twice) == parse_thread(once)
+    [warning] = import_thread(twice).warnings
+    assert warning.startswith("line 7: the text holds the same thread twice")
+    assert len(import_thread(twice).debate.claims) == 6
+    assert import_thread(once).warnings == ()
+    assert parse_thread(once * 3) == parse_thread(once)
+    assert "3 times" in import_thread(once * 3).warnings[0]
+
+
+def test_a_second_copy_that_differs_is_not_taken_for_a_repeat() -> None:
+    text = POST + "Fair, but: 1. Hills.\n" + POST + "Fair, but:\n1. Snow.\n"
+    thread = parse_thread(text)  # the last reply is the reply; the rest is the post
+    assert thread.points == ("Snow.",) and thread.concession == "Fair, but:"
+
+
+def test_sentences_beginning_i_think_or_also_are_reasons_of_their_own() -> None:
+    thread = parse_thread(
+        "Bikes beat cars.\n"
+        "They are cheap. I think they are quiet too. Also, they fit anywhere.\n"
+        "They also last. It is also true that I think less in cars.\n"
+        "Fair, but:\n1. Hills.\n")
+    assert thread.reasons == ("They are cheap.", "I think they are quiet too.",
+                              "Also, they fit anywhere.",
+                              "They also last. It is also true that I think less in cars.")
+
+
+def test_numbered_and_bulleted_post_lines_are_one_reason_each() -> None:
+    thread = parse_thread("Bikes beat cars:\nBikes are best.\n1. They are cheap.\n"
+                          "2) They are quiet.\n- They fit.\n• They last.\n"
+                          "Fair, but:\n1. Hills.\n2. Rain.\n")
+    assert thread.lead_in == "Bikes beat cars:" and thread.thesis == "Bikes are best."
+    assert thread.reasons == ("They are cheap.", "They are quiet.", "They fit.", "They last.")
+    assert thread.points == ("Hills.", "Rain.")
+
+
+def test_the_seed_thread_imports_as_the_seed_has_it(seed_file: Path, tmp_path: Path) -> None:
+    """seeds/dod-safety-thread.txt holds the thread twice: read once (one warning, exit 0),
+    its claims are the seed debate's texts, and its rebuttal is the reply, byte for byte."""
+    out = tmp_path / "thread.debate"
+    result = subprocess.run(
+        [sys.executable, "-m", "debate_editor", "import", str(THREAD), "-o", str(out)],
+        capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "debate-editor: warning: dod-safety-thread.txt: line 7: the text holds the same "
+        "thread twice (this line starts it again, the same words as from line 1); it is "
+        "read once"]
+    with DebateDocument.open(out, read_only=True) as imported, \
+            DebateDocument.open(seed_file, read_only=True) as seed:
+        debate, expected = imported.snapshot(), seed.snapshot()
+    assert sorted((c.kind, c.text, c.note) for c in debate.claims) == sorted(
+        (c.kind, c.text, c.note) for c in expected.claims)
+    for inline, name in ((False, "dod-safety-rebuttal.txt"),
+                         (True, "dod-safety-rebuttal-inline.txt")):
+        golden = (GOLDEN / name).read_bytes().decode("utf-8")
+        assert write_rebuttal(debate, ExportOptions(inline=inline)) == golden

@@ -13,6 +13,7 @@ from pathlib import Path
 from debate_editor.domain.errors import DebateFileError, ImportFormatError
 from debate_editor.domain.model import Debate
 from debate_editor.formats import registry
+from debate_editor.formats.imported import Imported
 
 
 def read_text(path: Path) -> str:
@@ -55,9 +56,14 @@ class UnknownFormatError(ImportFormatError):
 
 
 def read_debate(path: Path, name: str | None = None) -> Debate:
+    """The debate in the file at `path` (see import_debate), without its warnings."""
+    return import_debate(path, name).debate
+
+
+def import_debate(path: Path, name: str | None = None) -> Imported:
     """The debate in the file at `path`, in format `name` or the one its name and text
-    show: the one way the command line and File → Import read a file. Documented errors
-    only; an importer's error names the file."""
+    show, with the reader's warnings: the one way the command line and File → Import
+    read a file. Documented errors only; an importer's error names the file."""
     if not path.is_file():
         raise DebateFileError(path, "no such file." if not path.exists() else "is not a file.")
     text = read_text(path)
@@ -68,7 +74,9 @@ def read_debate(path: Path, name: str | None = None) -> Debate:
     fmt = registry.get(name)
     assert fmt.read is not None
     try:
-        return fmt.read(text)
+        if fmt.read_report is not None:
+            return fmt.read_report(text)
+        return Imported(fmt.read(text))
     except ImportFormatError as error:
         if error.source:
             raise

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debate_editor.domain.model import Debate
+from debate_editor.formats.imported import Imported
 
 __all__ = [
     "ExportOptions", "Format", "add_sniffer", "all_formats", "detect", "exporters", "get",
@@ -35,6 +36,7 @@ class ExportOptions:
 
 
 Reader = Callable[[str], Debate]
+Reporter = Callable[[str], Imported]
 Writer = Callable[[Debate, ExportOptions], "str | bytes"]
 
 
@@ -46,6 +48,8 @@ class Format:
     read: Reader | None = None
     write: Writer | None = None
     binary: bool = False
+    read_report: Reporter | None = None
+    """A reader that can leave warnings (see formats.imported); `read` is its debate."""
 
 
 _FORMATS: dict[str, Format] = {}

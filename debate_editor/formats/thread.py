@@ -1,13 +1,18 @@
 """Thread text: a forum post and a reply of the form "I think …, but: 1. … 2. …".
 
-Each non-blank line is a paragraph. The reply's numbered points start at the first line
+Each non-blank line is a paragraph. The reply's numbered points start at the last line
 that begins with "1." (or, on one line with the lead, after "…: 1."); the line before
-them is the reply's lead line, and everything above it is the post.
+them is the reply's lead line, and everything above it is the post. A text that holds the
+same thread more than once (copied from a forum page: the reply inline, then one point
+per line) is read once, with a warning.
 
 * The post's first paragraph is the thesis. A first paragraph that ends with a colon
   and is followed by another is a lead-in: it is kept as the thesis's note (its context)
   and the next paragraph is the thesis.
-* Every further paragraph of the post is a reason: a support of the thesis.
+* Every further paragraph of the post is a reason: a support of the thesis. Where the
+  text marks several reasons in one paragraph, each is a claim of its own: a sentence
+  that begins "I think" or "Also" starts a new reason, and a numbered or bulleted line
+  ("2. …", "- …", "* …", "• …") is one reason without its mark.
 * The reply's lead line is the concession, kept verbatim (a claim of kind concession
   supporting the thesis), so that the rebuttal export gives it back.
 * Each numbered point is an objection. The thread does not say which reason a point
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from debate_editor.domain.errors import ImportFormatError
@@ -37,10 +43,14 @@ from debate_editor.domain.model import (
     has_text,
 )
 from debate_editor.formats._common import build_debate, no_text_message, title_from
+from debate_editor.formats.imported import Imported, warning_at
 from debate_editor.formats.registry import Format, add_sniffer, register
 
 _FIRST_POINT_AT_START = re.compile(r"1[.)](?:\s|$)")
 _FIRST_POINT_AFTER_COLON = re.compile(r":\s+(1[.)](?:\s|$))")
+_NUMBERED = re.compile(r"\d+[.)](?:\s|$)")
+_LIST_MARK = re.compile(r"(?:\d+[.)]|[-*•‣◦])\s+(?=\S)")
+_NEW_REASON = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=(?:I think|Also)\b)")
 
 
 @dataclass(frozen=True)
@@ -113,16 +123,61 @@ def _split_points(lines: list[_Line], first_col: int) -> list[str]:
     return found
 
 
-def parse_thread(text: str) -> Thread:
-    lines = _paragraphs(text)
-    for index, line in enumerate(lines):
-        if _FIRST_POINT_AT_START.match(line.text):
-            lead_at, first_col, point_lines = index - 1, 0, lines[index:]
-            break
-        inline = _FIRST_POINT_AFTER_COLON.search(line.text)
+def _folded(lines: list[_Line]) -> str:
+    return " ".join(" ".join(line.text for line in lines).split())
+
+
+def _read_once(lines: list[_Line], warnings: list[str]) -> list[_Line]:
+    """The first copy of a thread the text holds several times over (each copy starting
+    with the post's first line again, the same words, however the lines are broken)."""
+    if not lines:
+        return lines
+    first = " ".join(lines[0].text.split())
+    starts = [i for i, line in enumerate(lines) if i and " ".join(line.text.split()) == first]
+    bounds = [0, *starts, len(lines)]
+    copies = [lines[a:b] for a, b in pairwise(bounds)]
+    if len(copies) < 2 or len({_folded(copy) for copy in copies}) != 1:
+        return lines
+    times = "twice" if len(copies) == 2 else f"{len(copies)} times"
+    warnings.append(warning_at(
+        f"the text holds the same thread {times} (this line starts it again, the same "
+        f"words as from line {lines[0].number}); it is read once", copies[1][0].number))
+    return copies[0]
+
+
+def _reply_start(lines: list[_Line]) -> tuple[int, int] | None:
+    """Where the reply's points begin: the index of their first line and the column of
+    "1." in it (0 at the line's start, more after "…:" on the lead line); the last such
+    line, so that numbered lines in the post stay the post's."""
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].text
+        if _FIRST_POINT_AT_START.match(text):
+            return index, 0
+        inline = None if _NUMBERED.match(text) else _FIRST_POINT_AFTER_COLON.search(text)
         if inline:
-            lead_at, first_col, point_lines = index, inline.start(1), lines[index:]
-            break
+            return index, inline.start(1)
+    return None
+
+
+def _reasons(paragraphs: list[str]) -> tuple[str, ...]:
+    """One reason per mark the text gives: a numbered or bulleted line (without its
+    mark), a sentence beginning "I think" or "Also" within a paragraph."""
+    found: list[str] = []
+    for paragraph in paragraphs:
+        mark = _LIST_MARK.match(paragraph)
+        if mark:
+            paragraph = paragraph[mark.end():]
+        found.extend(part.strip() for part in _NEW_REASON.split(paragraph) if part.strip())
+    return tuple(found)
+
+
+def parse_thread(text: str, warnings: list[str] | None = None) -> Thread:
+    """What the thread says; a repeated copy is left out, said in `warnings`."""
+    lines = _read_once(_paragraphs(text), [] if warnings is None else warnings)
+    start = _reply_start(lines)
+    if start is not None:
+        index, first_col = start
+        lead_at, point_lines = (index - 1 if first_col == 0 else index), lines[index:]
     else:
         last = lines[-1].number if lines else 1
         raise ImportFormatError(
@@ -154,7 +209,7 @@ def parse_thread(text: str) -> Thread:
     lead_in = ""
     if len(paragraphs) >= 2 and paragraphs[0].endswith(":"):
         lead_in = paragraphs.pop(0)
-    return Thread(lead_in, paragraphs[0], tuple(paragraphs[1:]), concession, tuple(points))
+    return Thread(lead_in, paragraphs[0], _reasons(paragraphs[1:]), concession, tuple(points))
 
 
 def thread_debate(thread: Thread) -> Debate:
@@ -180,7 +235,13 @@ def thread_debate(thread: Thread) -> Debate:
 
 
 def read_thread(text: str) -> Debate:
-    return thread_debate(parse_thread(text))
+    return import_thread(text).debate
+
+
+def import_thread(text: str) -> Imported:
+    warnings: list[str] = []
+    debate = thread_debate(parse_thread(text, warnings))
+    return Imported(debate, tuple(warnings))
 
 
 def sniff(path: Path, text: str) -> str | None:
@@ -192,5 +253,6 @@ def sniff(path: Path, text: str) -> str | None:
     return "thread"
 
 
-register(Format("thread", "Thread text (post and numbered reply)", (".txt",), read=read_thread))
+register(Format("thread", "Thread text (post and numbered reply)", (".txt",), read=read_thread,
+                read_report=import_thread))
 add_sniffer(sniff)

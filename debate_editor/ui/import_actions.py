@@ -3,7 +3,9 @@
 Both read the file the same way (the format guessed from its name and text, as the
 command line does). Bad input is refused with the importer's one sentence naming the line
 and column, in a dialog, and nothing changes: no file is created, the open debate keeps
-every card. Imported cards get fresh ids and land, laid out, to the right of the map.
+every card. Where the importer read by a guess, the import stands and a dialog lists its
+warnings afterwards. Imported cards get fresh ids and land, laid out, to the right of the
+map.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from debate_editor.domain.errors import DebateError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, Debate, Link
 from debate_editor.formats import files, registry
+from debate_editor.formats.imported import Imported
 from debate_editor.layout import positions_for
 from debate_editor.layout.layered import TREE_GAP
 from debate_editor.render.card_style import card_size
@@ -36,10 +39,18 @@ def file_filters() -> str:
     return ";;".join([*parts, "All files (*)"])
 
 
-def read_debate(path: Path) -> Debate:
-    """The debate in `path`, in whatever format it is; one documented error if it is not
-    (read as the command line reads it)."""
-    return files.read_debate(path)
+def read_debate(path: Path) -> Imported:
+    """The debate in `path`, in whatever format it is, with the importer's warnings; one
+    documented error if it is not (read as the command line reads it)."""
+    return files.import_debate(path)
+
+
+def _tell_guesses(parent: QWidget, source: Path, imported: Imported) -> None:
+    if imported.warnings:
+        listed = "\n".join(f"• {warning}" for warning in imported.warnings[:12])
+        more = len(imported.warnings) - 12
+        warn(parent, "Import", f"{source.name} was imported, read by a guess here:\n\n"
+             f"{listed}" + (f"\n… and {more} more" if more > 0 else ""))
 
 
 def _choose_source(window: QWidget, title: str) -> Path | None:
@@ -56,10 +67,11 @@ def import_new(host: WindowHost, windows: WindowRegistry) -> object:
         return None
     try:
         with _Busy():
-            debate = read_debate(source)
+            imported = read_debate(source)
     except DebateError as error:
         warn(window, "Import", str(error))
         return None
+    debate = imported.debate
     suggested = str(source.with_suffix(EXTENSION))
     name, _ = QFileDialog.getSaveFileName(window, "Save Imported Debate As", suggested,
                                           f"Debates (*{EXTENSION})")
@@ -77,7 +89,9 @@ def import_new(host: WindowHost, windows: WindowRegistry) -> object:
     except DebateError as error:
         warn(window, "Import", str(error))
         return None
-    return host.open_path(target)
+    opened = host.open_path(target)
+    _tell_guesses(opened if isinstance(opened, QWidget) else window, source, imported)
+    return opened
 
 
 def import_into(host: WindowHost) -> bool:
@@ -90,15 +104,18 @@ def import_into(host: WindowHost) -> bool:
         return False
     try:
         with _Busy():
-            debate = read_debate(source)
+            imported = read_debate(source)
     except DebateError as error:
         warn(window, "Import", str(error))
         return False
-    if not debate.claims:
+    if not imported.debate.claims:
         warn(window, "Import", f"{source.name} holds no claims; nothing was added.")
         return False
-    edit = merge_edit(session.document, debate, label=f"Import {source.name}")
-    return session.run(edit)
+    edit = merge_edit(session.document, imported.debate, label=f"Import {source.name}")
+    done = session.run(edit)
+    if done:
+        _tell_guesses(window, source, imported)
+    return done
 
 
 def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") -> Edit:

@@ -10,12 +10,12 @@ format.
 
 from __future__ import annotations
 
-from debate_editor.formats.argdown.reader import read_argdown
+from debate_editor.formats.argdown.reader import import_argdown, read_argdown
 from debate_editor.formats.argdown.semantics import argdown_counts
 from debate_editor.formats.argdown.writer import write_argdown
 from debate_editor.formats.registry import Format, register
 
-__all__ = ["argdown_counts", "read_argdown", "write_argdown"]
+__all__ = ["argdown_counts", "import_argdown", "read_argdown", "write_argdown"]
 
 register(Format("argdown", "Argdown", (".argdown", ".ad"), read=read_argdown,
-                write=write_argdown))
+                write=write_argdown, read_report=import_argdown))

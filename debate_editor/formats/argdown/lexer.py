@@ -6,6 +6,10 @@ closed. Every later step (our reader, and the writer that checks its own output)
 this lexer agreeing with the real one, so it follows the original token by token: the same
 patterns (JavaScript semantics spelled out for Python's `re`), in the same order, first
 match wins.
+
+Where Argdown reads by a guess (a line indented to a level no line above opened), so does
+this lexer, adding a warning to a list given it; without one it refuses (an
+ImportFormatError: the writer checking its own output wants no guesses).
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from debate_editor.formats.argdown.tokens import (
     UNUSED_CONTROL_CHAR,
     Token,
 )
+from debate_editor.formats.imported import warning_at
 
 # JavaScript's `.` and `\s`, which differ from Python's.
 _DOT = r"[^\n\r\u2028\u2029]"
@@ -177,8 +182,9 @@ def _candidates(mode: tuple[str, ...], char: str) -> tuple[str, ...]:
 class _Lexer:
     """One run over one text; the state Argdown keeps in module globals lives here."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, warnings: list[str] | None = None) -> None:
         self.text = text
+        self.warnings = warnings
         self.tokens: list[Token] = []
         self.skipped: list[Token] = []
         self.indents = [0]
@@ -229,7 +235,9 @@ class _Lexer:
             self._push(DEDENT, self._end_offset())
             self.indents.pop()
 
-    def _indent_to(self, indentation: str) -> None:
+    def _indent_to(self, indentation: str, shown: int) -> None:
+        """Indent or dedent to `indentation`, as Argdown does (`shown`: how many of its
+        characters stand in the text, for the column a warning names)."""
         level = len(indentation)
         if level > self.indents[-1]:
             self.indents.append(level)
@@ -239,11 +247,16 @@ class _Lexer:
                 self.indents.pop()
                 self._push(DEDENT, self._end_offset() + 1)
             if level != self.indents[-1]:
-                raise ImportFormatError(
-                    "this line is indented to a level that no line above it opened, so it is "
-                    "unclear what it answers; indent it like the line it belongs under",
-                    self.line, self.column + len(indentation),
-                )
+                self._guessed_level(shown)
+
+    def _guessed_level(self, shown: int) -> None:
+        """Argdown closes the deeper levels and reads the line at the one left open."""
+        message = ("this line is indented to a level that no line above it opened; it is read "
+                   "as Argdown reads it, at the level of the nearest line above that is "
+                   "indented less (indent it like the line it belongs under to say so)")
+        if self.warnings is None:
+            raise ImportFormatError(message, self.line, self.column + shown)
+        self.warnings.append(warning_at(message, self.line, self.column + shown))
 
     # ---- custom patterns ------------------------------------------------------------
     def _relation_matcher(self, pattern: re.Pattern[str]) -> Callable[[], str | None]:
@@ -251,7 +264,7 @@ class _Lexer:
             if self._after(EMPTYLINE, NEWLINE):
                 found = pattern.match(self.text, self.pos)
                 if found:
-                    self._indent_to(found.group(1))
+                    self._indent_to(found.group(1), len(found.group(1)))
                     return found.group(0)
             return None
 
@@ -306,7 +319,7 @@ class _Lexer:
         if self._after(EMPTYLINE, NEWLINE):
             found = pattern.match(self.text, self.pos)
             if found:
-                self._indent_to(found.group(1) + " ")
+                self._indent_to(found.group(1) + " ", len(found.group(1)))
                 return found.group(0)
         return None
 
@@ -374,12 +387,13 @@ def _unexpected(char: str) -> str:
     return f"unexpected character {char!r}"
 
 
-def tokenize(text: str) -> tuple[list[Token], list[Token]]:
+def tokenize(text: str, warnings: list[str] | None = None) -> tuple[list[Token], list[Token]]:
     """Argdown's tokens for `text`, and the skipped ones (comments and spaces) beside them.
 
-    Raises ImportFormatError for text Argdown's lexer cannot cut, and for indentation
-    that dedents to a level no line above opened (Argdown guesses there; we ask).
+    Raises ImportFormatError for text Argdown's lexer cannot cut. Indentation that
+    dedents to a level no line above opened is read as Argdown reads it, with a warning
+    added to `warnings`; without that list it is an ImportFormatError too.
     """
-    lexer = _Lexer(text)
+    lexer = _Lexer(text, warnings)
     tokens = lexer.run()
     return tokens, lexer.skipped

@@ -11,12 +11,12 @@ import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.ids import numbered_ids
 from debate_editor.domain.model import Link, LinkKind
 from debate_editor.formats.argdown import tokens as lx
 from debate_editor.formats.argdown.parser import Inference
 from debate_editor.formats.argdown.semantics import FROM_PARENT, Node, Ref, Rel
+from debate_editor.formats.imported import warning_at
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Build:
     of_rel: dict[int, Link] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
     link_ids: Iterator[str] = field(default_factory=lambda: numbered_ids("l"))
+    warnings: list[str] = field(default_factory=list)
 
     def claim_id(self, ref: Ref) -> str:
         return str(self.claims[ref]["id"])
@@ -36,7 +37,11 @@ class Build:
         target = to_claim if to_claim is not None else to_link
         assert target is not None
         if source == to_claim:
-            raise ImportFormatError("a statement or argument cannot answer itself", line)
+            # Argdown counts the relation; a debate cannot hold it, so it is said, not kept.
+            self.warnings.append(warning_at(
+                "a statement or argument answers itself here; a debate cannot hold that "
+                "link, so it is left out", line))
+            return None
         existing = self.pairs.get((source, target))
         if existing is not None:
             return existing if existing.kind is kind else None

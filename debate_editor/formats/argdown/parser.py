@@ -4,6 +4,9 @@ The real Argdown command line refuses to export a file with any syntax error, so
 first error here is final: an ImportFormatError naming its line and column. What the
 parser accepts it returns as a small syntax tree: blocks (headings, statements,
 arguments, premise-conclusion structures, lists) with their relations nested under them.
+What Argdown reads although it is most likely a slip (a comment or a title never closed,
+read as text) is read the same way, with a warning when a list for them is given;
+without one (the writer checking its own output) it is refused.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from debate_editor.formats.argdown.tree import (
     normalize_space,
     tag_name,
 )
+from debate_editor.formats.imported import warning_at
 
 __all__ = [
     "Block", "Content", "Document", "Heading", "Inference", "ItemList", "Member", "Pcs",
@@ -53,9 +57,10 @@ _WHAT = {
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], text: str) -> None:
+    def __init__(self, tokens: list[Token], text: str, warnings: list[str] | None) -> None:
         self.tokens = tokens
         self.text = text
+        self.warnings = warnings
         self.i = 0
         lines = text.split("\n")
         self.eof = (len(lines), len(lines[-1]) + 1)
@@ -119,6 +124,9 @@ class _Parser:
         while self.peek() == lx.EMPTYLINE:
             self.take()
             blocks.append(self.block())
+        if self.peek() in lx.RELATIONS:
+            raise self.fail("a relation (+, -, <_, ->, …) must be indented under the "
+                            "statement or argument it answers, deeper than that line")
         if self.peek() != "EOF":
             raise self.fail(
                 f"expected an empty line before a new paragraph but found {self.found()}"
@@ -211,12 +219,14 @@ class _Parser:
             first = self.tokens[self.i]
             after = self.text[first.offset + 1:first.offset + 2]
             if first.type == lx.UNUSED_CONTROL_CHAR and first.image[0] in "[<" and after.isalpha():
-                # Looks like the start of a title; Argdown would take it for text.
+                # Looks like the start of a title; Argdown takes it for text.
                 close = "]" if first.image[0] == "[" else ">"
-                raise self.fail(
-                    f"this title is never closed: a title in {first.image[0]}{close} must be "
-                    f"closed with {close} on the same line"
-                )
+                message = (f"this title is never closed, so it is read as Argdown reads it, "
+                           f"as text; a title in {first.image[0]}{close} must be closed with "
+                           f"{close} on the same line")
+                if self.warnings is None:
+                    raise self.fail(message)
+                self.warnings.append(warning_at(message, *self.where()))
             node.content = self.content()
         else:
             raise self.fail(f"expected a statement but found {self.found()}")
@@ -344,27 +354,30 @@ def _last_line(node: Member | Inference | Relation) -> int:
     return max([node.last_line, *(r.last_line for r in node.relations)])
 
 
-def parse(text: str, tokens: tuple[list[Token], list[Token]] | None = None) -> Document:
+def parse(text: str, tokens: tuple[list[Token], list[Token]] | None = None,
+          warnings: list[str] | None = None) -> Document:
     """The syntax tree of an Argdown text (whose `tokenize` result may be passed along);
-    ImportFormatError at the first mistake."""
-    found, skipped = tokens if tokens is not None else tokenize(text)
+    ImportFormatError at the first mistake. Given `warnings`, what Argdown reads by a
+    guess is read so and said there; without it, refused."""
+    found, skipped = tokens if tokens is not None else tokenize(text, warnings)
     found = list(found)
-    _check_unclosed(text, found)
+    _check_unclosed(text, found, warnings)
     try:
-        document = _Parser(found, text).document()
+        document = _Parser(found, text, warnings).document()
     except RecursionError:
         raise ImportFormatError("the relations are nested too deeply to read") from None
     document.comments = [t for t in skipped if t.type == lx.COMMENT]
     return document
 
 
-def _check_unclosed(text: str, tokens: list[Token]) -> None:
+def _check_unclosed(text: str, tokens: list[Token], warnings: list[str] | None) -> None:
     """Argdown reads an unclosed `/*` or `<!--` as text, which is almost always a
-    forgotten end; we name it rather than show the comment as part of a claim."""
+    forgotten end: read so, it is named in a warning (or refused, without a list)."""
     for token in tokens:
         for opener, closer in (("/*", "*/"), ("<!--", "-->")):
             if token.image and text.startswith(opener, token.offset):
-                raise ImportFormatError(
-                    f"this comment is never closed: add {closer} where it ends",
-                    token.line, token.column,
-                )
+                message = (f"this comment is never closed, so it is read as Argdown reads "
+                           f"it, as text; add {closer} where it ends")
+                if warnings is None:
+                    raise ImportFormatError(message, token.line, token.column)
+                warnings.append(warning_at(message, token.line, token.column))

@@ -57,6 +57,7 @@ from debate_editor.formats.argdown.parser import (
     parse,
 )
 from debate_editor.formats.argdown.semantics import FROM_PARENT, Node, model_of
+from debate_editor.formats.imported import Imported
 
 _LINE = re.compile(r"\r\n?|\n")
 _KINDS = {kind.value: kind for kind in ClaimKind}
@@ -64,10 +65,17 @@ _KINDS = {kind.value: kind for kind in ClaimKind}
 
 def read_argdown(text: str) -> Debate:
     """A debate from Argdown text; ImportFormatError naming the line for what is not Argdown."""
-    document = parse(text)
+    return import_argdown(text).debate
+
+
+def import_argdown(text: str) -> Imported:
+    """A debate from Argdown text, read wherever Argdown reads it, with a warning for each
+    place Argdown reads by a guess; ImportFormatError only for what Argdown refuses."""
+    warnings: list[str] = []
+    document = parse(text, warnings=warnings)
     front = load_front_matter(document.front_matter) if document.front_matter else None
     model = model_of(document)
-    build = Build()
+    build = Build(warnings=warnings)
     nodes = sorted([*model.statements.values(), *model.arguments.values()], key=lambda n: n.seq)
     claim_ids = numbered_ids("c")
     lines = _clean_lines(text, document)
@@ -116,9 +124,10 @@ def read_argdown(text: str) -> Debate:
         claims.append(Claim.model_validate(fields))
     info = _info(document, front)
     try:
-        return Debate(info=info, claims=tuple(claims), links=tuple(build.links))
+        debate = Debate(info=info, claims=tuple(claims), links=tuple(build.links))
     except InvalidDebateError as error:
         raise ImportFormatError(str(error)) from None
+    return Imported(debate, tuple(warnings))
 
 
 def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, object]:

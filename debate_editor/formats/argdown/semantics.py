@@ -374,9 +374,10 @@ def _conclusion_title(model: ArgdownModel, argument: Node) -> str:
 
 
 def model_of(source: str | Document) -> ArgdownModel:
-    """The model of an Argdown text (or its parsed document), with the settings its front
-    matter gives (`model: mode: strict` turns supports between statements into "entails")."""
-    document = parse(source) if isinstance(source, str) else source
+    """The model of an Argdown text (read as Argdown reads it, guesses and all) or of its
+    parsed document, with the settings its front matter gives (`model: mode: strict`
+    turns supports between statements into "entails")."""
+    document = parse(source, warnings=[]) if isinstance(source, str) else source
     front = load_front_matter(document.front_matter) if document.front_matter else None
     settings = front.get("model") if isinstance(front, dict) else None
     settings = settings if isinstance(settings, dict) else {}

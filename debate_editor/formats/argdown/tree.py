@@ -4,7 +4,9 @@ parts: text with markup kept, tag names, and `{…}` YAML data."""
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -149,33 +151,48 @@ def tag_name(image: str) -> str:
 _BLOCK_DATA = re.compile(r"^\{[ \t]*(\n\r|\n)")
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML as Argdown's reader (js-yaml) takes it on one point that matters: a key given
+    twice in one mapping is an error, not the last value winning."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False
+                          ) -> dict[Hashable, Any]:
+        seen: set[object] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:
+                continue  # an unhashable key: PyYAML's own error follows
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicated mapping key {key!r}", key_node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
 def load_data(token: Token) -> object:
-    """The YAML inside `{…}`, as Argdown's DataPlugin reads it."""
+    """The YAML inside `{…}`, as Argdown's DataPlugin reads it. Data it cannot read makes
+    Argdown stop, so it is refused here too."""
     text = token.image
     if _BLOCK_DATA.match(text):
         text = _BLOCK_DATA.sub("", text)
         text = re.sub(r"\}\s*$", "", text)
-    return _yaml(text, token)
+    return _yaml(text, token, "the data in braces {…} is not valid YAML")
 
 
 def load_front_matter(token: Token) -> object:
-    """The front matter's YAML; unreadable front matter is refused, since its settings
-    change what the rest of the text means."""
+    """The front matter's YAML; unreadable front matter is refused, as Argdown refuses it
+    (its settings change what the rest of the text means)."""
     text = re.sub(r"^\s*={3,}", "", token.image)
     text = re.sub(r"={3,}\s*$", "", text)
+    return _yaml(text, token, "the front matter (between ===) is not valid YAML")
+
+
+def _yaml(text: str, token: Token, message: str) -> object:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeys)  # a SafeLoader that refuses repeated keys
     except (yaml.YAMLError, ValueError, RecursionError) as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = token.line + (mark.line if mark is not None else 0)
-        raise ImportFormatError("the front matter (between ===) is not valid YAML", line) \
-            from None
-
-
-def _yaml(text: str, token: Token) -> object:
-    """The data, or None where our YAML reader cannot read it: the reader JavaScript's
-    Argdown uses accepts a little more, so unreadable data is skipped, never fatal."""
-    try:
-        return yaml.safe_load(text)
-    except (yaml.YAMLError, ValueError, RecursionError):
-        return None
+        raise ImportFormatError(message, line) from None
