@@ -18,21 +18,20 @@ from debate_editor.domain.edit import Edit
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
 from debate_editor.render.card_style import card_size
-from debate_editor.ui import edits
+from debate_editor.ui import edits, navigation
+from debate_editor.ui.canvas_find import CanvasFind
 from debate_editor.ui.canvas_menu import context_menu
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.canvas_view import CanvasView
 from debate_editor.ui.card_editor import CardEditor
 from debate_editor.ui.clipboard import copy_mime, paste_edit, put_on_clipboard
 from debate_editor.ui.map_items import ClaimCard
-from debate_editor.ui.navigation import nearest_card
 from debate_editor.ui.session import Session
 
-DIMMED = 0.25
 MIN_EDIT_ZOOM = 0.75
 
 
-class Canvas(QWidget):
+class Canvas(CanvasFind, QWidget):
     name = "canvas"
     title = "Map"
 
@@ -55,6 +54,8 @@ class Canvas(QWidget):
         self._matches: list[str] = []
         self._filter = ""
         self._following = False
+        self._came_from: dict[str, str] = {}
+        """The parent the walk came down from, for a claim that answers two."""
         session.bridge.changed.connect(self._on_changed)
         session.selection.changed.connect(self._follow_selection)
         self.scene.selectionChanged.connect(self._on_selection)
@@ -83,10 +84,10 @@ class Canvas(QWidget):
             "toggle_link_kind": self.on_toggle_link_kind,
             "cycle_claim_kind": self.on_cycle_claim_kind,
             "auto_layout": self.on_auto_layout,
-            "select_up": lambda: self._select_toward(0, -1),
-            "select_down": lambda: self._select_toward(0, 1),
-            "select_left": lambda: self._select_toward(-1, 0),
-            "select_right": lambda: self._select_toward(1, 0),
+            "add_reason": self.on_add_support, "add_sibling": self.on_add_sibling,
+            "select_up": self.on_select_up, "select_down": self.on_select_down,
+            "select_left": lambda: self._select_sibling(-1),
+            "select_right": lambda: self._select_sibling(1),
             "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out,
             "zoom_fit": self.view.zoom_fit, "zoom_actual": lambda: self.view.set_zoom(1.0),
         }
@@ -269,12 +270,18 @@ class Canvas(QWidget):
         self.session.run(Edit(remove_claims=edit.remove_claims, label="Cut"))
 
     def on_paste(self) -> None:
-        edit, new_ids = paste_edit(self.document, QGuiApplication.clipboard().mimeData())
+        """Ctrl+V: with one claim selected, the cards become its reasons (with none or
+        several, they land beside where they were copied); the view follows them."""
+        selected = self.scene.selected_claims()
+        edit, new_ids = paste_edit(self.document, QGuiApplication.clipboard().mimeData(),
+                                   answers=selected[0] if len(selected) == 1 else None,
+                                   places=self.scene)
         if new_ids and self.session.run(edit):
             self.scene.clearSelection()
             for cid in new_ids:
                 self.scene.cards[cid].setSelected(True)
             self._current = new_ids[0]
+            self.view.ensureVisible(self.scene.cards[new_ids[0]].card_rect(), 40, 40)
 
     def on_toggle_link_kind(self) -> None:
         links = self.scene.selected_links()
@@ -297,17 +304,71 @@ class Canvas(QWidget):
             laid_out = self.session.run(edits.layout_edit(self.document))
         if not laid_out:
             self.session.notice.emit("The map is laid out already.")
+        current = self.current_card()
+        if current is not None:  # the selection stays in sight
+            self.view.ensureVisible(self.scene.cards[current].card_rect(), 40, 40)
 
-    def _select_toward(self, dx: int, dy: int) -> None:
+    # ---- walking the structure (ui/navigation.py) -----------------------------------
+    def _parent(self, claim_id: str) -> str | None:
+        hint = self._came_from.get(claim_id)
+        return navigation.parent_of(self.document.graph, claim_id, hint)
+
+    def _walk_to(self, claim_id: str | None, parent: str | None) -> None:
+        if claim_id is None:
+            return
+        if parent is not None:
+            self._came_from = {claim_id: parent}
+        self.select(claim_id)
+
+    def _start_walk(self) -> str | None:
+        """The card the walk starts from; with none selected, the first claim is chosen."""
         current = self.current_card()
         if current is None:
+            links = self.scene.selected_links()
+            if links:  # an arrow: Up goes to what it points at, Down to where it starts
+                return None
             order = self.document.graph.reading_order()
             if order:
                 self.select(order[0].id)
+        return current
+
+    def on_select_up(self) -> None:
+        links = self.scene.selected_links()
+        if self.current_card() is None and len(links) == 1:
+            self.select(self.document.graph.arrow_target(self.document.graph.links[links[0]]))
             return
-        target = nearest_card(self.scene.card_rects(), current, dx, dy)
-        if target is not None:
-            self.select(target)
+        current = self._start_walk()
+        if current is not None:
+            self._walk_to(self._parent(current), None)
+
+    def on_select_down(self) -> None:
+        links = self.scene.selected_links()
+        if self.current_card() is None and len(links) == 1:
+            self.select(self.document.graph.links[links[0]].source)
+            return
+        current = self._start_walk()
+        if current is not None:
+            self._walk_to(navigation.first_reason(self.document.graph, current), current)
+
+    def _select_sibling(self, step: int) -> None:
+        current = self._start_walk()
+        if current is not None:
+            parent = self._parent(current)
+            self._walk_to(navigation.sibling(self.document.graph, current, parent, step),
+                          parent)
+
+    def on_add_sibling(self) -> None:
+        """Enter: a new claim answering what the selected one answers, the same way."""
+        current = self.current_card()
+        parent = self._parent(current) if current is not None else None
+        if current is None or parent is None:
+            self.begin_new_card(None, LinkKind.SUPPORT)  # beside a thesis: a thesis
+            return
+        graph = self.document.graph
+        for link in graph.outgoing(current):
+            if parent in (link.to_claim, link.to_link and graph.arrow_target(link)):
+                self.begin_new_card(link.target, link.kind)
+                return
 
     # ---- the mouse's edits ------------------------------------------------------------
     def _link(self, source: str, target: str, objection: bool) -> None:
@@ -335,45 +396,6 @@ class Canvas(QWidget):
 
     def _set_kind(self, kind: ClaimKind) -> None:
         self.session.run(edits.claim_kind_edit(self.document, self.scene.selected_claims(), kind))
-
-    # ---- finding ---------------------------------------------------------------------
-    def set_filter(self, text: str) -> list[str]:
-        """Highlight the cards whose text holds `text` and dim the rest; the matches in
-        reading order."""
-        self._filter = text
-        needle = text.casefold().strip()
-        graph = self.document.graph
-        if not needle:
-            self._matches = []
-        else:
-            self._matches = [
-                c.id for c in graph.reading_order()
-                if needle in c.text.casefold() or needle in c.title.casefold()
-            ]
-        matched = set(self._matches)
-        for cid, card in self.scene.cards.items():
-            hit = cid in matched
-            card.matched = hit
-            card.setOpacity(1.0 if not needle or hit else DIMMED)
-            card.update()
-        for arrow in self.scene.arrows.values():
-            arrow.setOpacity(1.0 if not needle else DIMMED)
-        self.scene.set_marks(matched, faded=bool(needle))
-        return list(self._matches)
-
-    def find_next(self, backwards: bool = False) -> str | None:
-        """Select and centre the next match after the current card."""
-        if not self._matches:
-            return None
-        current = self.current_card()
-        step = -1 if backwards else 1
-        if current in self._matches:
-            index = (self._matches.index(current) + step) % len(self._matches)
-        else:
-            index = 0 if not backwards else len(self._matches) - 1
-        target = self._matches[index]
-        self.select(target, centre=True)
-        return target
 
     # ---- pictures ----------------------------------------------------------------------
     def prepare_screenshot(self) -> None:

@@ -126,6 +126,11 @@ def new_position(
         anchor = places.rect_of(answers)
     if anchor is None:
         return place_thesis(size, places.near(EVERYWHERE))
+    last = _last_sibling(doc, places, answers, kind)  # type: ignore[arg-type]
+    if last is not None:  # after its siblings, so the map reads in their numbering order
+        rows = (last.y - H_GAP, last.y + size[1] + H_GAP)
+        return _spot_near(places, last.right, rows, size[0],
+                          lambda rects: place_beside(size, last, rects))
     parent = anchor
     alone = not doc.graph.incoming(answers)  # type: ignore[arg-type]
     row = reason_row(size, parent, places.tops(parent.bottom, parent.bottom + V_GAP + size[1]))
@@ -133,6 +138,18 @@ def new_position(
     return _spot_near(places, parent.centre_x, rows, size[0],
                       lambda rects: place_reason(size, parent, rects, alone=alone, row=row,
                                                  objection=kind is LinkKind.OBJECTION))
+
+
+def _last_sibling(doc: DebateDocument, places: CardPlaces, answers: str,
+                  kind: LinkKind) -> Rect | None:
+    """Where the last reason of this kind under `answers` stands (supports come before
+    objections), or None for the first of its kind."""
+    same = [link for link in doc.graph.incoming(answers) if link.kind is kind]
+    for link in reversed(same):
+        rect = places.rect_of(link.source)
+        if rect is not None:
+            return rect
+    return None
 
 
 def new_link(doc: DebateDocument, source: str, target: str, kind: LinkKind) -> Link:

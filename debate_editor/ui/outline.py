@@ -76,8 +76,9 @@ class Outline(QWidget):
     def handlers(self) -> dict[str, Callable[[], object]]:
         """What the outline does for the commands of the table it answers."""
         return {
-            "edit_card": self.on_edit_card, "add_thesis": self.on_add_thesis,
-            "add_support": self.on_add_support, "add_objection": self.on_add_objection,
+            "edit_card": self.on_edit_card, "edit_row": self.on_edit_card,
+            "add_thesis": self.on_add_thesis, "add_support": self.on_add_support,
+            "add_reason": self.on_add_support, "add_objection": self.on_add_objection,
             "delete": self.on_delete, "copy": self.on_copy,
             "toggle_link_kind": self.on_toggle_link_kind,
             "cycle_claim_kind": self.on_cycle_claim_kind,
