@@ -144,8 +144,11 @@ def _last_sibling(doc: DebateDocument, places: CardPlaces, answers: str,
                   kind: LinkKind) -> Rect | None:
     """Where the last reason of this kind under `answers` stands (supports come before
     objections), or None for the first of its kind."""
-    same = [link for link in doc.graph.incoming(answers) if link.kind is kind]
-    for link in reversed(same):
+    incoming = doc.graph.incoming(answers)
+    before = [link for link in incoming if link.kind is kind]
+    if not before and kind is LinkKind.OBJECTION:  # the first objection: after the supports
+        before = [link for link in incoming if link.kind is LinkKind.SUPPORT]
+    for link in reversed(before):
         rect = places.rect_of(link.source)
         if rect is not None:
             return rect
