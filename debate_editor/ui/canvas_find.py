@@ -21,11 +21,7 @@ class CanvasFind:
     _matches: list[str]
     _filter: str
 
-    def current_card(self) -> str | None:
-        raise NotImplementedError
-
-    def select(self, claim_id: str, *, centre: bool = False) -> None:
-        raise NotImplementedError
+    # and the canvas's current_card() and select()
 
     def set_filter(self, text: str) -> list[str]:
         """Highlight the cards whose text holds `text` and dim the rest; the matches in

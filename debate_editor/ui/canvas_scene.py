@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from debate_editor.domain.bulk import gc_paused
@@ -31,7 +31,7 @@ from debate_editor.render.map_drawing import card_sizes
 from debate_editor.render.overview import Overview
 from debate_editor.store import DebateDocument
 from debate_editor.ui.edits import new_position
-from debate_editor.ui.map_items import ClaimCard, LinkArrow
+from debate_editor.ui.map_items import CARD_Z, ClaimCard, LinkArrow
 
 SCENE_MARGIN = 400.0
 
@@ -108,6 +108,17 @@ class DebateScene(QGraphicsScene):
         arrow.set_curve(self._curve(arrow.link))
         self.overview.set_arrow(arrow.link.id, *arrow.ends(), arrow.link.kind)
 
+    def _lift_if_covered(self, arrow: LinkArrow) -> None:
+        """A new arrow whose badge a third card would hide is drawn above the cards, so
+        its + or − can be seen and clicked."""
+        x, y = badge_centre(arrow.curve)
+        link = arrow.link
+        covered = any(isinstance(item, ClaimCard)
+                      and item.claim_id not in (link.source, link.to_claim)
+                      for item in self.items(QPointF(x, y)))
+        if covered:
+            arrow.setZValue(CARD_Z + 0.5)
+
     def _remember_ends(self, link: Link) -> None:
         at = self._arrows_at
         for end in (link.source, link.target):
@@ -183,6 +194,7 @@ class DebateScene(QGraphicsScene):
                      if i in graph.links and i not in self.arrows]
         for link in links_in_dependency_order(new_links):
             self._add_arrow(link)
+            self._lift_if_covered(self.arrows[link.id])
             if link.to_claim is not None:
                 recount.add(link.to_claim)
         for cid in recount:
