@@ -290,10 +290,14 @@ class OutlineTree(QTreeView):
             return
         super().mouseDoubleClickEvent(event)
 
+    def empty_hint(self) -> str:
+        """What an empty outline says: how to begin, where the debate may be changed."""
+        return "No claims yet." if self.read_only else "No claims yet. Press T for a thesis."
+
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)  # type: ignore[arg-type]
         if not self.model().rowCount():
-            paint_empty_hint(self, "No claims yet. Press T for a thesis.", 10, MUTED_COLOUR)
+            paint_empty_hint(self, self.empty_hint(), 10, MUTED_COLOUR)
         if self._drop is None:
             return
         target, where = self._drop
