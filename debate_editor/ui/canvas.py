@@ -18,11 +18,13 @@ from debate_editor.domain.edit import Edit
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
 from debate_editor.render.card_style import card_size
-from debate_editor.ui import edits, navigation
+from debate_editor.ui import edits
 from debate_editor.ui.canvas_find import CanvasFind
+from debate_editor.ui.canvas_fold import CanvasFolds
 from debate_editor.ui.canvas_menu import context_menu
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.canvas_view import CanvasView
+from debate_editor.ui.canvas_walk import CanvasWalk
 from debate_editor.ui.card_editor import CardEditor
 from debate_editor.ui.clipboard import copy_mime, paste_edit, put_on_clipboard
 from debate_editor.ui.map_items import ClaimCard
@@ -31,7 +33,7 @@ from debate_editor.ui.session import Session
 MIN_EDIT_ZOOM = 0.75
 
 
-class Canvas(CanvasFind, QWidget):
+class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
     name = "canvas"
     title = "Map"
 
@@ -68,6 +70,12 @@ class Canvas(CanvasFind, QWidget):
         self.editor.cancelled.connect(self._end_editing)
         session.editable_changed.connect(self._follow_editable)
         self.view.read_only = not session.editable
+        self._hidden: set[str] = set()
+        self._badged: set[str] = set()
+        session.folds.changed.connect(lambda _ids: self.apply_folds())
+        self.view.unfold_requested.connect(
+            lambda cid: session.folds.set_folded([cid], False))
+        self.apply_folds()
 
     def _follow_editable(self, editable: bool) -> None:
         self.view.read_only = not editable  # the mouse selects, but drags nothing
@@ -83,7 +91,7 @@ class Canvas(CanvasFind, QWidget):
             "copy": self.on_copy, "cut": self.on_cut, "paste": self.on_paste,
             "toggle_link_kind": self.on_toggle_link_kind,
             "cycle_claim_kind": self.on_cycle_claim_kind,
-            "auto_layout": self.on_auto_layout,
+            "auto_layout": self.on_auto_layout, "toggle_fold": self.on_toggle_fold,
             "add_reason": self.on_add_support, "add_sibling": self.on_add_sibling,
             "select_up": self.on_select_up, "select_down": self.on_select_down,
             "select_left": lambda: self._select_sibling(-1),
@@ -109,6 +117,7 @@ class Canvas(CanvasFind, QWidget):
     # ---- following the document --------------------------------------------------
     def _on_changed(self, event: DebateChanged) -> None:
         self.scene.apply_event(event)
+        self.apply_folds()
         if self._current is not None and self._current not in self.scene.cards:
             self._current = None
         if self._filter and (event.structure_changed or event.changed_claims):
@@ -135,6 +144,8 @@ class Canvas(CanvasFind, QWidget):
                     self.scene.cards[cid].setSelected(True)
             finally:
                 self._following = False
+        if chosen.current is not None:
+            self.reveal(chosen.current)
         self._current = chosen.current if chosen.current in self.scene.cards else None
         if self._current is not None:
             self.view.ensureVisible(self.scene.cards[self._current].card_rect(), 40, 40)
@@ -150,6 +161,7 @@ class Canvas(CanvasFind, QWidget):
         card = self.scene.cards.get(claim_id)
         if card is None:
             return
+        self.reveal(claim_id)  # a card reached in a folded branch unfolds it
         self.scene.clearSelection()
         card.setSelected(True)
         self._current = claim_id
@@ -307,68 +319,6 @@ class Canvas(CanvasFind, QWidget):
         current = self.current_card()
         if current is not None:  # the selection stays in sight
             self.view.ensureVisible(self.scene.cards[current].card_rect(), 40, 40)
-
-    # ---- walking the structure (ui/navigation.py) -----------------------------------
-    def _parent(self, claim_id: str) -> str | None:
-        hint = self._came_from.get(claim_id)
-        return navigation.parent_of(self.document.graph, claim_id, hint)
-
-    def _walk_to(self, claim_id: str | None, parent: str | None) -> None:
-        if claim_id is None:
-            return
-        if parent is not None:
-            self._came_from = {claim_id: parent}
-        self.select(claim_id)
-
-    def _start_walk(self) -> str | None:
-        """The card the walk starts from; with none selected, the first claim is chosen."""
-        current = self.current_card()
-        if current is None:
-            links = self.scene.selected_links()
-            if links:  # an arrow: Up goes to what it points at, Down to where it starts
-                return None
-            order = self.document.graph.reading_order()
-            if order:
-                self.select(order[0].id)
-        return current
-
-    def on_select_up(self) -> None:
-        links = self.scene.selected_links()
-        if self.current_card() is None and len(links) == 1:
-            self.select(self.document.graph.arrow_target(self.document.graph.links[links[0]]))
-            return
-        current = self._start_walk()
-        if current is not None:
-            self._walk_to(self._parent(current), None)
-
-    def on_select_down(self) -> None:
-        links = self.scene.selected_links()
-        if self.current_card() is None and len(links) == 1:
-            self.select(self.document.graph.links[links[0]].source)
-            return
-        current = self._start_walk()
-        if current is not None:
-            self._walk_to(navigation.first_reason(self.document.graph, current), current)
-
-    def _select_sibling(self, step: int) -> None:
-        current = self._start_walk()
-        if current is not None:
-            parent = self._parent(current)
-            self._walk_to(navigation.sibling(self.document.graph, current, parent, step),
-                          parent)
-
-    def on_add_sibling(self) -> None:
-        """Enter: a new claim answering what the selected one answers, the same way."""
-        current = self.current_card()
-        parent = self._parent(current) if current is not None else None
-        if current is None or parent is None:
-            self.begin_new_card(None, LinkKind.SUPPORT)  # beside a thesis: a thesis
-            return
-        graph = self.document.graph
-        for link in graph.outgoing(current):
-            if parent in (link.to_claim, link.to_link and graph.arrow_target(link)):
-                self.begin_new_card(link.target, link.kind)
-                return
 
     # ---- the mouse's edits ------------------------------------------------------------
     def _link(self, source: str, target: str, objection: bool) -> None:

@@ -269,7 +269,8 @@ class DebateScene(QGraphicsScene):
             self.setSceneRect(rect)
 
     def cards_bounds(self) -> QRectF:
-        return _bounds(self.cards.values())
+        """Around the cards one can see (a folded branch's are hidden)."""
+        return _bounds(card for card in self.cards.values() if card.isVisible())
 
     def set_marks(self, matched: Iterable[str], *, faded: bool) -> None:
         """What a search found, and whether the rest is faded (the items know it too)."""

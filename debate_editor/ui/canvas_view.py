@@ -50,6 +50,8 @@ class CanvasView(LinkDragging, QGraphicsView):
     cards_moved = Signal(dict)
     """{claim id: (x, y)} once a drag of cards ends."""
     edit_requested = Signal(str)
+    unfold_requested = Signal(str)
+    """The "+N" of a folded card was clicked."""
     context_requested = Signal(object, QPoint)
     view_changed = Signal()
     """Scrolled or zoomed: an editor over a card must follow it."""
@@ -235,6 +237,11 @@ class CanvasView(LinkDragging, QGraphicsView):
             super().mousePressEvent(event)
             return
         item = self.item_at(self._press_pos)
+        if isinstance(item, ClaimCard) and item.folded and item.badge_rect().contains(
+                item.mapFromScene(self.mapToScene(self._press_pos))):
+            self.unfold_requested.emit(item.claim_id)  # not an edit: read-only may too
+            event.accept()
+            return
         if isinstance(item, ClaimCard) and self.read_only:
             super().mousePressEvent(event)  # select it, nothing more
             return

@@ -128,6 +128,10 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("auto_layout", "&Lay Out Map", ("Ctrl+L",), _MAP, "view", "Building the map",
             "Theses on top, reasons below, supports left, objections right (one undo step).",
             edits=True, separated=True),
+    _C("toggle_fold", "&Fold or Unfold Branch", ("Space",), _MAP, "view",
+            "Building the map", "Everything under the selected claim folds into its card "
+            "(\u201c+12\u201d); click the badge to unfold. The outline folds with it.",
+            _MAP_TREES, separated=True),
     _C("move_reason_up", "Move Reason &Up", ("Ctrl+Up",), _MAP, "view",
             "Building the map", "Earlier among the pros (or cons) of what it answers; this "
             "order is the numbering of every export.", _BOTH, edits=True, separated=True),
