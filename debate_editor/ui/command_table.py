@@ -189,6 +189,8 @@ MOUSE: tuple[tuple[str, str], ...] = (
     ("Drag from a card's edge onto another card", "the first card supports the second"),
     ("… holding Shift when you let go", "the first card objects to the second"),
     ("Drag from a card's edge onto an arrow", "the card objects to that arrow (an undercut)"),
+    ("Drag a card onto another holding Alt", "link it there (Shift too: an objection)"),
+    ("Click the +N of a folded card", "unfold its branch"),
     ("Drag the background", "pan the map (or use the scroll wheel; Shift+wheel sideways)"),
     ("Shift+drag the background", "select the cards inside the rectangle"),
     ("Ctrl+wheel", "zoom at the mouse"),
