@@ -34,6 +34,8 @@ from debate_editor.ui.edits import new_position
 from debate_editor.ui.map_items import CARD_Z, ClaimCard, LinkArrow
 
 SCENE_MARGIN = 400.0
+LIFT_UP_TO = 64
+"""New arrows checked for a card over their badge: what a person adds (not an import)."""
 
 
 class DebateScene(QGraphicsScene):
@@ -192,9 +194,11 @@ class DebateScene(QGraphicsScene):
             reroute.add(cid)  # which also shows the card where it is now
         new_links = [graph.links[i] for i in event.added_links | event.changed_links
                      if i in graph.links and i not in self.arrows]
+        few = len(new_links) <= LIFT_UP_TO
         for link in links_in_dependency_order(new_links):
             self._add_arrow(link)
-            self._lift_if_covered(self.arrows[link.id])
+            if few:
+                self._lift_if_covered(self.arrows[link.id])
             if link.to_claim is not None:
                 recount.add(link.to_claim)
         for cid in recount:
