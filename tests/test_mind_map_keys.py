@@ -165,3 +165,28 @@ def test_paste_with_a_claim_selected_pastes_its_reasons(qtbot, tmp_path: Path) -
     with DebateDocument.open(path, read_only=True) as reopened:
         links = reopened.graph.outgoing(pasted[0].id)
         assert [(lk.target, lk.kind) for lk in links] == [(ids["against"], LinkKind.SUPPORT)]
+
+
+def test_the_outline_takes_tab_for_a_reason_and_space_to_fold(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "m.debate"
+    window = open_window(qtbot, path)
+    ids = build(qtbot, window)
+    outline = window.views["outline"]
+    window.canvas.select(ids["thesis"])
+    outline.tree.setFocus()
+    qtbot.keyClick(outline.tree, K.Key_Tab)
+    assert outline.editor.isVisible()
+    qtbot.keyClicks(outline.editor, "from the outline")
+    qtbot.keyClick(outline.editor, K.Key_Return)
+    graph = window.document.graph
+    assert [r.claim.text for r in graph.pros(ids["thesis"])] == [
+        "first", "second", "third", "from the outline"]
+    outline.tree.setFocus()
+    window.canvas.select(ids["thesis"])
+    qtbot.keyClick(outline.tree, K.Key_Space)  # folds the thesis, on the map too
+    assert window.session.folds.is_folded(ids["thesis"])
+    assert not window.canvas.scene.cards[ids["first"]].isVisible()
+    window.close()
+    with DebateDocument.open(path, read_only=True) as doc:
+        (new,) = [c for c in doc.claims() if c.text == "from the outline"]
+        assert [lk.target for lk in doc.graph.outgoing(new.id)] == [ids["thesis"]]
