@@ -86,6 +86,11 @@ def test_the_edge_zone_is_six_pixels_wide_zoomed_out(qtbot, tmp_path: Path) -> N
     doc = window.document
     assert [(lk.source, lk.target) for lk in doc.links()] == [(ids["a"], ids["c"])]
     assert doc.claim(ids["a"]).position == (0.0, 0.0)  # linked, not moved
+    # A click there (press and release, no move) still selects the card.
+    qtbot.mouseClick(viewport, LEFT, NONE, card_box(window, ids["c"]).center())
+    qtbot.mouseClick(viewport, LEFT, NONE, start)
+    assert window.canvas.scene.selected_claims() == [ids["a"]]
+    assert len(list(doc.links())) == 1
 
 
 def test_alt_drop_onto_a_card_links_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

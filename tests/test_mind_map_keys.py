@@ -16,6 +16,14 @@ from debate_editor.ui.main_window import MainWindow
 K = Qt.Key
 
 
+def click(qtbot, window: MainWindow, claim_id: str, modifiers=Qt.KeyboardModifier.NoModifier):  # type: ignore[no-untyped-def]
+    """Click the middle of a card (scrolled into sight first), as a person selects it."""
+    view = window.canvas.view
+    view.ensureVisible(window.canvas.scene.cards[claim_id].card_rect(), 20, 20)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifiers,
+                     card_box(window, claim_id).center())
+
+
 def selected(window: MainWindow) -> list[str]:
     return window.canvas.scene.selected_claims()
 
@@ -79,7 +87,7 @@ def test_arrow_keys_walk_the_structure_not_the_geometry(qtbot, tmp_path: Path) -
     low = max(card_box(window, ids[t]).bottom() for t in ("first", "second", "third"))
     drag(qtbot, window, thesis.center(), QPoint(thesis.center().x(), low + thesis.height()))
     assert card_box(window, ids["thesis"]).top() > card_box(window, ids["second"]).bottom()
-    window.canvas.select(ids["second"])
+    click(qtbot, window, ids["second"])
     press(qtbot, window, K.Key_Up)
     assert selected(window) == [ids["thesis"]]
     press(qtbot, window, K.Key_Down)
@@ -117,13 +125,14 @@ def test_the_view_follows_new_cards_and_ctrl_l_keeps_the_selection(qtbot, tmp_pa
         type_card(qtbot, window, "more against")
         assert visible(window, selected(window)[0])
     # Dragged far off, then Ctrl+L: the laid-out map shows the selected card.
-    press(qtbot, window, K.Key_0, CTRL)
+    press(qtbot, window, K.Key_1, CTRL)  # actual size
+    click(qtbot, window, ids["first"])
+    assert selected(window) == [ids["first"]]
     box = card_box(window, ids["first"])
-    drag(qtbot, window, box.center(), box.center() + QPoint(-300, 0))
-    window.canvas.select(ids["first"])
-    press(qtbot, window, K.Key_1, CTRL)  # actual size, then scrolled to the far corner
+    drag(qtbot, window, box.center(), box.center() + QPoint(-200, 0))
+    assert window.document.claim(ids["first"]).x < 0  # moved
     view = window.canvas.view
-    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):  # to the far corner
         bar.setValue(bar.maximum())
     assert not visible(window, ids["first"])
     press(qtbot, window, K.Key_L, CTRL)
@@ -136,16 +145,16 @@ def test_paste_with_a_claim_selected_pastes_its_reasons(qtbot, tmp_path: Path) -
     ids = build(qtbot, window)
     doc = window.document
     # Copy "first" with a reason of its own.
-    window.canvas.select(ids["first"])
+    click(qtbot, window, ids["first"])
     press(qtbot, window, K.Key_S)
     type_card(qtbot, window, "first, because")
     because = selected(window)[0]
     press(qtbot, window, K.Key_Up)
-    card = window.canvas.scene.cards[because]
-    card.setSelected(True)  # as a Ctrl+click does
+    click(qtbot, window, because, CTRL)  # Ctrl+click adds it to the selection
+    assert set(selected(window)) == {ids["first"], because}
     press(qtbot, window, K.Key_C, CTRL)
     # Paste under "against": the copy of "first" supports it, its reason comes along.
-    window.canvas.select(ids["against"])
+    click(qtbot, window, ids["against"])
     view = window.canvas.view
     for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
         bar.setValue(bar.minimum())
@@ -172,7 +181,7 @@ def test_the_outline_takes_tab_for_a_reason_and_space_to_fold(qtbot, tmp_path: P
     window = open_window(qtbot, path)
     ids = build(qtbot, window)
     outline = window.views["outline"]
-    window.canvas.select(ids["thesis"])
+    click(qtbot, window, ids["thesis"])
     outline.tree.setFocus()
     qtbot.keyClick(outline.tree, K.Key_Tab)
     assert outline.editor.isVisible()
@@ -182,7 +191,7 @@ def test_the_outline_takes_tab_for_a_reason_and_space_to_fold(qtbot, tmp_path: P
     assert [r.claim.text for r in graph.pros(ids["thesis"])] == [
         "first", "second", "third", "from the outline"]
     outline.tree.setFocus()
-    window.canvas.select(ids["thesis"])
+    click(qtbot, window, ids["thesis"])
     qtbot.keyClick(outline.tree, K.Key_Space)  # folds the thesis, on the map too
     assert window.session.folds.is_folded(ids["thesis"])
     assert not window.canvas.scene.cards[ids["first"]].isVisible()

@@ -123,3 +123,7 @@ class LinkDragging:
             self.link_requested.emit(source.claim_id, target.claim_id, objection)
         elif isinstance(target, LinkArrow) and target.link.source != source.claim_id:
             self.link_requested.emit(source.claim_id, target.link_id, True)
+        elif target is source:  # let go where it began: a click on the edge selects
+            if not modifiers & Qt.KeyboardModifier.ControlModifier:
+                self.map.clearSelection()
+            source.setSelected(True)
