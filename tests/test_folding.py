@@ -126,3 +126,34 @@ def test_folds_are_remembered_per_file_not_in_it(qtbot, tmp_path: Path) -> None:
     other = open_window(qtbot, tmp_path / "other.debate")
     build(qtbot, other)
     assert shown(other) == set(ids)
+
+
+def test_the_cards_context_menu_folds_also_in_a_read_only_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    from debate_editor.store import DebateDocument
+
+    path = tmp_path / "f.debate"
+    writer = open_window(qtbot, path)
+    ids = build(qtbot, writer)
+    reader = MainWindow(DebateDocument.open(path))  # read-only: the writer has it
+    reader.resize(1200, 800)
+    reader.show()
+    qtbot.waitExposed(reader)
+    assert not reader.session.editable
+    view = reader.canvas.view
+    view.ensureVisible(reader.canvas.scene.cards[ids["thesis"]].card_rect())
+    where = card_box(reader, ids["thesis"]).center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.RightButton, pos=where)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.RightButton, pos=where)
+    # The window system follows a right click with a context-menu event; QTest does not.
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, where, view.viewport().mapToGlobal(where)))
+    QApplication.processEvents()
+    (menu,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    texts = [a.text() for a in menu.actions()]
+    assert "Fold or Unfold Branch" in texts and "Add Supporting Reason" not in texts
+    next(a for a in menu.actions() if a.text() == "Fold or Unfold Branch").trigger()
+    menu.close()
+    assert shown(reader) == {"thesis"} and shown(writer) == set(ids)  # each window its own
