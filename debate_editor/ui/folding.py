@@ -44,6 +44,13 @@ class FoldState(QObject):
             value = [value]
         self.folded: set[str] = {v for v in (value or []) if isinstance(v, str)}
 
+    def follow_path(self, path: Path) -> None:
+        """The debate moved to another file (Save As): its folds are remembered there."""
+        key = _settings_key(path)
+        if key != self._key:
+            self._key = key
+            self._save()
+
     def is_folded(self, claim_id: str) -> bool:
         return claim_id in self.folded
 

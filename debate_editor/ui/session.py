@@ -50,6 +50,7 @@ class Session(QObject):
 
     def follow_document(self) -> None:
         """Read again whether the document may be written (after Save As, say)."""
+        self.folds.follow_path(self.document.path)
         editable = not self.document.read_only
         if editable != self._editable:
             self._editable = editable
