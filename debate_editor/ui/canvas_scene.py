@@ -111,13 +111,11 @@ class DebateScene(QGraphicsScene):
         self.overview.set_arrow(arrow.link.id, *arrow.ends(), arrow.link.kind)
 
     def _lift_if_covered(self, arrow: LinkArrow) -> None:
-        """A new arrow whose badge a third card would hide is drawn above the cards, so
-        its + or − can be seen and clicked."""
+        """A new arrow whose badge a card would hide (a third one, or one of its own
+        ends dragged close) is drawn above the cards, so its + or − can be seen and
+        clicked."""
         x, y = badge_centre(arrow.curve)
-        link = arrow.link
-        covered = any(isinstance(item, ClaimCard)
-                      and item.claim_id not in (link.source, link.to_claim)
-                      for item in self.items(QPointF(x, y)))
+        covered = any(isinstance(item, ClaimCard) for item in self.items(QPointF(x, y)))
         if covered:
             arrow.setZValue(CARD_Z + 0.5)
 
