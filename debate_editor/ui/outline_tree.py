@@ -57,7 +57,7 @@ from debate_editor.ui.outline_model import (
     KindRole,
     SignRole,
 )
-from debate_editor.ui.plain_text import light_list, paint_empty_hint
+from debate_editor.ui.plain_text import light_list, paint_empty_hint, quiet_hint
 
 MAX_LINES = 3
 TAGS_BESIDE_WIDTH = 520
@@ -292,7 +292,7 @@ class OutlineTree(QTreeView):
 
     def empty_hint(self) -> str:
         """What an empty outline says: how to begin, where the debate may be changed."""
-        return "No claims yet." if self.read_only else "No claims yet. Press T for a thesis."
+        return quiet_hint(not self.read_only, "No claims yet. Press T for a thesis.")
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)  # type: ignore[arg-type]
