@@ -101,7 +101,7 @@ def test_keyboard_build_drag_link_undo_redo_and_reopen(qtbot, tmp_path: Path) ->
     assert set(scene.arrows) == {lk.id for lk in again.document.links()}
 
 
-def test_escape_cancels_and_enter_edits_in_place(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_escape_cancels_and_f2_or_a_double_click_edits_in_place(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, tmp_path / "m.debate")
     doc = window.document
     press(qtbot, window, K.Key_T)
@@ -126,7 +126,8 @@ def test_escape_cancels_and_enter_edits_in_place(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(editor, K.Key_Escape)
     assert doc.claim(claim.id).text == "first line\nTSO K"
 
-    press(qtbot, window, K.Key_Return)
+    box = card_box(window, claim.id)  # a double-click edits too (Enter adds a claim beside)
+    qtbot.mouseDClick(window.canvas.view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
     qtbot.keyClick(window.canvas.editor, K.Key_A, CTRL)
     type_card(qtbot, window, "rewritten")
     assert doc.claim(claim.id).text == "rewritten"

@@ -31,7 +31,7 @@ EDIT_KEYS = [(K.Key_T, None), (K.Key_S, None), (K.Key_O, None), (K.Key_Insert, N
              (K.Key_Delete, None), (K.Key_Backspace, None), (K.Key_K, None),
              (K.Key_K, SHIFT), (K.Key_L, CTRL), (K.Key_X, CTRL), (K.Key_V, CTRL),
              (K.Key_Up, CTRL), (K.Key_Down, CTRL), (K.Key_F2, None), (K.Key_Return, None),
-             (K.Key_T, CTRL), (K.Key_Z, CTRL), (K.Key_I, CTRL | SHIFT)]
+             (K.Key_T, CTRL), (K.Key_Z, CTRL), (K.Key_I, CTRL | SHIFT), (K.Key_Tab, None)]
 
 
 def show(qtbot, document: DebateDocument) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -160,6 +160,23 @@ class DebateDocument:
         self._next_link = next_number("l", self.graph.links)
         conn.rollback()  # end the read transaction; each edit begins its own
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: it changes when another connection commits to
+        the file (this one's own commits leave it), so a reader knows to look again."""
+        raw = self._conn.connection.driver_connection
+        return int(raw.execute("PRAGMA data_version").fetchone()[0])
+
+    def reload(self) -> None:
+        """Read the whole file again, for a read-only document whose file another writer
+        changed (store/follow.py); a read that fails leaves the document as it was."""
+        before = (self.info, self.graph, self._pairs, self._next_claim, self._next_link)
+        try:
+            self._load()
+        except BaseException:
+            self.info, self.graph, self._pairs, self._next_claim, self._next_link = before
+            self._conn.rollback()
+            raise
+
     def close(self) -> None:
         """Close the file. The journal is gone after a commit, so one file is left."""
         if self._conn is not None:

@@ -19,20 +19,21 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
 from debate_editor.render.card_style import card_size
 from debate_editor.ui import edits
+from debate_editor.ui.canvas_find import CanvasFind
+from debate_editor.ui.canvas_fold import CanvasFolds
 from debate_editor.ui.canvas_menu import context_menu
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.canvas_view import CanvasView
+from debate_editor.ui.canvas_walk import CanvasWalk
 from debate_editor.ui.card_editor import CardEditor
 from debate_editor.ui.clipboard import copy_mime, paste_edit, put_on_clipboard
 from debate_editor.ui.map_items import ClaimCard
-from debate_editor.ui.navigation import nearest_card
 from debate_editor.ui.session import Session
 
-DIMMED = 0.25
 MIN_EDIT_ZOOM = 0.75
 
 
-class Canvas(QWidget):
+class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
     name = "canvas"
     title = "Map"
 
@@ -55,6 +56,8 @@ class Canvas(QWidget):
         self._matches: list[str] = []
         self._filter = ""
         self._following = False
+        self._came_from: dict[str, str] = {}
+        """The parent the walk came down from, for a claim that answers two."""
         session.bridge.changed.connect(self._on_changed)
         session.selection.changed.connect(self._follow_selection)
         self.scene.selectionChanged.connect(self._on_selection)
@@ -67,6 +70,12 @@ class Canvas(QWidget):
         self.editor.cancelled.connect(self._end_editing)
         session.editable_changed.connect(self._follow_editable)
         self.view.read_only = not session.editable
+        self._hidden: set[str] = set()
+        self._badged: set[str] = set()
+        session.folds.changed.connect(lambda _ids: self.apply_folds())
+        self.view.unfold_requested.connect(
+            lambda cid: session.folds.set_folded([cid], False))
+        self.apply_folds()
 
     def _follow_editable(self, editable: bool) -> None:
         self.view.read_only = not editable  # the mouse selects, but drags nothing
@@ -82,11 +91,11 @@ class Canvas(QWidget):
             "copy": self.on_copy, "cut": self.on_cut, "paste": self.on_paste,
             "toggle_link_kind": self.on_toggle_link_kind,
             "cycle_claim_kind": self.on_cycle_claim_kind,
-            "auto_layout": self.on_auto_layout,
-            "select_up": lambda: self._select_toward(0, -1),
-            "select_down": lambda: self._select_toward(0, 1),
-            "select_left": lambda: self._select_toward(-1, 0),
-            "select_right": lambda: self._select_toward(1, 0),
+            "auto_layout": self.on_auto_layout, "toggle_fold": self.on_toggle_fold,
+            "add_reason": self.on_add_support, "add_sibling": self.on_add_sibling,
+            "select_up": self.on_select_up, "select_down": self.on_select_down,
+            "select_left": lambda: self._select_sibling(-1),
+            "select_right": lambda: self._select_sibling(1),
             "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out,
             "zoom_fit": self.view.zoom_fit, "zoom_actual": lambda: self.view.set_zoom(1.0),
         }
@@ -108,6 +117,7 @@ class Canvas(QWidget):
     # ---- following the document --------------------------------------------------
     def _on_changed(self, event: DebateChanged) -> None:
         self.scene.apply_event(event)
+        self.apply_folds()
         if self._current is not None and self._current not in self.scene.cards:
             self._current = None
         if self._filter and (event.structure_changed or event.changed_claims):
@@ -134,6 +144,8 @@ class Canvas(QWidget):
                     self.scene.cards[cid].setSelected(True)
             finally:
                 self._following = False
+        if chosen.current is not None:
+            self.reveal(chosen.current)
         self._current = chosen.current if chosen.current in self.scene.cards else None
         if self._current is not None:
             self.view.ensureVisible(self.scene.cards[self._current].card_rect(), 40, 40)
@@ -149,6 +161,7 @@ class Canvas(QWidget):
         card = self.scene.cards.get(claim_id)
         if card is None:
             return
+        self.reveal(claim_id)  # a card reached in a folded branch unfolds it
         self.scene.clearSelection()
         card.setSelected(True)
         self._current = claim_id
@@ -269,12 +282,18 @@ class Canvas(QWidget):
         self.session.run(Edit(remove_claims=edit.remove_claims, label="Cut"))
 
     def on_paste(self) -> None:
-        edit, new_ids = paste_edit(self.document, QGuiApplication.clipboard().mimeData())
+        """Ctrl+V: with one claim selected, the cards become its reasons (with none or
+        several, they land beside where they were copied); the view follows them."""
+        selected = self.scene.selected_claims()
+        edit, new_ids = paste_edit(self.document, QGuiApplication.clipboard().mimeData(),
+                                   answers=selected[0] if len(selected) == 1 else None,
+                                   places=self.scene)
         if new_ids and self.session.run(edit):
             self.scene.clearSelection()
             for cid in new_ids:
                 self.scene.cards[cid].setSelected(True)
             self._current = new_ids[0]
+            self.view.ensureVisible(self.scene.cards[new_ids[0]].card_rect(), 40, 40)
 
     def on_toggle_link_kind(self) -> None:
         links = self.scene.selected_links()
@@ -297,17 +316,9 @@ class Canvas(QWidget):
             laid_out = self.session.run(edits.layout_edit(self.document))
         if not laid_out:
             self.session.notice.emit("The map is laid out already.")
-
-    def _select_toward(self, dx: int, dy: int) -> None:
         current = self.current_card()
-        if current is None:
-            order = self.document.graph.reading_order()
-            if order:
-                self.select(order[0].id)
-            return
-        target = nearest_card(self.scene.card_rects(), current, dx, dy)
-        if target is not None:
-            self.select(target)
+        if current is not None:  # the selection stays in sight
+            self.view.ensureVisible(self.scene.cards[current].card_rect(), 40, 40)
 
     # ---- the mouse's edits ------------------------------------------------------------
     def _link(self, source: str, target: str, objection: bool) -> None:
@@ -335,45 +346,6 @@ class Canvas(QWidget):
 
     def _set_kind(self, kind: ClaimKind) -> None:
         self.session.run(edits.claim_kind_edit(self.document, self.scene.selected_claims(), kind))
-
-    # ---- finding ---------------------------------------------------------------------
-    def set_filter(self, text: str) -> list[str]:
-        """Highlight the cards whose text holds `text` and dim the rest; the matches in
-        reading order."""
-        self._filter = text
-        needle = text.casefold().strip()
-        graph = self.document.graph
-        if not needle:
-            self._matches = []
-        else:
-            self._matches = [
-                c.id for c in graph.reading_order()
-                if needle in c.text.casefold() or needle in c.title.casefold()
-            ]
-        matched = set(self._matches)
-        for cid, card in self.scene.cards.items():
-            hit = cid in matched
-            card.matched = hit
-            card.setOpacity(1.0 if not needle or hit else DIMMED)
-            card.update()
-        for arrow in self.scene.arrows.values():
-            arrow.setOpacity(1.0 if not needle else DIMMED)
-        self.scene.set_marks(matched, faded=bool(needle))
-        return list(self._matches)
-
-    def find_next(self, backwards: bool = False) -> str | None:
-        """Select and centre the next match after the current card."""
-        if not self._matches:
-            return None
-        current = self.current_card()
-        step = -1 if backwards else 1
-        if current in self._matches:
-            index = (self._matches.index(current) + step) % len(self._matches)
-        else:
-            index = 0 if not backwards else len(self._matches) - 1
-        target = self._matches[index]
-        self.select(target, centre=True)
-        return target
 
     # ---- pictures ----------------------------------------------------------------------
     def prepare_screenshot(self) -> None:

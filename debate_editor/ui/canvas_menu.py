@@ -15,7 +15,7 @@ from debate_editor.domain.model import ClaimKind, LinkKind
 from debate_editor.ui.command_table import menu_text
 from debate_editor.ui.map_items import ClaimCard, LinkArrow
 
-CARD = ("edit_card", "add_support", "add_objection")
+CARD = ("edit_card", "add_support", "add_sibling", "add_objection", "toggle_fold")
 BACKGROUND = ("add_thesis", "auto_layout", "zoom_fit")
 READ_ONLY = ("zoom_fit",)
 
@@ -36,6 +36,8 @@ def context_menu(
         menu.addAction(menu_text(key, on_arrow=on_arrow), handlers[key])
 
     if not editable:
+        if isinstance(item, ClaimCard):
+            add("toggle_fold")  # folding changes how the map looks, not the debate
         for key in READ_ONLY:
             add(key)
     elif isinstance(item, ClaimCard):

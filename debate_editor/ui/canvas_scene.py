@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from debate_editor.domain.collector import gc_paused
@@ -31,9 +31,11 @@ from debate_editor.render.map_drawing import card_sizes
 from debate_editor.render.overview import Overview
 from debate_editor.store import DebateDocument
 from debate_editor.ui.edits import new_position
-from debate_editor.ui.map_items import ClaimCard, LinkArrow
+from debate_editor.ui.map_items import CARD_Z, ClaimCard, LinkArrow
 
 SCENE_MARGIN = 400.0
+LIFT_UP_TO = 64
+"""New arrows checked for a card over their badge: what a person adds (not an import)."""
 
 
 class DebateScene(QGraphicsScene):
@@ -108,6 +110,15 @@ class DebateScene(QGraphicsScene):
         arrow.set_curve(self._curve(arrow.link))
         self.overview.set_arrow(arrow.link.id, *arrow.ends(), arrow.link.kind)
 
+    def _lift_if_covered(self, arrow: LinkArrow) -> None:
+        """A new arrow whose badge a card would hide (a third one, or one of its own
+        ends dragged close) is drawn above the cards, so its + or − can be seen and
+        clicked."""
+        x, y = badge_centre(arrow.curve)
+        covered = any(isinstance(item, ClaimCard) for item in self.items(QPointF(x, y)))
+        if covered:
+            arrow.setZValue(CARD_Z + 0.5)
+
     def _remember_ends(self, link: Link) -> None:
         at = self._arrows_at
         for end in (link.source, link.target):
@@ -181,8 +192,11 @@ class DebateScene(QGraphicsScene):
             reroute.add(cid)  # which also shows the card where it is now
         new_links = [graph.links[i] for i in event.added_links | event.changed_links
                      if i in graph.links and i not in self.arrows]
+        few = len(new_links) <= LIFT_UP_TO
         for link in links_in_dependency_order(new_links):
             self._add_arrow(link)
+            if few:
+                self._lift_if_covered(self.arrows[link.id])
             if link.to_claim is not None:
                 recount.add(link.to_claim)
         for cid in recount:
@@ -257,7 +271,8 @@ class DebateScene(QGraphicsScene):
             self.setSceneRect(rect)
 
     def cards_bounds(self) -> QRectF:
-        return _bounds(self.cards.values())
+        """Around the cards one can see (a folded branch's are hidden)."""
+        return _bounds(card for card in self.cards.values() if card.isVisible())
 
     def set_marks(self, matched: Iterable[str], *, faded: bool) -> None:
         """What a search found, and whether the rest is faded (the items know it too)."""

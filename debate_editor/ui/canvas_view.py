@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
@@ -27,15 +26,16 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from debate_editor.layout.geometry import link_curve
-from debate_editor.render.arrow_geometry import curve_path
 from debate_editor.render.card_style import MATCH_COLOUR, SELECTION_COLOUR
 from debate_editor.render.painter import SHAPE_LOD
+from debate_editor.ui.canvas_link_drag import LINK_MODIFIER, LinkDragging
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.map_items import ClaimCard, LinkArrow
 
 EDGE_PIXELS = 9.0
 """How close to a card's border (on screen) a drag starts a link instead of a move."""
+MIN_EDGE_PIXELS = 6.0
+"""The edge zone is never narrower than this, however far the map is zoomed out."""
 MIN_ZOOM, MAX_ZOOM = 0.002, 4.0
 ZOOM_STEP = 1.25
 OVERVIEW_ZOOM = SHAPE_LOD
@@ -44,12 +44,14 @@ cards and arrows in a few batched calls, kept as a picture until something chang
 instead of asking every item to paint itself."""
 
 
-class CanvasView(QGraphicsView):
+class CanvasView(LinkDragging, QGraphicsView):
     link_requested = Signal(str, str, bool)
     """(source claim, target claim or link, objection?) from a drag between cards."""
     cards_moved = Signal(dict)
     """{claim id: (x, y)} once a drag of cards ends."""
     edit_requested = Signal(str)
+    unfold_requested = Signal(str)
+    """The "+N" of a folded card was clicked."""
     context_requested = Signal(object, QPoint)
     view_changed = Signal()
     """Scrolled or zoomed: an editor over a card must follow it."""
@@ -70,6 +72,10 @@ class CanvasView(QGraphicsView):
         """A read-only debate: a click selects, a drag moves and links nothing."""
         self._link_source: ClaimCard | None = None
         self._link_line: QGraphicsPathItem | None = None
+        self._target_mark: QGraphicsPathItem | None = None
+        self.link_target: str | None = None
+        """The card (or arrow) a link would go to if the button were let go now."""
+        self._grabbed: ClaimCard | None = None
         self._move_start: QPointF | None = None
         self._move_origins: dict[str, QPointF] = {}
         self._moving = False
@@ -184,11 +190,14 @@ class CanvasView(QGraphicsView):
 
     def _draw_overlays(self, painter: QPainter) -> None:
         """What the view draws over the map: a link being dragged, the rubber band."""
-        if self._link_line is not None:
+        for line in (self._link_line, self._target_mark):
+            if line is None:
+                continue
             painter.save()
             painter.setTransform(self.viewportTransform())
-            painter.setPen(self._link_line.pen())
-            painter.drawPath(self._link_line.path())
+            painter.setPen(line.pen())
+            painter.setBrush(line.brush())
+            painter.drawPath(line.path())
             painter.restore()
         band = self.rubberBandRect()
         if not band.isNull():
@@ -207,7 +216,7 @@ class CanvasView(QGraphicsView):
 
     def on_edge(self, card: ClaimCard, pos: QPoint) -> bool:
         box = self.mapFromScene(card.card_rect()).boundingRect()
-        band = min(EDGE_PIXELS, box.width() / 4, box.height() / 4)
+        band = max(MIN_EDGE_PIXELS, min(EDGE_PIXELS, box.width() / 4, box.height() / 4))
         x, y = pos.x(), pos.y()
         if not box.adjusted(-2, -2, 2, 2).contains(pos):
             return False
@@ -228,6 +237,11 @@ class CanvasView(QGraphicsView):
             super().mousePressEvent(event)
             return
         item = self.item_at(self._press_pos)
+        if isinstance(item, ClaimCard) and item.folded and item.badge_rect().contains(
+                item.mapFromScene(self.mapToScene(self._press_pos))):
+            self.unfold_requested.emit(item.claim_id)  # not an edit: read-only may too
+            event.accept()
+            return
         if isinstance(item, ClaimCard) and self.read_only:
             super().mousePressEvent(event)  # select it, nothing more
             return
@@ -245,6 +259,7 @@ class CanvasView(QGraphicsView):
             if item.claim_id not in self._move_origins:
                 self._move_origins[item.claim_id] = item.pos()
             self._moving = False
+            self._grabbed = item
             return
         if item is None:
             modifiers = event.modifiers()
@@ -271,6 +286,9 @@ class CanvasView(QGraphicsView):
                 if card is not None:
                     card.setPos(origin + delta)
             self.map.reroute(self._move_origins)
+            dropping = event.modifiers() & LINK_MODIFIER
+            self._mark_target(self._card_under(pos, set(self._move_origins))
+                              if dropping else None)
             return
         if not event.buttons():
             self._update_cursor(pos)
@@ -285,7 +303,15 @@ class CanvasView(QGraphicsView):
             moved = self._moving
             origins = self._move_origins
             self._move_start, self._move_origins, self._moving = None, {}, False
+            grabbed, self._grabbed = self._grabbed, None
+            self._mark_target(None)
             super().mouseReleaseEvent(event)
+            target = self._card_under(pos, set(origins)) if moved else None
+            if target is not None and grabbed is not None and event.modifiers() & LINK_MODIFIER:
+                self._put_back(origins)  # dropped onto a card with Alt: a link, no move
+                objection = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.link_requested.emit(grabbed.claim_id, target.claim_id, objection)
+                return
             if moved:
                 self.map.grow_scene_rect(self.map.cards[c] for c in origins
                                          if c in self.map.cards)
@@ -332,42 +358,3 @@ class CanvasView(QGraphicsView):
         else:
             shape = Qt.CursorShape.OpenHandCursor
         self.viewport().setCursor(shape)
-
-    # ---- dragging a link -------------------------------------------------------------
-    def _start_link(self, card: ClaimCard) -> None:
-        self._link_source = card
-        line = QGraphicsPathItem()
-        pen = QPen(QColor("#444444"))
-        pen.setWidthF(2.0)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        line.setPen(pen)
-        line.setZValue(10)
-        self.map.addItem(line)
-        self._link_line = line
-
-    def _drag_link_to(self, pos: QPoint) -> None:
-        assert self._link_source is not None and self._link_line is not None
-        point = self.mapToScene(pos)
-        target = self.item_at(pos)
-        if isinstance(target, ClaimCard) and target is not self._link_source:
-            path = curve_path(link_curve(self._link_source.rect(), target.rect()))
-        else:
-            path = QPainterPath(self._link_source.card_rect().center())
-            path.lineTo(point)
-        self._link_line.setPath(path)
-
-    def _finish_link(self, pos: QPoint, modifiers: Qt.KeyboardModifier) -> None:
-        source = self._link_source
-        self._link_source = None
-        if self._link_line is not None:
-            self.map.removeItem(self._link_line)
-            self._link_line = None
-        if source is None:
-            return
-        target = self.item_at(pos)
-        objection = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
-        if isinstance(target, ClaimCard) and target is not source:
-            self.link_requested.emit(source.claim_id, target.claim_id, objection)
-        elif isinstance(target, LinkArrow) and target.link.source != source.claim_id:
-            self.link_requested.emit(source.claim_id, target.link_id, True)

@@ -16,9 +16,9 @@ from PySide6.QtGui import QGuiApplication
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.ids import id_key
-from debate_editor.domain.model import Claim, ClaimKind, Link
+from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
 from debate_editor.store import DebateDocument
-from debate_editor.ui.edits import add_claim_edit
+from debate_editor.ui.edits import CardPlaces, add_claim_edit, new_position
 
 MIME_TYPE = "application/x-debate-editor-cards"
 PASTE_OFFSET = 40.0
@@ -79,8 +79,14 @@ def _plain_text_only() -> None:
         clipboard.setText(held.text())
 
 
-def paste_edit(doc: DebateDocument, mime: QMimeData | None) -> tuple[Edit, list[str]]:
-    """The edit that pastes the clipboard, and the ids of the new cards."""
+def paste_edit(doc: DebateDocument, mime: QMimeData | None, answers: str | None = None,
+               places: CardPlaces | None = None) -> tuple[Edit, list[str]]:
+    """The edit that pastes the clipboard, and the ids of the new cards. With `answers`
+    (the selected claim) the pasted cards that answer nothing among themselves become its
+    supporting reasons, after the ones it has, and stand below it; without, they land
+    beside where they were copied from."""
+    if answers is not None and answers not in doc.graph.claims:
+        answers = None
     if mime is None:
         return Edit(), []
     if mime.hasFormat(MIME_TYPE):
@@ -90,12 +96,47 @@ def paste_edit(doc: DebateDocument, mime: QMimeData | None) -> tuple[Edit, list[
             links = [Link.model_validate(link) for link in payload["links"]]
         except (ValueError, KeyError, TypeError):
             return Edit(), []
-        return _fresh_copy(doc, claims, links)
+        if not claims:
+            return Edit(), []
+        edit, new_ids = _fresh_copy(doc, claims, links)
+        if answers is not None:
+            edit = _under(doc, edit, answers, places)
+        return edit, new_ids
     text = mime.text().strip() if mime.hasText() else ""
     if not text:
         return Edit(), []
-    edit, claim = add_claim_edit(doc, text, claim_kind=ClaimKind.CLAIM)
-    return Edit(add_claims=edit.add_claims, label="Paste"), [claim.id]
+    edit, claim = add_claim_edit(doc, text, answers=answers, places=places,
+                                 claim_kind=ClaimKind.CLAIM)
+    return Edit(add_claims=edit.add_claims, add_links=edit.add_links, label="Paste"), [claim.id]
+
+
+def _under(doc: DebateDocument, edit: Edit, answers: str, places: CardPlaces | None) -> Edit:
+    """The pasted cards as reasons of `answers`: their roots (the cards that answer
+    nothing pasted with them) support it, and the whole group moves below it, its first
+    root where a new reason would go."""
+    answering = {link.source for link in edit.add_links}
+    roots = [c for c in edit.add_claims if c.id not in answering]
+    order = 1 + max((link.order for link in doc.graph.incoming(answers)), default=-1)
+    new_links = tuple(
+        Link(id=doc.new_link_id(), source=root.id, to_claim=answers, kind=LinkKind.SUPPORT,
+             order=order + n)
+        for n, root in enumerate(roots))
+    first = roots[0]
+    x, y = new_position(doc, first.model_copy(update={"kind": ClaimKind.CLAIM}), answers,
+                        LinkKind.SUPPORT, places=places)
+    dx, dy = (x - first.position[0], y - first.position[1]) if first.position else (0.0, 0.0)
+    claims = []
+    for claim in edit.add_claims:
+        update: dict[str, object] = {}
+        if claim.kind is ClaimKind.THESIS:
+            update["kind"] = ClaimKind.CLAIM  # a thesis no more: it answers a claim now
+        if claim.position is not None:
+            update["x"] = round(claim.position[0] + dx, 1)
+            update["y"] = round(claim.position[1] + dy, 1)
+        elif claim is first:
+            update["x"], update["y"] = x, y
+        claims.append(claim.model_copy(update=update))
+    return Edit(add_claims=tuple(claims), add_links=edit.add_links + new_links, label="Paste")
 
 
 def _fresh_copy(

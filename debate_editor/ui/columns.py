@@ -31,6 +31,7 @@ from debate_editor.ui.columns_editing import ColumnsEditing
 from debate_editor.ui.columns_list import Entry, ReasonList
 from debate_editor.ui.columns_trail import Trail, TrailBar, trail_to
 from debate_editor.ui.inline_editor import InlineEditor
+from debate_editor.ui.plain_text import quiet_hint
 from debate_editor.ui.session import Session
 
 EMPTY_HEIGHT = 48
@@ -218,9 +219,9 @@ class ProConColumns(QWidget):
             word = "PROS" if kind is LinkKind.SUPPORT else "CONS"
             self.headers[kind].setText(f"{word}  {count}")
             reasons.setEnabled(focus is not None)
-            reasons.placeholder = "" if focus is None else (
+            reasons.placeholder = "" if focus is None else quiet_hint(self.session.editable, (
                 "No reasons for it yet: S or + Pro adds one." if kind is LinkKind.SUPPORT
-                else "No objections yet: O or + Con adds one.")
+                else "No objections yet: O or + Con adds one."))
             # An empty column takes little room, so the other one can show more.
             reasons.setMaximumHeight(EMPTY_HEIGHT if not count else MAX_HEIGHT)
         self._share_room()
@@ -228,7 +229,8 @@ class ProConColumns(QWidget):
             self.kind_label.setText("")
             self.tally_label.setText("")
             self.note_label.hide()
-            self.text_label.set_plain("No claims yet. Press T for a new thesis.")
+            self.text_label.set_plain(quiet_hint(self.session.editable,
+                                                 "No claims yet. Press T for a new thesis."))
             return
         claim = graph.claims[focus]
         style = KIND_STYLES[claim.kind]

@@ -64,6 +64,7 @@ def menu_text(key: str, *, on_arrow: bool = False) -> str:
 _FILE, _EDIT, _MAP, _VIEW, _HELP = "&File", "&Edit", "&Map", "&View", "&Help"
 _COLUMNS, _PRESENTING = "Pro/con columns", "Presenting"
 _BOTH = ("columns", "outline")
+_MAP_TREES = ("canvas", "outline")
 _SLIDES = ("presentation",)
 
 _C = TableCommand  # short, for the table below
@@ -101,9 +102,11 @@ COMMANDS: tuple[TableCommand, ...] = (
             "Type to filter the map; Enter jumps to the next match, Shift+Enter back.",
             separated=True),
     _C("find_next", "Find &Next", ("F3",), _EDIT, "window", "Finding"),
-    _C("edit_card", "&Edit Card Text", ("Return", "Enter", "F2"), _MAP, "view",
-            "Building the map",
-            "Esc cancels, Ctrl+Enter keeps the text (Enter starts a new line).", edits=True),
+    _C("edit_card", "&Edit Card Text", ("F2",), _MAP, "view", "Building the map",
+            "Or double-click. Esc cancels, Ctrl+Enter keeps the text (Enter starts a new "
+            "line).", edits=True),
+    _C("edit_row", "Edit the Selected Row", ("Return", "Enter"), "", "view",
+            "Building the map", "", ("outline",), edits=True),
     _C("add_thesis", "New &Thesis", ("T", "Ctrl+T"), _MAP, "view", "Building the map",
             edits=True),
     _C("add_support", "Add &Supporting Reason", ("S", "Insert"), _MAP, "view",
@@ -111,6 +114,12 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("add_objection", "Add &Objection", ("O",), _MAP, "view", "Building the map",
             "A reason against the selected card, or against the selected arrow (an "
             "undercut).", edits=True),
+    _C("add_reason", "Add a Reason Below", ("Tab",), "", "view", "Building the map",
+            "A supporting reason under the selected claim, as S does.", _MAP_TREES,
+            edits=True),
+    _C("add_sibling", "Add a Claim &Beside", ("Return", "Enter"), _MAP, "view",
+            "Building the map", "Answers the same claim the same way (beside a thesis: a "
+            "new thesis).", ("canvas",), edits=True),
     _C("toggle_link_kind", "Change Arrow &Kind", ("K",), _MAP, "view",
             "Building the map", "A selected support becomes an objection, and back.", edits=True),
     _C("cycle_claim_kind", "Change &Card Kind", ("Shift+K",), _MAP, "view",
@@ -119,16 +128,20 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("auto_layout", "&Lay Out Map", ("Ctrl+L",), _MAP, "view", "Building the map",
             "Theses on top, reasons below, supports left, objections right (one undo step).",
             edits=True, separated=True),
+    _C("toggle_fold", "&Fold or Unfold Branch", ("Space",), _MAP, "view",
+            "Building the map", "Everything under the selected claim folds into its card "
+            "(\u201c+12\u201d); click the badge to unfold. The outline folds with it.",
+            _MAP_TREES, separated=True),
     _C("move_reason_up", "Move Reason &Up", ("Ctrl+Up",), _MAP, "view",
             "Building the map", "Earlier among the pros (or cons) of what it answers; this "
             "order is the numbering of every export.", _BOTH, edits=True, separated=True),
     _C("move_reason_down", "Move Reason Do&wn", ("Ctrl+Down",), _MAP, "view",
             "Building the map", "Later among the pros (or cons) of what it answers.", _BOTH,
             edits=True),
-    _C("select_up", "Select Card Above", ("Up",), "", "view", "Moving around"),
-    _C("select_down", "Select Card Below", ("Down",), "", "view", "Moving around"),
-    _C("select_left", "Select Card to the Left", ("Left",), "", "view", "Moving around"),
-    _C("select_right", "Select Card to the Right", ("Right",), "", "view",
+    _C("select_up", "Select What It Answers", ("Up",), "", "view", "Moving around"),
+    _C("select_down", "Select Its First Reason", ("Down",), "", "view", "Moving around"),
+    _C("select_left", "Select the Sibling Before", ("Left",), "", "view", "Moving around"),
+    _C("select_right", "Select the Sibling After", ("Right",), "", "view",
             "Moving around"),
     _C("zoom_in", "Zoom &In", ("Ctrl++", "Ctrl+="), _VIEW, "view", "Moving around",
             "Ctrl+wheel zooms at the mouse.", separated=True),
@@ -176,6 +189,8 @@ MOUSE: tuple[tuple[str, str], ...] = (
     ("Drag from a card's edge onto another card", "the first card supports the second"),
     ("… holding Shift when you let go", "the first card objects to the second"),
     ("Drag from a card's edge onto an arrow", "the card objects to that arrow (an undercut)"),
+    ("Drag a card onto another holding Alt", "link it there (Shift too: an objection)"),
+    ("Click the +N of a folded card", "unfold its branch"),
     ("Drag the background", "pan the map (or use the scroll wheel; Shift+wheel sideways)"),
     ("Shift+drag the background", "select the cards inside the rectangle"),
     ("Ctrl+wheel", "zoom at the mouse"),
@@ -188,7 +203,8 @@ MOUSE: tuple[tuple[str, str], ...] = (
     ("Click during a presentation", "the next step (right-click: the one before)"),
 )
 
-VIEW_NAMES = {"columns": "columns", "outline": "outline", "presentation": "presenting"}
+VIEW_NAMES = {"canvas": "map", "columns": "columns", "outline": "outline",
+              "presentation": "presenting"}
 
 
 def key_sequences(command: TableCommand) -> list[QKeySequence]:

@@ -126,6 +126,11 @@ def new_position(
         anchor = places.rect_of(answers)
     if anchor is None or answers is None:  # (no anchor without an answered claim)
         return place_thesis(size, places.near(EVERYWHERE))
+    last = _last_sibling(doc, places, answers, kind)
+    if last is not None:  # after its siblings, so the map reads in their numbering order
+        rows = (last.y - H_GAP, last.y + size[1] + H_GAP)
+        return _spot_near(places, last.right, rows, size[0],
+                          lambda rects: place_beside(size, last, rects))
     parent = anchor
     alone = not doc.graph.incoming(answers)
     row = reason_row(size, parent, places.tops(parent.bottom, parent.bottom + V_GAP + size[1]))
@@ -133,6 +138,21 @@ def new_position(
     return _spot_near(places, parent.centre_x, rows, size[0],
                       lambda rects: place_reason(size, parent, rects, alone=alone, row=row,
                                                  objection=kind is LinkKind.OBJECTION))
+
+
+def _last_sibling(doc: DebateDocument, places: CardPlaces, answers: str,
+                  kind: LinkKind) -> Rect | None:
+    """Where the last reason of this kind under `answers` stands (supports come before
+    objections), or None for the first of its kind."""
+    incoming = doc.graph.incoming(answers)
+    before = [link for link in incoming if link.kind is kind]
+    if not before and kind is LinkKind.OBJECTION:  # the first objection: after the supports
+        before = [link for link in incoming if link.kind is LinkKind.SUPPORT]
+    for link in reversed(before):
+        rect = places.rect_of(link.source)
+        if rect is not None:
+            return rect
+    return None
 
 
 def new_link(doc: DebateDocument, source: str, target: str, kind: LinkKind) -> Link:

@@ -8,8 +8,8 @@ scene updates them from the document's events.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from debate_editor.domain.model import Claim, Link, LinkKind
@@ -24,6 +24,9 @@ ARROW_Z = 0.0
 UNDERCUT_Z = -0.5
 """Below other arrows, so a click on an arrow's badge picks that arrow, not its undercut."""
 SELECTION_MARGIN = 6.0
+FOLD_BADGE = (44.0, 20.0)
+"""Width and height of a folded card's "+N"."""
+FOLD_COLOUR = "#44546a"
 
 
 class ClaimCard(QGraphicsItem):
@@ -37,6 +40,8 @@ class ClaimCard(QGraphicsItem):
         self.pros = pros
         self.cons = cons
         self.matched = False
+        self.folded = 0
+        """How many claims a folded branch hides under this card (0: not folded)."""
         self._text = claim.text
         self._tip = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -46,7 +51,17 @@ class ClaimCard(QGraphicsItem):
     @staticmethod
     def _bounds_of(face: CardFace) -> QRectF:
         m = SELECTION_MARGIN
-        return QRectF(-m, -m, face.width + 2 * m, face.height + 2 * m)
+        return QRectF(-m, -m, face.width + 2 * m, face.height + 2 * m + FOLD_BADGE[1] / 2)
+
+    def badge_rect(self) -> QRectF:
+        """Where the "+12" of a folded card sits (item units): across its bottom edge."""
+        w, h = FOLD_BADGE
+        return QRectF(self.face.width / 2 - w / 2, self.face.height - h / 2, w, h)
+
+    def set_folded(self, hidden: int) -> None:
+        if hidden != self.folded:
+            self.folded = hidden
+            self.update()
 
     def _set_tip(self, claim: Claim) -> None:
         """The whole text of a card too long to show it, escaped: a tooltip would read
@@ -91,6 +106,8 @@ class ClaimCard(QGraphicsItem):
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRect(QRectF(0, 0, self.face.width, self.face.height))
+        if self.folded:
+            path.addRect(self.badge_rect())
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -98,6 +115,23 @@ class ClaimCard(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         draw_card(painter, self.face, QPointF(0, 0), pros=self.pros, cons=self.cons,
                   selected=self.isSelected(), matched=self.matched, lod=lod)
+        if self.folded:
+            self._paint_badge(painter)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        """A folded branch: "+N" on a dark pill, N the claims hidden under the card."""
+        rect = self.badge_rect()
+        painter.save()
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QColor(FOLD_COLOUR))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        font = painter.font()
+        font.setPixelSize(12)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{self.folded}")
+        painter.restore()
 
 
 class LinkArrow(QGraphicsItem):

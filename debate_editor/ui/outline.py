@@ -71,6 +71,11 @@ class Outline(QWidget):
             self.tree.expandAll()
         else:
             self.tree.expandToDepth(0)
+        self._folding = False
+        self._follow_folds(frozenset(session.folds.folded))
+        session.folds.changed.connect(self._follow_folds)
+        self.tree.collapsed.connect(lambda index: self._row_folded(index, True))
+        self.tree.expanded.connect(lambda index: self._row_folded(index, False))
         if session.selection.current is not None:
             self._follow_selection(None)
         session.editable_changed.connect(self._follow_editable)
@@ -82,14 +87,38 @@ class Outline(QWidget):
     def handlers(self) -> dict[str, Callable[[], object]]:
         """What the outline does for the commands of the table it answers."""
         return {
-            "edit_card": self.on_edit_card, "add_thesis": self.on_add_thesis,
-            "add_support": self.on_add_support, "add_objection": self.on_add_objection,
+            "edit_card": self.on_edit_card, "edit_row": self.on_edit_card,
+            "add_thesis": self.on_add_thesis, "add_support": self.on_add_support,
+            "add_reason": self.on_add_support, "add_objection": self.on_add_objection,
             "delete": self.on_delete, "copy": self.on_copy,
             "toggle_link_kind": self.on_toggle_link_kind,
             "cycle_claim_kind": self.on_cycle_claim_kind,
             "move_reason_up": self.on_move_reason_up,
             "move_reason_down": self.on_move_reason_down,
+            "toggle_fold": self.on_toggle_fold,
         }
+
+    # ---- folding: a closed row is a folded branch on the map too (ui/folding.py) --------
+    def _row_folded(self, index: QModelIndex, folded: bool) -> None:
+        if not self._folding and index.isValid():
+            self.session.folds.set_folded([self.model.node(index).claim_id], folded)
+
+    def _follow_folds(self, claim_ids: frozenset[str]) -> None:
+        """Close the rows of folded claims and open those of unfolded ones."""
+        folds = self.session.folds
+        self._folding = True
+        try:
+            for cid in claim_ids:
+                for node in self.model.nodes_of(cid):
+                    self.tree.setExpanded(self.model.index_of(node), not folds.is_folded(cid))
+        finally:
+            self._folding = False
+
+    def on_toggle_fold(self) -> None:
+        claim_id = self.current_claim()
+        if claim_id is not None and (self.session.folds.is_folded(claim_id)
+                                     or self.document.graph.incoming(claim_id)):
+            self.session.folds.toggle(claim_id)
 
     # ---- following the document and the selection -------------------------------------
     def _on_changed(self, event: DebateChanged) -> None:

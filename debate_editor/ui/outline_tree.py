@@ -59,7 +59,7 @@ from debate_editor.ui.outline_model import (
     KindRole,
     SignRole,
 )
-from debate_editor.ui.plain_text import light_list, paint_empty_hint
+from debate_editor.ui.plain_text import light_list, paint_empty_hint, quiet_hint
 
 MAX_LINES = 3
 TAGS_BESIDE_WIDTH = 520
@@ -292,10 +292,14 @@ class OutlineTree(QTreeView):
             return
         super().mouseDoubleClickEvent(event)
 
+    def empty_hint(self) -> str:
+        """What an empty outline says: how to begin, where the debate may be changed."""
+        return quiet_hint(not self.read_only, "No claims yet. Press T for a thesis.")
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
         if not self.model().rowCount():
-            paint_empty_hint(self, "No claims yet. Press T for a thesis.", 10, MUTED_COLOUR)
+            paint_empty_hint(self, self.empty_hint(), 10, MUTED_COLOUR)
         if self._drop is None:
             return
         target, where = self._drop

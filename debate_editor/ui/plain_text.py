@@ -79,3 +79,12 @@ def paint_empty_hint(view: QAbstractItemView, text: str, margin: int, colour: QC
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                      | Qt.TextFlag.TextWordWrap, text)
     painter.end()
+
+
+def quiet_hint(editable: bool, hint: str) -> str:
+    """A view's hint where the debate may not be changed: without the invitation to
+    change it ("No claims yet. Press T …" says "No claims yet.")."""
+    if editable:
+        return hint
+    cut = min((i for i in (hint.find(":"), hint.find(". ")) if i >= 0), default=-1)
+    return hint if cut < 0 else hint[:cut] + "."

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from debate_editor.store import EXTENSION
+from debate_editor.ui.live_follow import LiveFollow
 from debate_editor.ui.session import Session
 from debate_editor.ui.window_host import WindowHost
 
@@ -34,9 +35,10 @@ BANNER_COLOUR, BANNER_BORDER, BANNER_TEXT = "#fff4ce", "#e0b000", "#3d2f00"
 
 
 def banner_text(reason: str) -> str:
-    """What the banner says: that nothing can be changed here, and why."""
+    """What the banner says: that nothing can be changed here, and why (and that the
+    other window's edits show here as they are made: `ui/live_follow.py`)."""
     why = reason or "it was opened read-only"
-    return f"Read-only: {why}. Save a copy to edit it."
+    return f"Read-only: {why}. Its changes show here as they are made; save a copy to edit."
 
 
 class ReadOnlyBanner(QFrame):
@@ -90,6 +92,7 @@ class ReadOnlyBar:
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.banner.save_copy_requested.connect(lambda: save_copy(host))
         session.editable_changed.connect(lambda _editable: self.follow())
+        self.live = LiveFollow(session, window)
 
     def follow(self) -> None:
         """Show the bar, with the reason, exactly while the debate may not be changed."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 from debate_editor.domain.edit import Edit
 from debate_editor.store import DebateDocument
 from debate_editor.ui.bridge import DocumentBridge
+from debate_editor.ui.folding import FoldState
 from debate_editor.ui.selection import ClaimSelection
 from debate_editor.ui.undo_step import EditStep
 
@@ -37,6 +38,9 @@ class Session(QObject):
         self.selection = ClaimSelection(self)
         self.bridge.changed.connect(self.selection.follow)  # before any view hears of it
         self.undo_stack = QUndoStack(self)
+        self.folds = FoldState(document.path, self)
+        """Which branches are folded, in the map and the outline alike."""
+        self.folds.forget_missing(document.graph)
         self._editable = not document.read_only
 
     # ---- may it be changed ------------------------------------------------------------
@@ -46,6 +50,7 @@ class Session(QObject):
 
     def follow_document(self) -> None:
         """Read again whether the document may be written (after Save As, say)."""
+        self.folds.follow_path(self.document.path)
         editable = not self.document.read_only
         if editable != self._editable:
             self._editable = editable
