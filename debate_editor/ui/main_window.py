@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -96,8 +96,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(QSize(1200, 800))
         state = recent_files.saved_state() if remember else None
-        if state is not None:
-            self.restoreState(state)
+        self._docks_restored = state is not None and self.restoreState(state)
+        self._opened = False
         self.read_only_bar.follow()  # after the saved state, which names the bar
         self._remember = remember
         if remember and not self.is_untitled():
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
             "shortcuts": self.show_shortcuts, "about": self.show_about,
             "present": self.present, "present_here": lambda: self.present(here=True),
             **{f"go_{name}": (lambda n=name: views().go_to(n))
-               for name in ("map", "columns", "outline")},
+               for name in ("map", "columns", "outline", "inspector")},
             "import_new": lambda: import_actions.import_new(self, WINDOWS),
             "import_into": lambda: import_actions.import_into(self),
             "export": lambda: export_menu.export_dialog(self),
@@ -330,6 +330,17 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Debate Editor",
                           f"Debate Editor {__version__}\nAn offline editor for structured "
                           "debates.")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The first time: the docks take their shares (at most 40 % of the width, even
+        as the person left them), and the map is fitted into the rest."""
+        super().showEvent(event)
+        if self._opened:
+            return
+        self._opened = True
+        self.window_views.fit_docks(only_if_wide=self._docks_restored)
+        self.layout().activate()
+        self.window_views.fit_map()
 
     # ---- pictures and closing ------------------------------------------------------------
     def save_screenshot(self, path: Path, *, view: str, size: tuple[int, int]) -> int:

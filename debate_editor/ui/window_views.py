@@ -25,16 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from debate_editor.render.painter import TEXT_LOD
 from debate_editor.render.slide import THEMES
 from debate_editor.ui.columns import ProConColumns
 from debate_editor.ui.command_table import follow_editable
+from debate_editor.ui.inspector import Inspector
 from debate_editor.ui.outline import Outline
 from debate_editor.ui.presentation import PresentationView
 from debate_editor.ui.session import Session
 from debate_editor.ui.view_commands import Finder, View, bind_view_commands
 
-DOCK_WIDTHS = {"outline": 270, "columns": 400}
-"""At first; the window remembers what the person makes of them."""
+DOCK_SHARES = {"outline": 0.15, "columns": 0.25}
+"""Of the window's width, at first (the inspector stands under the columns). The window
+remembers what the person makes of them, but opens with them together at most
+`MOST_FOR_DOCKS` of its width, so the map is never squeezed to a strip."""
+MOST_FOR_DOCKS = 0.40
 
 
 def as_view(widget: QWidget) -> View:
@@ -87,19 +92,59 @@ class WindowViews(QObject):
             action.setChecked(True)
 
     def install_docks(self) -> None:
-        """Add the outline and the columns beside the map."""
-        docks = []
-        for widget, area in ((Outline(self.session), Qt.DockWidgetArea.LeftDockWidgetArea),
-                             (ProConColumns(self.session),
-                              Qt.DockWidgetArea.RightDockWidgetArea)):
+        """Add the outline beside the map, the columns and under them the inspector."""
+        area = Qt.DockWidgetArea
+        for widget, where in ((Outline(self.session), area.LeftDockWidgetArea),
+                              (ProConColumns(self.session), area.RightDockWidgetArea),
+                              (Inspector(self.session), area.RightDockWidgetArea)):
             dock = QDockWidget(widget.title, self.window)
             dock.setObjectName(f"{widget.name}_dock")
             dock.setWidget(widget)
-            self.window.addDockWidget(area, dock)
+            if widget.name == "inspector":
+                self.window.splitDockWidget(self.docks["columns"], dock,
+                                            Qt.Orientation.Vertical)
+            else:
+                self.window.addDockWidget(where, dock)
             self.add_view(widget, dock)
-            docks.append(dock)
-        self.window.resizeDocks(docks, [DOCK_WIDTHS["outline"], DOCK_WIDTHS["columns"]],
+
+    def dock_width(self) -> int:
+        """How much of the window's width the docks beside the map take together."""
+        window = self.window
+        widest: dict[Qt.DockWidgetArea, int] = {}
+        for dock in self.docks.values():
+            if dock.isVisible() and not dock.isFloating():
+                where = window.dockWidgetArea(dock)
+                widest[where] = max(widest.get(where, 0), dock.width())
+        return sum(widest.values())
+
+    def fit_docks(self, *, only_if_wide: bool = False) -> None:
+        """Give the docks their shares of the window's width (`only_if_wide`: only when
+        together they take more than `MOST_FOR_DOCKS` of it)."""
+        width = self.window.width()
+        if not only_if_wide:
+            height = self.window.height()
+            self.window.resizeDocks([self.docks["columns"], self.docks["inspector"]],
+                                    [round(0.56 * height), round(0.44 * height)],
+                                    Qt.Orientation.Vertical)
+        elif self.dock_width() <= MOST_FOR_DOCKS * width:
+            return
+        docks = [self.docks["outline"], self.docks["columns"]]
+        self.window.resizeDocks(docks, [round(DOCK_SHARES[name] * width)
+                                        for name in ("outline", "columns")],
                                 Qt.Orientation.Horizontal)
+
+    def fit_map(self) -> None:
+        """The whole map, if its text can be read so; else the first thesis, readable."""
+        canvas = self.views["canvas"]
+        view, cards = canvas.view, canvas.scene.cards  # type: ignore[attr-defined]
+        view.zoom_fit()
+        theses = self.session.document.graph.theses()
+        if view.zoom >= TEXT_LOD or not theses or theses[0].id not in cards:
+            return
+        view.set_zoom(TEXT_LOD)
+        card = cards[theses[0].id].card_rect()
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        view.centerOn(card.center().x(), card.top() - 40 + shown.height() / 2)
 
     def show_view(self, name: str) -> QWidget:
         widget = self.views[name]
