@@ -24,6 +24,7 @@ from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.canvas_view import CanvasView
 from debate_editor.ui.card_editor import CardEditor
 from debate_editor.ui.clipboard import copy_mime, paste_edit, put_on_clipboard
+from debate_editor.ui.find_match import claim_matcher, matching_ids
 from debate_editor.ui.map_items import ClaimCard
 from debate_editor.ui.navigation import nearest_card
 from debate_editor.ui.session import Session
@@ -342,15 +343,8 @@ class Canvas(QWidget):
         """Highlight the cards whose text holds `text` and dim the rest; the matches in
         reading order."""
         self._filter = text
-        needle = text.casefold().strip()
-        graph = self.document.graph
-        if not needle:
-            self._matches = []
-        else:
-            self._matches = [
-                c.id for c in graph.reading_order()
-                if needle in c.text.casefold() or needle in c.title.casefold()
-            ]
+        needle = claim_matcher(text) is not None  # words, and #tag
+        self._matches = matching_ids(self.document.graph, text)
         matched = set(self._matches)
         for cid, card in self.scene.cards.items():
             hit = cid in matched
@@ -359,7 +353,7 @@ class Canvas(QWidget):
             card.update()
         for arrow in self.scene.arrows.values():
             arrow.setOpacity(1.0 if not needle else DIMMED)
-        self.scene.set_marks(matched, faded=bool(needle))
+        self.scene.set_marks(matched, faded=needle)
         return list(self._matches)
 
     def find_next(self, backwards: bool = False) -> str | None:

@@ -96,6 +96,13 @@ class InlineEditor(PlainTextBox):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, "inline_editor")
 
+    def text_height(self) -> int:
+        """The height that shows all its text at its present width, without scrolling."""
+        lines = max(1, round(self.document().documentLayout().documentSize().height()))
+        margins = self.contentsMargins()
+        return (lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+                + 2 * round(self.document().documentMargin()) + 2)
+
     def open(self, text: str = "", hint: str = "") -> None:
         """Show with `text` selected; place it (setGeometry) before or after."""
         self.setPlaceholderText(hint or "Type the claim — Enter keeps it, Esc cancels")
