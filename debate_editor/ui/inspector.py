@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.events import DebateChanged
-from debate_editor.domain.model import ClaimKind, LinkKind
+from debate_editor.domain.model import LinkKind
 from debate_editor.render.card_style import KIND_STYLES
 from debate_editor.ui import edits
 from debate_editor.ui.inspector_edits import claim_field_edit, debate_tags, info_edit
@@ -126,7 +126,7 @@ class Inspector(QWidget):
         self.claim_kind = QComboBox(page)
         self.claim_kind.setObjectName("inspector_claim_kind")
         for kind in edits.KIND_CYCLE:
-            self.claim_kind.addItem(KIND_STYLES[kind].label.capitalize(), kind)
+            self.claim_kind.addItem(KIND_STYLES[kind].label.capitalize())
         self.claim_kind.activated.connect(self._set_claim_kind)
         self.claim_text = CommitText("inspector_text", page, lines=4)
         self.note = CommitText("inspector_note", page, lines=2)
@@ -156,7 +156,7 @@ class Inspector(QWidget):
         self.link_kind = QComboBox(page)
         self.link_kind.setObjectName("inspector_link_kind")
         for kind in LINK_KINDS:
-            self.link_kind.addItem(KIND_WORDS[kind], kind)
+            self.link_kind.addItem(KIND_WORDS[kind])
         self.link_kind.activated.connect(self._set_link_kind)
         self.link_note = QLabel(page)
         self.link_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -216,7 +216,7 @@ class Inspector(QWidget):
                                                      if many > 1 else ""))
             self.about.setText(f"{len(graph.pros(ident))} for, {len(graph.cons(ident))} "
                                "against")
-            self.claim_kind.setCurrentIndex(max(0, self.claim_kind.findData(claim.kind)))
+            self.claim_kind.setCurrentIndex(edits.KIND_CYCLE.index(claim.kind))
             self.claim_text.show_value(claim.text)
             self.note.show_value(claim.note)
             self.source.show_value(claim.source)
@@ -235,7 +235,7 @@ class Inspector(QWidget):
             else:
                 answered = f"“{_one_line(graph.claims[link.target].text)}”"
             self.about.setText(f"From “{reason}” to {answered}.")
-            self.link_kind.setCurrentIndex(self.link_kind.findData(link.kind))
+            self.link_kind.setCurrentIndex(LINK_KINDS.index(link.kind))
             self.link_kind.setEnabled(self.session.editable and not link.is_undercut)
             self.link_note.setText("An arrow that attacks another arrow (an undercut) is "
                                    "always an objection." if link.is_undercut else
@@ -294,18 +294,16 @@ class Inspector(QWidget):
         if name == "tags":
             self.tags.show_value(join_tags(self.document.graph.claims[ident].tags))
 
-    def _set_claim_kind(self, _index: int) -> None:
+    def _set_claim_kind(self, index: int) -> None:
         kind, ident = self.target
-        chosen = self.claim_kind.currentData()
-        if kind == "claim" and ident is not None and isinstance(chosen, ClaimKind):
-            self._run(edits.claim_kind_edit(self.document, [ident], chosen))
+        if kind == "claim" and ident is not None and 0 <= index < len(edits.KIND_CYCLE):
+            self._run(edits.claim_kind_edit(self.document, [ident], edits.KIND_CYCLE[index]))
 
-    def _set_link_kind(self, _index: int) -> None:
+    def _set_link_kind(self, index: int) -> None:
         kind, ident = self.target
-        if kind != "link" or ident is None:
+        if kind != "link" or ident is None or not 0 <= index < len(LINK_KINDS):
             return
-        link = self.document.graph.links[ident]
-        if self.link_kind.currentData() is not link.kind:
+        if LINK_KINDS[index] is not self.document.graph.links[ident].kind:
             self._run(edits.toggle_link_kind_edit(self.document, [ident]))
 
     def _set_info(self, name: str, text: str) -> None:

@@ -140,7 +140,14 @@ class TagLine(CommitLine):
         self.textEdited.connect(self._offer)
 
     def set_known(self, tags: Iterable[str]) -> None:
-        self.known.setStringList(sorted(set(tags), key=str.casefold))
+        known = sorted(set(tags), key=str.casefold)
+        if known != self.known.stringList():  # a reset would lose the popup's choice
+            self.known.setStringList(known)
+
+    def finish(self) -> None:
+        """Not while the completions are open (they take the focus for a moment)."""
+        if not self.completer.popup().isVisible():
+            super().finish()
 
     def _typing(self) -> str:
         return self.text()[:self.cursorPosition()].rsplit(TAG_SEPARATOR, 1)[-1].strip()

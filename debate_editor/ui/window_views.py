@@ -40,6 +40,8 @@ DOCK_SHARES = {"outline": 0.15, "columns": 0.25}
 remembers what the person makes of them, but opens with them together at most
 `MOST_FOR_DOCKS` of its width, so the map is never squeezed to a strip."""
 MOST_FOR_DOCKS = 0.40
+LEGIBLE_ZOOM = TEXT_LOD + 0.05
+"""The least a map opens at: a little over the zoom below which text turns to bars."""
 
 
 def as_view(widget: QWidget) -> View:
@@ -139,9 +141,9 @@ class WindowViews(QObject):
         view, cards = canvas.view, canvas.scene.cards  # type: ignore[attr-defined]
         view.zoom_fit()
         theses = self.session.document.graph.theses()
-        if view.zoom >= TEXT_LOD or not theses or theses[0].id not in cards:
+        if view.zoom >= LEGIBLE_ZOOM or not theses or theses[0].id not in cards:
             return
-        view.set_zoom(TEXT_LOD)
+        view.set_zoom(LEGIBLE_ZOOM)
         card = cards[theses[0].id].card_rect()
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
         view.centerOn(card.center().x(), card.top() - 40 + shown.height() / 2)
