@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Link
@@ -60,6 +60,10 @@ class TrailBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trail_bar")
+        # However long the claims above or the title, the bar never widens its dock:
+        # what does not fit is cut at its right edge (each crumb's tooltip holds it all).
+        self.setMinimumWidth(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.box = QHBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)
@@ -101,5 +105,7 @@ class TrailBar(QWidget):
             label = QLabel(title, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setStyleSheet("color: #5a5f66;")
-            self.box.addWidget(label)
+            label.setToolTip(plain_tip(title))
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.box.addWidget(label, 1)
         self.box.addStretch(1)

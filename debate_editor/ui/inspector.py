@@ -56,8 +56,15 @@ def source_url(source: str) -> str | None:
 
 def _caption(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
+    label.setWordWrap(True)  # never wider than the dock
     label.setStyleSheet("color: #5a5f66; font-size: 11px; margin-top: 4px;")
     return label
+
+
+def _narrow(box: QComboBox) -> None:
+    """A list that never makes the dock wider than its longest entry would."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
 
 
 def _one_line(text: str, limit: int = 90) -> str:
@@ -128,6 +135,7 @@ class Inspector(QWidget):
         for kind in edits.KIND_CYCLE:
             self.claim_kind.addItem(KIND_STYLES[kind].label.capitalize())
         self.claim_kind.activated.connect(self._set_claim_kind)
+        _narrow(self.claim_kind)
         self.claim_text = CommitText("inspector_text", page, lines=4)
         self.note = CommitText("inspector_note", page, lines=2)
         self.note.setPlaceholderText("A note: where it comes from, what it assumes")
@@ -158,6 +166,7 @@ class Inspector(QWidget):
         for kind in LINK_KINDS:
             self.link_kind.addItem(KIND_WORDS[kind])
         self.link_kind.activated.connect(self._set_link_kind)
+        _narrow(self.link_kind)
         self.link_note = QLabel(page)
         self.link_note.setTextFormat(Qt.TextFormat.PlainText)
         self.link_note.setWordWrap(True)

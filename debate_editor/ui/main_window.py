@@ -338,9 +338,7 @@ class MainWindow(QMainWindow):
         if self._opened:
             return
         self._opened = True
-        self.window_views.fit_docks(only_if_wide=self._docks_restored)
-        self.layout().activate()
-        self.window_views.fit_map()
+        self.window_views.open_fitted(restored=self._docks_restored)
 
     # ---- pictures and closing ------------------------------------------------------------
     def save_screenshot(self, path: Path, *, view: str, size: tuple[int, int]) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -134,6 +134,22 @@ class WindowViews(QObject):
         self.window.resizeDocks(docks, [round(DOCK_SHARES[name] * width)
                                         for name in ("outline", "columns")],
                                 Qt.Orientation.Horizontal)
+
+    def open_fitted(self, *, restored: bool) -> None:
+        """As the window first shows: the docks take their shares (`restored`: only if
+        they take more than `MOST_FOR_DOCKS`), the map is fitted into the rest. Once
+        more when the events have run, since Qt lays out a restored state only then."""
+        self.fit_docks(only_if_wide=restored)
+        self.window.layout().activate()
+        self.fit_map()
+        QTimer.singleShot(0, self._fit_again)
+
+    def _fit_again(self) -> None:
+        before = self.dock_width()
+        self.fit_docks(only_if_wide=True)
+        self.window.layout().activate()
+        if self.dock_width() != before:
+            self.fit_map()
 
     def fit_map(self) -> None:
         """The whole map, if its text can be read so; else the first thesis, readable."""
