@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from debate_editor.domain.edit import Edit
@@ -219,7 +219,11 @@ class Outline(QWidget, FindsClaims):
                 top, left = rect.bottom() + 2, rect.left() + self.tree.indentation()
         width = max(120, viewport.width() - left - 4)
         self.editor.setGeometry(QRect(left, self.editor.y(), width, self.editor.height()))
-        height = min(max(EDITOR_HEIGHT, self.editor.text_height()), viewport.height())
+        needed = max(EDITOR_HEIGHT, self.editor.text_height())
+        height = min(needed, viewport.height())
+        self.editor.setVerticalScrollBarPolicy(  # a bar only when even that is too little
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if needed > height
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         top = max(0, min(top, viewport.height() - height))
         self.editor.setGeometry(QRect(left, top, width, height))
 

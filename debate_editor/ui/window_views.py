@@ -119,16 +119,20 @@ class WindowViews(QObject):
                 widest[where] = max(widest.get(where, 0), dock.width())
         return sum(widest.values())
 
-    def fit_docks(self, *, only_if_wide: bool = False) -> None:
-        """Give the docks their shares of the window's width (`only_if_wide`: only when
-        together they take more than `MOST_FOR_DOCKS` of it)."""
+    def fit_docks(self, *, only_if_off: bool = False) -> None:
+        """Give the docks their shares of the window's width (`only_if_off`: only when
+        together they take more than `MOST_FOR_DOCKS` of it, or the outline or the
+        columns so little that they are hard to use: a state saved in a smaller window)."""
         width = self.window.width()
-        if not only_if_wide:
+        if not only_if_off:
             height = self.window.height()
             self.window.resizeDocks([self.docks["columns"], self.docks["inspector"]],
                                     [round(0.56 * height), round(0.44 * height)],
                                     Qt.Orientation.Vertical)
-        elif self.dock_width() <= MOST_FOR_DOCKS * width:
+        elif self.dock_width() <= MOST_FOR_DOCKS * width and all(
+                not dock.isVisible() or dock.isFloating()
+                or dock.width() >= DOCK_SHARES[name] * width / 2
+                for name, dock in self.docks.items() if name in DOCK_SHARES):
             return
         docks = [self.docks["outline"], self.docks["columns"]]
         self.window.resizeDocks(docks, [round(DOCK_SHARES[name] * width)
@@ -137,16 +141,16 @@ class WindowViews(QObject):
 
     def open_fitted(self, *, restored: bool) -> None:
         """As the window first shows: the docks take their shares (`restored`: only if
-        they take more than `MOST_FOR_DOCKS`), the map is fitted into the rest. Once
+        the saved ones are off, see `fit_docks`), the map is fitted into the rest. Once
         more when the events have run, since Qt lays out a restored state only then."""
-        self.fit_docks(only_if_wide=restored)
+        self.fit_docks(only_if_off=restored)
         self.window.layout().activate()
         self.fit_map()
         QTimer.singleShot(0, self._fit_again)
 
     def _fit_again(self) -> None:
         before = self.dock_width()
-        self.fit_docks(only_if_wide=True)
+        self.fit_docks(only_if_off=True)
         self.window.layout().activate()
         if self.dock_width() != before:
             self.fit_map()
