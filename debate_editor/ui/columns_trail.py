@@ -107,5 +107,6 @@ class TrailBar(QWidget):
             label.setStyleSheet("color: #5a5f66;")
             label.setToolTip(plain_tip(title))
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            self.box.addWidget(label, 1)
-        self.box.addStretch(1)
+            self.box.addWidget(label, 1)  # all the room there is, and no more
+        else:
+            self.box.addStretch(1)

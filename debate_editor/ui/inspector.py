@@ -157,6 +157,7 @@ class Inspector(QWidget):
         box.addWidget(self.source_link)
         box.addWidget(_caption("Tags (Find #tag shows the claims that carry one)", page))
         box.addWidget(self.tags)
+        box.addStretch(1)
         return page
 
     def _link_page(self) -> QWidget:
@@ -174,6 +175,7 @@ class Inspector(QWidget):
         box.addWidget(_caption("Kind", page))
         box.addWidget(self.link_kind)
         box.addWidget(self.link_note)
+        box.addStretch(1)
         return page
 
     def _debate_page(self) -> QWidget:
@@ -187,6 +189,7 @@ class Inspector(QWidget):
                                 ("Description", self.description)):
             box.addWidget(_caption(caption, page))
             box.addWidget(widget)
+        box.addStretch(1)
         return page
 
     # ---- what is shown ----------------------------------------------------------------
