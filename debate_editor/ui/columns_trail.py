@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Link
+from debate_editor.ui.clipped_label import ClippedLabel
 from debate_editor.ui.plain_text import mnemonic_safe, plain_tip
 
 Trail = list[tuple[str, str | None]]
@@ -102,10 +103,10 @@ class TrailBar(QWidget):
             self.box.addWidget(button)
             self.box.addWidget(QLabel("›", self))
         if len(trail) <= 1 and title:
-            label = QLabel(title, self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            label = ClippedLabel(self, max_lines=1)  # cut with an ellipsis, never wider
+            label.setObjectName("trail_title")
+            label.set_plain(title)
             label.setStyleSheet("color: #5a5f66;")
-            label.setToolTip(plain_tip(title))
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.box.addWidget(label, 1)  # all the room there is, and no more
         else:

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         geometry = recent_files.saved_geometry() if remember else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1200, 800))
+            self.resize(first_size(self.screen().availableGeometry().size()))
         state = recent_files.saved_state() if remember else None
         self._docks_restored = state is not None and self.restoreState(state)
         self._opened = False
@@ -384,6 +384,12 @@ class MainWindow(QMainWindow):
         WINDOWS.remove(self)
         super().closeEvent(event)
         unsettle()
+
+
+def first_size(screen: QSize) -> QSize:
+    """A first window: most of the screen, 1200×800 where the screen has room for it."""
+    return QSize(min(screen.width(), max(1200, round(0.9 * screen.width()))),
+                 min(screen.height(), max(800, round(0.9 * screen.height()))))
 
 
 def _debate_paths(mime: object) -> list[Path]:

@@ -11,10 +11,11 @@ selection, and edit through its undo history.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +41,7 @@ DOCK_SHARES = {"outline": 0.15, "columns": 0.25}
 remembers what the person makes of them, but opens with them together at most
 `MOST_FOR_DOCKS` of its width, so the map is never squeezed to a strip."""
 MOST_FOR_DOCKS = 0.40
+REFIT_SECONDS = 1.5
 LEGIBLE_ZOOM = TEXT_LOD + 0.05
 """The least a map opens at: a little over the zoom below which text turns to bars."""
 
@@ -62,6 +64,8 @@ class WindowViews(QObject):
         self.docks: dict[str, QDockWidget] = {}
         self.presentation: PresentationView | None = None
         self._active: QWidget | None = None
+        self._fitted_zoom: float | None = None
+        self._opened_at = 0.0
         self._group = QActionGroup(window)
         QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]
 
@@ -147,6 +151,20 @@ class WindowViews(QObject):
         self.window.layout().activate()
         self.fit_map()
         QTimer.singleShot(0, self._fit_again)
+        # A window manager may still resize the new window: until the person has moved
+        # the map, or for a moment, the map is fitted again to the size it gets.
+        self._opened_at = time.monotonic()
+        self.views["canvas"].view.viewport().installEventFilter(self)  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and self._fitted_zoom is not None:
+            view = self.views["canvas"].view  # type: ignore[attr-defined]
+            if time.monotonic() - self._opened_at > REFIT_SECONDS or view.zoom != self._fitted_zoom:
+                self._fitted_zoom = None
+                watched.removeEventFilter(self)
+            else:
+                QTimer.singleShot(0, self.fit_map)
+        return False
 
     def _fit_again(self) -> None:
         before = self.dock_width()
@@ -160,10 +178,13 @@ class WindowViews(QObject):
         canvas = self.views["canvas"]
         view, cards = canvas.view, canvas.scene.cards  # type: ignore[attr-defined]
         view.zoom_fit()
+        view.zoom_fit()  # again, in the room the scroll bars the first fit showed leave
+        self._fitted_zoom = view.zoom
         theses = self.session.document.graph.theses()
         if view.zoom >= LEGIBLE_ZOOM or not theses or theses[0].id not in cards:
             return
         view.set_zoom(LEGIBLE_ZOOM)
+        self._fitted_zoom = view.zoom
         card = cards[theses[0].id].card_rect()
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
         view.centerOn(card.center().x(), card.top() - 40 + shown.height() / 2)

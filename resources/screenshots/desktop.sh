@@ -22,9 +22,7 @@ DISPLAY=$display XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data \
 editor=$!
 window=$(DISPLAY=$display xdotool search --sync --name "dod-safety.debate" | head -n 1)
 sleep 3
-DISPLAY=$display xdotool windowsize "$window" 1560 940 windowmove "$window" 20 20
-sleep 2
 # Choose the zero-sum reason in the outline, as a person would: every view shows it.
-DISPLAY=$display xdotool key --window "$window" alt+3 Down Down
+DISPLAY=$display xdotool key --window "$window" alt+3 Down Down Down
 sleep 1
 DISPLAY=$display import -frame -window "$window" "$here/seed-desktop.png"
