@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import CTRL, LEFT, card_box, open_window, press
+from gui_helpers import CTRL, LEFT, card_box, press
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
+from views_helpers import open_views
 
 from debate_editor.domain.model import ClaimKind, LinkKind
 from debate_editor.store import DebateDocument
@@ -46,7 +47,7 @@ def in_file(path: Path) -> DebateDocument:
 
 
 def test_a_note_typed_in_the_inspector_is_one_undo_step_everywhere(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy)
+    window = open_views(qtbot, seed_copy, (1200, 800))
     pane = inspector(window)
     click_card(qtbot, window, "c3")
     assert pane.heading.text() == "Selected claim"
@@ -71,7 +72,7 @@ def test_a_note_typed_in_the_inspector_is_one_undo_step_everywhere(qtbot, seed_c
 
 
 def test_the_claim_text_kind_and_source_from_the_inspector(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy)
+    window = open_views(qtbot, seed_copy, (1200, 800))
     pane = inspector(window)
     click_card(qtbot, window, "c5")
     replace_text(qtbot, pane.claim_text, "Labs turned hostile to safety advocacy.")
@@ -123,7 +124,7 @@ def test_the_claim_text_kind_and_source_from_the_inspector(qtbot, seed_copy: Pat
 
 
 def test_tags_complete_from_the_debate_and_find_takes_a_tag(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy)
+    window = open_views(qtbot, seed_copy, (1200, 800))
     pane = inspector(window)
     click_card(qtbot, window, "c3")
     replace_text(qtbot, pane.tags, "funding, zero-sum")
@@ -169,7 +170,7 @@ def test_tags_complete_from_the_debate_and_find_takes_a_tag(qtbot, seed_copy: Pa
 
 
 def test_an_arrow_kind_from_the_inspector(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy)
+    window = open_views(qtbot, seed_copy, (1200, 800))
     pane = inspector(window)
     link = next(lk for lk in window.document.links() if lk.kind is LinkKind.SUPPORT
                 and lk.source == "c3")
@@ -190,7 +191,7 @@ def test_an_arrow_kind_from_the_inspector(qtbot, seed_copy: Path) -> None:  # ty
 
 
 def test_nothing_selected_the_debate_title_shows_in_the_title_bar(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy)
+    window = open_views(qtbot, seed_copy, (1200, 800))
     pane = inspector(window)
     click(qtbot, window.canvas.view.viewport(), QPoint(8, 8))  # the background
     assert pane.heading.text() == "This debate"
@@ -222,7 +223,7 @@ def test_nothing_selected_the_debate_title_shows_in_the_title_bar(qtbot, seed_co
 
 
 def test_choosing_another_card_keeps_what_was_typed_for_the_first(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, seed_copy)
+    window = open_views(qtbot, seed_copy, (1200, 800))
     pane = inspector(window)
     click_card(qtbot, window, "c3")
     click(qtbot, pane.note)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import LEFT, card_box, open_window, press
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from debate_editor import cli
@@ -94,11 +94,18 @@ def test_without_a_terminal_a_bad_file_is_a_dialog_as_well(qtbot, tmp_path: Path
     assert not [w for w in WINDOWS if w.isVisible()]
 
 
+def first_run() -> None:
+    """No window size or docks remembered from an earlier window."""
+    QSettings().remove("window/geometry")
+    QSettings().remove("window/state")
+
+
 def docks_share(window: MainWindow) -> float:
     return window.window_views.dock_width() / window.width()
 
 
 def test_the_window_opens_fitted_and_the_docks_at_most_40_percent(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    first_run()
     window = open_window(qtbot, seed_copy, size=(1200, 800))
     assert 0.3 < docks_share(window) <= MOST_FOR_DOCKS + 0.01
     view = window.canvas.view
@@ -123,6 +130,7 @@ def test_a_long_claim_never_widens_a_dock(qtbot, tmp_path: Path) -> None:  # typ
         doc.add_claim("x" * 600, answers=thesis.id)
         doc.add_claim("https://example.org/" + "a/b" * 200, answers=thesis.id,
                       link_kind=LinkKind.OBJECTION)
+    first_run()
     window = open_window(qtbot, path, size=(1200, 800))
     widths = {name: dock.width() for name, dock in window.docks.items()}
     map_width = window.canvas.width()

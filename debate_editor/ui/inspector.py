@@ -147,6 +147,7 @@ class Inspector(QWidget):
         self.source_link.setOpenExternalLinks(True)
         self.source_link.setWordWrap(True)
         self.tags = TagLine("inspector_tags", page)
+        self.tags.known_tags = lambda: debate_tags(self.document)
         for field, name in ((self.claim_text, "text"), (self.note, "note"),
                             (self.source, "source"), (self.tags, "tags")):
             field.committed.connect(lambda text, n=name: self._set_claim_field(n, text))
@@ -233,7 +234,6 @@ class Inspector(QWidget):
             self.note.show_value(claim.note)
             self.source.show_value(claim.source)
             self.tags.show_value(join_tags(claim.tags))
-            self.tags.set_known(debate_tags(self.document))
             self._show_source_link(claim.source)
             self.setFocusProxy(self.claim_text)
         elif kind == "link" and ident is not None:

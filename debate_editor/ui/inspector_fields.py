@@ -8,7 +8,7 @@ from the document waits: what is typed is never thrown away under their hands.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -138,6 +138,14 @@ class TagLine(CommitLine):
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.activated.connect(self._complete_with)
         self.textEdited.connect(self._offer)
+        self.known_tags: Callable[[], Iterable[str]] = tuple
+        """Where the tags to complete from come from, asked when the field is entered
+        (not at every edit: a debate of 10,000 claims has many to gather)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.set_known(self.known_tags())
 
     def set_known(self, tags: Iterable[str]) -> None:
         known = sorted(set(tags), key=str.casefold)

@@ -163,8 +163,14 @@ class WindowViews(QObject):
                 self._fitted_zoom = None
                 watched.removeEventFilter(self)
             else:
-                QTimer.singleShot(0, self.fit_map)
+                QTimer.singleShot(0, self._refit)
         return False
+
+    def _refit(self) -> None:
+        """Unless the person (or a key) changed the zoom since."""
+        view = self.views["canvas"].view  # type: ignore[attr-defined]
+        if self._fitted_zoom is not None and view.zoom == self._fitted_zoom:
+            self.fit_map()
 
     def _fit_again(self) -> None:
         before = self.dock_width()
