@@ -145,3 +145,30 @@ def test_a_long_claim_never_widens_a_dock(qtbot, tmp_path: Path) -> None:  # typ
         assert window.canvas.width() == map_width
     assert docks_share(window) <= MOST_FOR_DOCKS + 0.01
     assert window.canvas.width() > 0.55 * window.width()
+
+
+class Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize(("stdin", "stderr", "env", "wanted"), [
+    (True, True, {"DISPLAY": ":0"}, False),  # a terminal: the line on stderr is seen
+    (False, False, {"DISPLAY": ":0"}, True),  # a desktop icon
+    (True, False, {"WAYLAND_DISPLAY": "wayland-0"}, True),  # stderr to a log
+    (False, False, {"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, False),  # headless
+    (False, False, {}, False),  # no display to show a dialog on
+])
+def test_when_a_dialog_is_wanted(monkeypatch, stdin: bool, stderr: bool,  # type: ignore[no-untyped-def]
+                                 env: dict[str, str], wanted: bool) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", Stream(stdin))
+    monkeypatch.setattr("sys.stderr", Stream(stderr))
+    monkeypatch.setattr("sys.platform", "linux")
+    assert gui_app.dialog_wanted() is wanted
