@@ -204,12 +204,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from debate_editor.ui.app import run
+    from debate_editor.ui.app import refuse, run
 
-    if args.file is not None and args.screenshot is None:
-        # Refuse a bad file here with one line, before any window appears.
-        DebateDocument.open(args.file, read_only=True).close()
-    return run(args.file, screenshot=args.screenshot, view=args.view, size=args.size)
+    path: Path | None = args.file
+    if path is not None and args.screenshot is None:
+        # Refuse a bad file here with one line, before any window appears (and, started
+        # without a terminal, in a dialog too). A file that is not there yet is created
+        # there, as editors do; its folder must exist.
+        try:
+            if not path.exists() and not path.is_symlink():
+                DebateDocument.create(path, title=path.stem or "Untitled debate").close()
+            else:
+                DebateDocument.open(path, read_only=True).close()
+        except DebateError as error:
+            refuse(str(error))
+            raise
+    return run(path, screenshot=args.screenshot, view=args.view, size=args.size)
 
 
 _COMMANDS = {"new": cmd_new, "info": cmd_info, "import": cmd_import, "export": cmd_export,

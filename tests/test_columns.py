@@ -6,7 +6,7 @@ from pathlib import Path
 
 from gui_helpers import CTRL, SHIFT
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from views_helpers import column_contents, open_views
 
 from debate_editor.domain.model import LinkKind
@@ -152,3 +152,22 @@ def test_left_and_right_switch_columns_and_k_turns_a_pro_into_a_con(qtbot,  # ty
     assert QApplication.focusWidget() is pros and columns.selected_claim() == "c2"
     qtbot.keyClick(pros, K.Key_Up)  # above the first reason: the claim on top
     assert columns.selected_claim() == "c1"
+
+
+def test_the_add_box_opens_under_its_button_above_its_list(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_views(qtbot, seed_copy, (1600, 1000))
+    columns = columns_of(window)
+
+    def top(widget: QWidget) -> int:
+        return widget.mapTo(columns, QPoint(0, 0)).y()
+
+    for kind, text in ((PRO, "Another reason"), (CON, "Another objection")):
+        button = columns.add_buttons[kind]
+        qtbot.mouseClick(button, LEFT)
+        adder = columns.adders[kind]
+        assert adder.isVisible() and QApplication.focusWidget() is adder
+        assert 0 <= top(adder) - (top(button) + button.height()) < 12  # right under "+"
+        assert top(adder) < top(columns.lists[kind])  # next to its list, not at the bottom
+        qtbot.keyClicks(adder, text)
+        qtbot.keyClick(adder, K.Key_Return)
+        assert text in [entry.claim.text for entry in columns.column_entries(kind)]

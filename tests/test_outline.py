@@ -247,3 +247,25 @@ def test_theses_reorder_and_a_reason_dropped_below_all_becomes_a_thesis(qtbot,  
     assert [n.claim_id for n in outline.model.children_of(outline.model.root)][-1] == "c4"
     window.session.undo()
     assert [lk.target for lk in doc.graph.outgoing("c4")] == ["c1"]
+
+
+def test_the_editor_in_place_grows_with_its_text(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_views(qtbot, seed_copy, (1600, 1000))
+    outline = window.views["outline"]
+    assert isinstance(outline, Outline)
+    outline.tree.setFocus()
+    qtbot.keyClick(outline.tree, Qt.Key.Key_Down)
+    qtbot.keyClick(outline.tree, Qt.Key.Key_F2)
+    editor = outline.editor
+    assert editor.is_open
+    short = editor.height()
+    for n in range(8):  # eight more lines, typed as a person types them
+        qtbot.keyClicks(editor, f" line {n} of a reason that keeps going")
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.height() > short + 8 * editor.fontMetrics().lineSpacing() * 0.8
+    assert not editor.verticalScrollBar().isVisible()  # all of it shows, no scroll bar
+    shown = editor.viewport().height() // editor.fontMetrics().lineSpacing()
+    assert shown >= editor.document().documentLayout().documentSize().height()
+    assert editor.geometry().bottom() <= outline.tree.viewport().height()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.is_open

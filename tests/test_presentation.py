@@ -148,3 +148,30 @@ def test_long_claims_are_set_smaller_and_wrapped_never_cut(qapp) -> None:  # typ
     short = layout_slide(SlideContent("T", "1 / 1", "Short.", ClaimKind.THESIS), 1920, 1080)
     assert short.scale == 1.0
     assert layout_slide(content, 1920, 1080).scale < 1.0
+
+
+def shown_lines(view: PresentationView) -> list[str]:
+    """The lines the slide on screen draws (not those kept hidden for later)."""
+    laid = view._layout(view.content(), (view.width(), view.height()))
+    return [" ".join(t.block.lines) for t in laid.texts if not t.hidden]
+
+
+def test_objections_to_come_are_counted_and_a_concession_says_so(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, seed_copy)
+    press(qtbot, window, K.Key_F5)
+    view = window.presentation
+    assert view is not None
+    qtbot.waitUntil(view.isActiveWindow)
+    thesis = shown_lines(view)
+    concession = next(n for n, line in enumerate(thesis) if line.startswith("I think it’s useful"))
+    assert thesis[concession + 1] == "CONCESSION"  # the small print under its card
+    for key in (K.Key_Right, K.Key_Right):  # to the zero-sum reason's slide
+        qtbot.keyClick(view, key)
+    assert view.current_claim() == "c3"
+    assert "AGAINST  0 of 1" in shown_lines(view)  # one is still to come, not "none"
+    qtbot.keyClick(view, K.Key_Right)  # its objection appears
+    assert view.current_claim() == "c6"
+    lines = shown_lines(view)
+    assert "AGAINST  1" in lines and not any(" of " in line for line in lines
+                                             if line.startswith("AGAINST"))
+    qtbot.keyClick(view, K.Key_Escape)

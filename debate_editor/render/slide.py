@@ -221,12 +221,15 @@ def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, 
     `clip_at`: each card's text cut to its share of the room down to there."""
     word, colour, remark = heading
     x, y, width, gutter = place
+    total = sum(1 for card in cards if card.sign != "⤫")
     count = sum(1 for card in cards if card.sign != "⤫" and not card.hidden)
-    header = block(f"{word}  {count}", _font(bold=True), sizes["column"], width)
+    # While objections are still to come, say how many: "AGAINST  0 of 2", not "0".
+    title = f"{word}  {count}" if count == total else f"{word}  {count} of {total}"
+    header = block(title, _font(bold=True), sizes["column"], width)
     out.texts.append(PlacedText(header, x, y, colour, bold=True))
     if remark:
         extra = block(remark, _font(), sizes["tally"], width)
-        out.texts.append(PlacedText(extra, x + _advance(f"{word}  {count}", sizes["column"], True)
+        out.texts.append(PlacedText(extra, x + _advance(title, sizes["column"], True)
                                     + 12 * unit, y + header.height - extra.height, "muted"))
     y += header.height + 12 * unit
     tops = [y for _ in flows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -39,6 +40,30 @@ def application() -> QApplication:
         app.setDesktopFileName(DESKTOP_FILE)
         app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]  # instance() is typed as QCoreApplication
+
+
+def no_terminal() -> bool:
+    """Started from a desktop icon or a file manager: nobody reads standard error there."""
+    return not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stderr))
+
+
+def dialog_wanted() -> bool:
+    """A sentence on standard error alone would go unseen: there is no terminal, and
+    there is a screen to show a dialog on (a display; not the offscreen platform of
+    headless runs)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform in ("offscreen", "minimal") or not no_terminal():
+        return False
+    return not sys.platform.startswith("linux") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def refuse(text: str) -> None:
+    """A file the command line cannot open: its sentence goes to standard error (the
+    caller), and in a dialog as well when no terminal would show it."""
+    if dialog_wanted():
+        application()
+        warn(None, APP_NAME, text, wait=True)
 
 
 def run(

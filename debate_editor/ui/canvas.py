@@ -128,7 +128,8 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
         if self._current not in selected:
             self._current = selected[0] if selected else None
         if not self._following:
-            self.session.selection.select(self._current, selected, source=self)
+            self.session.selection.select(self._current, selected,
+                                          links=self.scene.selected_links(), source=self)
 
     def _follow_selection(self, source: object) -> None:
         """Another view chose a claim: select its card and bring it into sight."""

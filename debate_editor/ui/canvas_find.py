@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from debate_editor.ui.find_match import claim_matcher, matching_ids
+
 if TYPE_CHECKING:
     from debate_editor.store import DebateDocument
     from debate_editor.ui.canvas_scene import DebateScene
@@ -26,18 +28,11 @@ class CanvasFind:
         def select(self, claim_id: str, *, centre: bool = False) -> None: ...
 
     def set_filter(self, text: str) -> list[str]:
-        """Highlight the cards whose text holds `text` and dim the rest; the matches in
-        reading order."""
+        """Highlight the cards that match `text` (words and `#tag`s) and dim the rest;
+        the matches in reading order."""
         self._filter = text
-        needle = text.casefold().strip()
-        graph = self.document.graph
-        if not needle:
-            self._matches = []
-        else:
-            self._matches = [
-                c.id for c in graph.reading_order()
-                if needle in c.text.casefold() or needle in c.title.casefold()
-            ]
+        needle = claim_matcher(text) is not None  # words, and #tag
+        self._matches = matching_ids(self.document.graph, text)
         matched = set(self._matches)
         for cid, card in self.scene.cards.items():
             hit = cid in matched
@@ -46,7 +41,7 @@ class CanvasFind:
             card.update()
         for arrow in self.scene.arrows.values():
             arrow.setOpacity(1.0 if not needle else DIMMED)
-        self.scene.set_marks(matched, faded=bool(needle))
+        self.scene.set_marks(matched, faded=needle)
         return list(self._matches)
 
     def find_next(self, backwards: bool = False) -> str | None:

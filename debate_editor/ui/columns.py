@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QToolButton,
@@ -26,10 +25,11 @@ from PySide6.QtWidgets import (
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import LinkKind
 from debate_editor.render.card_style import KIND_STYLES, LINK_STYLES, counts_text
-from debate_editor.ui.clipped_label import ClippedLabel
 from debate_editor.ui.columns_editing import ColumnsEditing
+from debate_editor.ui.columns_focus import FocusCard
 from debate_editor.ui.columns_list import Entry, ReasonList
 from debate_editor.ui.columns_trail import Trail, TrailBar, trail_to
+from debate_editor.ui.find_match import FindsClaims
 from debate_editor.ui.inline_editor import InlineEditor
 from debate_editor.ui.plain_text import quiet_hint
 from debate_editor.ui.session import Session
@@ -43,7 +43,7 @@ FOCUS_LINES, NOTE_LINES = 12, 4
 an ellipsis, and the tooltip holds it (the editor shows it whole)."""
 
 
-class ProConColumns(QWidget):
+class ProConColumns(QWidget, FindsClaims):
     name = "columns"
     title = "Pro/Con Columns"
 
@@ -92,29 +92,9 @@ class ProConColumns(QWidget):
 
     # ---- building -----------------------------------------------------------------
     def _build_focus_card(self) -> None:
-        self.focus_card = QFrame(self)
-        self.focus_card.setObjectName("focus_card")
-        self.kind_label = QLabel(self.focus_card)
-        self.tally_label = QLabel(self.focus_card)
-        self.text_label = ClippedLabel(self.focus_card, max_lines=FOCUS_LINES)
-        self.note_label = ClippedLabel(self.focus_card, max_lines=NOTE_LINES)
-        for label in (self.kind_label, self.tally_label, self.text_label, self.note_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.text_label, self.note_label):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text_label.setObjectName("focus_text")
-        self.text_label.setStyleSheet("font-size: 15px; color: #1d1d1f;")
-        self.note_label.setStyleSheet("color: #5a5f66; font-style: italic;")
-        self.tally_label.setStyleSheet("color: #5a5f66;")
-        top = QHBoxLayout()
-        top.addWidget(self.kind_label)
-        top.addStretch(1)
-        top.addWidget(self.tally_label)
-        box = QVBoxLayout(self.focus_card)
-        box.setContentsMargins(12, 8, 12, 10)
-        box.addLayout(top)
-        box.addWidget(self.note_label)
-        box.addWidget(self.text_label)
+        card = FocusCard(self, FOCUS_LINES, NOTE_LINES)
+        self.focus_card, self.kind_label, self.tally_label = card, card.kind, card.tally
+        self.text_label, self.note_label = card.text, card.note
 
     def _build_column(self, kind: LinkKind) -> QVBoxLayout:
         reasons = self.lists[kind]
@@ -146,8 +126,8 @@ class ProConColumns(QWidget):
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addLayout(top)
+        column.addWidget(adder)  # under its + button, above the list it adds to
         column.addWidget(reasons, 1)
-        column.addWidget(adder)
         column.addStretch(0)  # takes the room an empty, short column leaves
         return column
 
@@ -257,6 +237,11 @@ class ProConColumns(QWidget):
             theses = graph.theses()
             self.trail = trail_to(graph, theses[0].id) if theses else []
         self._refresh()
+        self.refilter()
+
+    def show_found(self, found: set[str] | None) -> None:
+        for reasons in self.lists.values():
+            reasons.set_found(found)
 
     def selected_claim(self) -> str | None:
         """The chosen entry of a column, or else the claim on top."""

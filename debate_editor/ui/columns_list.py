@@ -159,6 +159,8 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self.found: set[str] | None = None
+        """While Find filters: the claims it found (the other entries are faint)."""
 
     def _text_width(self) -> int:
         return max(60, self.view.viewport().width() - 2 * MARGIN - BAND - 2 * PAD)
@@ -178,6 +180,8 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         painter.save()
+        if self.found is not None and entry.claim.id not in self.found:
+            painter.setOpacity(0.3)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         style = KIND_STYLES[entry.claim.kind]
         link_colour = LINK_STYLES[entry.link.kind].colour
@@ -335,6 +339,11 @@ class ReasonList(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # cards wrap to the new width
+
+    def set_found(self, found: set[str] | None) -> None:
+        """What Find found: the other entries are drawn faint (None: none is)."""
+        self.itemDelegate().found = found  # type: ignore[attr-defined]
+        self.viewport().update()
 
     def current_entry(self) -> Entry | None:
         index = self.currentIndex()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Link
+from debate_editor.ui.clipped_label import ClippedLabel
 from debate_editor.ui.plain_text import mnemonic_safe, plain_tip
 
 Trail = list[tuple[str, str | None]]
@@ -61,6 +62,10 @@ class TrailBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trail_bar")
+        # However long the claims above or the title, the bar never widens its dock:
+        # what does not fit is cut at its right edge (each crumb's tooltip holds it all).
+        self.setMinimumWidth(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.box = QHBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)
@@ -99,8 +104,11 @@ class TrailBar(QWidget):
             self.box.addWidget(button)
             self.box.addWidget(QLabel("›", self))
         if len(trail) <= 1 and title:
-            label = QLabel(title, self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            label = ClippedLabel(self, max_lines=1)  # cut with an ellipsis, never wider
+            label.setObjectName("trail_title")
+            label.set_plain(title)
             label.setStyleSheet("color: #5a5f66;")
-            self.box.addWidget(label)
-        self.box.addStretch(1)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.box.addWidget(label, 1)  # all the room there is, and no more
+        else:
+            self.box.addStretch(1)

@@ -153,6 +153,9 @@ COMMANDS: tuple[TableCommand, ...] = (
             "Shows the columns if they are hidden."),
     _C("go_outline", "Go to the Ou&tline", ("Alt+3",), _VIEW, "window", "Views",
             "Shows the outline if it is hidden."),
+    _C("go_inspector", "Go to the I&nspector", ("Alt+4",), _VIEW, "window", "Views",
+            "The selected claim's kind, text, note, source and tags, the selected arrow's "
+            "kind, or (nothing selected) the debate's title and description."),
     _C("present", "&Present", ("F5",), _VIEW, "window", _PRESENTING,
             "Full screen, from the first thesis, in reading order.", separated=True),
     _C("present_here", "Present from the &Selected Claim", ("Shift+F5",), _VIEW,

@@ -1,4 +1,5 @@
-"""Find (Ctrl+F): type to filter the map, Enter to jump to the next match."""
+"""Find (Ctrl+F): type to filter the view in use (words, or `#tag`), Enter to jump to
+the next match."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ class FindBar(QWidget):
         self.field = FindField(self)
         self.field.setObjectName("find_field")
         self.field.setPlaceholderText(
-            "Find in the map — Enter: next, Shift+Enter: back, Esc: close")
+            "Find words or a #tag — Enter: next, Shift+Enter: back, Esc: close")
         self.field.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.count.setMinimumWidth(90)

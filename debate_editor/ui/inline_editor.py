@@ -96,6 +96,13 @@ class InlineEditor(PlainTextBox):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, "inline_editor")
 
+    def text_height(self) -> int:
+        """The height that shows all its text at its present width, without scrolling
+        (and room for the line being started)."""
+        lines = 1 + max(1, round(self.document().documentLayout().documentSize().height()))
+        return (lines * self.fontMetrics().lineSpacing() + 2 * self.frameWidth()
+                + 2 * round(self.document().documentMargin()) + 4)
+
     def open(self, text: str = "", hint: str = "") -> None:
         """Show with `text` selected; place it (setGeometry) before or after."""
         self.setPlaceholderText(hint or "Type the claim — Enter keeps it, Esc cancels")

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -96,10 +96,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         geometry = recent_files.saved_geometry() if remember else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(QSize(1200, 800))
+            self.resize(first_size(self.screen().availableGeometry().size()))
         state = recent_files.saved_state() if remember else None
-        if state is not None:
-            self.restoreState(state)
+        self._docks_restored = state is not None and self.restoreState(state)
+        self._opened = False
         self.read_only_bar.follow()  # after the saved state, which names the bar
         self._remember = remember
         if remember and not self.is_untitled():
@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
             "find": self.find_bar.open, "find_next": lambda: self._find_next(False),
             "shortcuts": self.show_shortcuts, "about": self.show_about,
             "present": self.present, "present_here": lambda: self.present(here=True),
-            **{f"go_{name}": go_to(name) for name in ("map", "columns", "outline")},
+            **{f"go_{name}": go_to(name)
+               for name in ("map", "columns", "outline", "inspector")},
             "import_new": lambda: import_actions.import_new(self, WINDOWS),
             "import_into": lambda: import_actions.import_into(self),
             "export": lambda: export_menu.export_dialog(self),
@@ -339,6 +340,15 @@ class MainWindow(QMainWindow):
                           f"Debate Editor {__version__}\nAn offline editor for structured "
                           "debates.")
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The first time: the docks take their shares (at most 40 % of the width, even
+        as the person left them), and the map is fitted into the rest."""
+        super().showEvent(event)
+        if self._opened:
+            return
+        self._opened = True
+        self.window_views.open_fitted(restored=self._docks_restored)
+
     # ---- pictures and closing ------------------------------------------------------------
     def save_screenshot(self, path: Path, *, view: str, size: tuple[int, int]) -> int:
         """Render one view, laid out and fitted, at exactly `size`; exit status."""
@@ -383,6 +393,12 @@ class MainWindow(QMainWindow):
         WINDOWS.remove(self)
         super().closeEvent(event)
         unsettle()
+
+
+def first_size(screen: QSize) -> QSize:
+    """A first window: most of the screen, 1200×800 where the screen has room for it."""
+    return QSize(min(screen.width(), max(1200, round(0.9 * screen.width()))),
+                 min(screen.height(), max(800, round(0.9 * screen.height()))))
 
 
 def _debate_paths(mime: QMimeData | None) -> list[Path]:

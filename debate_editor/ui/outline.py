@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from debate_editor.domain.edit import Edit
@@ -20,6 +20,7 @@ from debate_editor.domain.model import LinkKind
 from debate_editor.ui import edits
 from debate_editor.ui.clipboard import copy_mime, put_on_clipboard
 from debate_editor.ui.columns_trail import trail_to
+from debate_editor.ui.find_match import FindsClaims
 from debate_editor.ui.inline_editor import InlineEditor
 from debate_editor.ui.order_edits import (
     MoveRefusedError,
@@ -41,7 +42,11 @@ EXPAND_ALL_UP_TO = 300
 """A debate this small opens fully; a bigger one opens its theses' first level."""
 
 
-class Outline(QWidget):
+EDITOR_HEIGHT = 68
+"""The in-place editor at least; it grows with its text, up to the outline's height."""
+
+
+class Outline(QWidget, FindsClaims):
     name = "outline"
     title = "Outline"
 
@@ -59,6 +64,7 @@ class Outline(QWidget):
         self.editor = InlineEditor(self.tree.viewport())
         self.editor.committed.connect(self._commit)
         self.editor.cancelled.connect(self._end_edit)
+        self.editor.textChanged.connect(self._place_editor)  # it grows with its text
         self._editing: _Editing | None = None
         self._following = False
         session.bridge.changed.connect(self._on_changed)
@@ -130,6 +136,11 @@ class Outline(QWidget):
         wanted = self.session.selection.current
         if wanted is not None and wanted != self.current_claim():
             self._follow_selection(None)
+        self.refilter()
+        self.tree.viewport().update()
+
+    def show_found(self, found: set[str] | None) -> None:
+        self.tree.delegate.found = found
         self.tree.viewport().update()
 
     def current_claim(self) -> str | None:
@@ -242,8 +253,15 @@ class Outline(QWidget):
                 top, left = rect.top(), rect.left() + BADGE + PAD
             else:
                 top, left = rect.bottom() + 2, rect.left() + self.tree.indentation()
-        top = max(0, min(top, viewport.height() - 70))
-        self.editor.setGeometry(QRect(left, top, max(120, viewport.width() - left - 4), 68))
+        width = max(120, viewport.width() - left - 4)
+        self.editor.setGeometry(QRect(left, self.editor.y(), width, self.editor.height()))
+        needed = max(EDITOR_HEIGHT, self.editor.text_height())
+        height = min(needed, viewport.height())
+        self.editor.setVerticalScrollBarPolicy(  # a bar only when even that is too little
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if needed > height
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        top = max(0, min(top, viewport.height() - height))
+        self.editor.setGeometry(QRect(left, top, width, height))
 
     def _commit(self, text: str) -> None:
         doc, editing = self.document, self._editing

@@ -115,12 +115,18 @@ def draw_sign(painter: QPainter, centre: QPointF, sign: str) -> None:
         painter.drawLine(QPointF(x - arm, y + arm), QPointF(x + arm, y - arm))
 
 
+FAINT = 0.3
+"""How a row Find did not find is drawn (the map dims its cards alike)."""
+
+
 class OutlineDelegate(QStyledItemDelegate):
     def __init__(self, view: OutlineTree) -> None:
         super().__init__(view)
         self.view = view
         self.echo: str | None = None
         """The selected claim: its other rows get a tint."""
+        self.found: set[str] | None = None
+        """While Find filters: the claims it found (the other rows are faint)."""
 
     def _tags_below(self) -> bool:
         """In a narrow outline the small print goes on a line of its own."""
@@ -147,6 +153,8 @@ class OutlineDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         painter.save()
+        if self.found is not None and index.data(ClaimRole) not in self.found:
+            painter.setOpacity(FAINT)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect: QRect = option.rect
         if selected:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import ClaimKind, Link, LinkKind
 from debate_editor.layout.geometry import MapShapes
-from debate_editor.render.card_style import counts_text
+from debate_editor.render.card_style import KIND_STYLES, counts_text
 from debate_editor.render.map_drawing import map_geometry
 from debate_editor.render.slide import (
     THEMES,
@@ -97,6 +97,9 @@ class PresentationView(QWidget):
         def card(link: Link, sign: str) -> SlideCard:
             claim_id = link.source
             tally = counts_text(len(graph.pros(claim_id)), len(graph.cons(claim_id)))
+            kind = graph.claims[claim_id].kind
+            if kind not in (ClaimKind.CLAIM, ClaimKind.THESIS):  # "CONCESSION · 1 con"
+                tally = " · ".join(part for part in (KIND_STYLES[kind].label, tally) if part)
             return SlideCard(graph.claims[claim_id].text, sign, tally,
                              focus=claim_id == slide.focus and claim_id != slide.frame,
                              hidden=link.id in slide.hidden)

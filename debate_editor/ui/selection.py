@@ -22,6 +22,7 @@ class ClaimSelection(QObject):
         super().__init__(parent)
         self._current: str | None = None
         self._claims: tuple[str, ...] = ()
+        self._links: tuple[str, ...] = ()
 
     @property
     def current(self) -> str | None:
@@ -33,22 +34,32 @@ class ClaimSelection(QObject):
         """Every selected claim (the canvas can select several); holds `current`."""
         return self._claims
 
+    @property
+    def links(self) -> tuple[str, ...]:
+        """The selected arrows (the map selects them; the inspector shows the first)."""
+        return self._links
+
     def select(self, current: str | None, claims: Iterable[str] | None = None, *,
-               source: object = None) -> bool:
-        """Make `current` (with `claims`, default just it) the selection. False if it was."""
+               links: Iterable[str] = (), source: object = None) -> bool:
+        """Make `current` (with `claims`, default just it, and `links`) the selection.
+        False if it was."""
         chosen = tuple(dict.fromkeys(claims)) if claims is not None else ()
         if current is not None and current not in chosen:
             chosen = (current, *chosen)
         if current is None and chosen:
             current = chosen[0]
-        if (current, chosen) == (self._current, self._claims):
+        arrows = tuple(dict.fromkeys(links))
+        if (current, chosen, arrows) == (self._current, self._claims, self._links):
             return False
-        self._current, self._claims = current, chosen
+        self._current, self._claims, self._links = current, chosen, arrows
         self.changed.emit(source)
         return True
 
     def follow(self, event: DebateChanged) -> None:
-        """Drop deleted claims quietly: the views drop them from sight themselves."""
+        """Drop deleted claims and links quietly: the views drop them from sight
+        themselves."""
+        if event.removed_links and set(self._links) & event.removed_links:
+            self._links = tuple(i for i in self._links if i not in event.removed_links)
         if not event.removed_claims or not (set(self._claims) & event.removed_claims):
             return
         self._claims = tuple(c for c in self._claims if c not in event.removed_claims)

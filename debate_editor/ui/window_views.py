@@ -11,10 +11,11 @@ selection, and edit through its undo history.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,16 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from debate_editor.render.painter import TEXT_LOD
 from debate_editor.render.slide import THEMES
 from debate_editor.ui.columns import ProConColumns
 from debate_editor.ui.command_table import follow_editable
+from debate_editor.ui.inspector import Inspector
 from debate_editor.ui.outline import Outline
 from debate_editor.ui.presentation import PresentationView
 from debate_editor.ui.session import Session
 from debate_editor.ui.view_commands import Finder, View, bind_view_commands
 
-DOCK_WIDTHS = {"outline": 270, "columns": 400}
-"""At first; the window remembers what the person makes of them."""
+DOCK_SHARES = {"outline": 0.15, "columns": 0.25}
+"""Of the window's width, at first (the inspector stands under the columns). The window
+remembers what the person makes of them, but opens with them together at most
+`MOST_FOR_DOCKS` of its width, so the map is never squeezed to a strip."""
+MOST_FOR_DOCKS = 0.40
+REFIT_SECONDS = 1.5
+LEGIBLE_ZOOM = TEXT_LOD + 0.05
+"""The least a map opens at: a little over the zoom below which text turns to bars."""
 
 
 def as_view(widget: QWidget) -> View:
@@ -55,6 +64,8 @@ class WindowViews(QObject):
         self.docks: dict[str, QDockWidget] = {}
         self.presentation: PresentationView | None = None
         self._active: QWidget | None = None
+        self._fitted_zoom: float | None = None
+        self._opened_at = 0.0
         self._group = QActionGroup(window)
         QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]  # views run under a QApplication
 
@@ -87,19 +98,104 @@ class WindowViews(QObject):
             action.setChecked(True)
 
     def install_docks(self) -> None:
-        """Add the outline and the columns beside the map."""
-        docks = []
-        for widget, area in ((Outline(self.session), Qt.DockWidgetArea.LeftDockWidgetArea),
-                             (ProConColumns(self.session),
-                              Qt.DockWidgetArea.RightDockWidgetArea)):
+        """Add the outline beside the map, the columns and under them the inspector."""
+        area = Qt.DockWidgetArea
+        for widget, where in ((Outline(self.session), area.LeftDockWidgetArea),
+                              (ProConColumns(self.session), area.RightDockWidgetArea),
+                              (Inspector(self.session), area.RightDockWidgetArea)):
             dock = QDockWidget(widget.title, self.window)
             dock.setObjectName(f"{widget.name}_dock")
             dock.setWidget(widget)
-            self.window.addDockWidget(area, dock)
+            if widget.name == "inspector":
+                self.window.splitDockWidget(self.docks["columns"], dock,
+                                            Qt.Orientation.Vertical)
+            else:
+                self.window.addDockWidget(where, dock)
             self.add_view(widget, dock)
-            docks.append(dock)
-        self.window.resizeDocks(docks, [DOCK_WIDTHS["outline"], DOCK_WIDTHS["columns"]],
+
+    def dock_width(self) -> int:
+        """How much of the window's width the docks beside the map take together."""
+        window = self.window
+        widest: dict[Qt.DockWidgetArea, int] = {}
+        for dock in self.docks.values():
+            if dock.isVisible() and not dock.isFloating():
+                where = window.dockWidgetArea(dock)
+                widest[where] = max(widest.get(where, 0), dock.width())
+        return sum(widest.values())
+
+    def fit_docks(self, *, only_if_off: bool = False) -> None:
+        """Give the docks their shares of the window's width (`only_if_off`: only when
+        together they take more than `MOST_FOR_DOCKS` of it, or the outline or the
+        columns so little that they are hard to use: a state saved in a smaller window)."""
+        width = self.window.width()
+        if not only_if_off:
+            height = self.window.height()
+            self.window.resizeDocks([self.docks["columns"], self.docks["inspector"]],
+                                    [round(0.56 * height), round(0.44 * height)],
+                                    Qt.Orientation.Vertical)
+        elif self.dock_width() <= MOST_FOR_DOCKS * width and all(
+                not dock.isVisible() or dock.isFloating()
+                or dock.width() >= DOCK_SHARES[name] * width / 2
+                for name, dock in self.docks.items() if name in DOCK_SHARES):
+            return
+        docks = [self.docks["outline"], self.docks["columns"]]
+        self.window.resizeDocks(docks, [round(DOCK_SHARES[name] * width)
+                                        for name in ("outline", "columns")],
                                 Qt.Orientation.Horizontal)
+
+    def open_fitted(self, *, restored: bool) -> None:
+        """As the window first shows: the docks take their shares (`restored`: only if
+        the saved ones are off, see `fit_docks`), the map is fitted into the rest. Once
+        more when the events have run, since Qt lays out a restored state only then."""
+        self.fit_docks(only_if_off=restored)
+        if (layout := self.window.layout()) is not None:
+            layout.activate()
+        self.fit_map()
+        QTimer.singleShot(0, self._fit_again)
+        # A window manager may still resize the new window: until the person has moved
+        # the map, or for a moment, the map is fitted again to the size it gets.
+        self._opened_at = time.monotonic()
+        self.views["canvas"].view.viewport().installEventFilter(self)  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and self._fitted_zoom is not None:
+            view = self.views["canvas"].view  # type: ignore[attr-defined]
+            if time.monotonic() - self._opened_at > REFIT_SECONDS or view.zoom != self._fitted_zoom:
+                self._fitted_zoom = None
+                watched.removeEventFilter(self)
+            else:
+                QTimer.singleShot(0, self._refit)
+        return False
+
+    def _refit(self) -> None:
+        """Unless the person (or a key) changed the zoom since."""
+        view = self.views["canvas"].view  # type: ignore[attr-defined]
+        if self._fitted_zoom is not None and view.zoom == self._fitted_zoom:
+            self.fit_map()
+
+    def _fit_again(self) -> None:
+        before = self.dock_width()
+        self.fit_docks(only_if_off=True)
+        if (layout := self.window.layout()) is not None:
+            layout.activate()
+        if self.dock_width() != before:
+            self.fit_map()
+
+    def fit_map(self) -> None:
+        """The whole map, if its text can be read so; else the first thesis, readable."""
+        canvas = self.views["canvas"]
+        view, cards = canvas.view, canvas.scene.cards  # type: ignore[attr-defined]
+        view.zoom_fit()
+        view.zoom_fit()  # again, in the room the scroll bars the first fit showed leave
+        self._fitted_zoom = view.zoom
+        theses = self.session.document.graph.theses()
+        if view.zoom >= LEGIBLE_ZOOM or not theses or theses[0].id not in cards:
+            return
+        view.set_zoom(LEGIBLE_ZOOM)
+        self._fitted_zoom = view.zoom
+        card = cards[theses[0].id].card_rect()
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        view.centerOn(card.center().x(), card.top() - 40 + shown.height() / 2)
 
     def show_view(self, name: str) -> QWidget:
         widget = self.views[name]
