@@ -220,3 +220,38 @@ def test_an_exception_in_a_worker_thread_ends_in_a_dialog(qtbot, seed_copy: Path
     worker.join()
     qtbot.waitUntil(lambda: any("the worker fell over" in b.text() for b in boxes()))
     close_boxes()
+
+
+# ---- a big import reads beside the window -------------------------------------------------
+def big_kialo(path: Path, reasons: int) -> Path:
+    lines = ["Discussion Title: A big discussion", "", "1. The thesis of a big discussion."]
+    lines += [f"1.{i}. {'Pro' if i % 3 else 'Con'}: Reason {i}, in a few more words."
+              for i in range(1, reasons + 1)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_big_import_is_read_on_a_worker_with_cancel_while_editing_goes_on(  # type: ignore[no-untyped-def]
+        qtbot, seed_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    from debate_editor.ui import import_job
+
+    window = open_window(qtbot, seed_copy)
+    source = big_kialo(tmp_path / "big.txt", 6000)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(source), "")))
+    press(qtbot, window, K.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    job = import_job.RUNNING[-1]
+    qtbot.waitUntil(lambda: job.dialog.isVisible())  # progress, with Cancel
+    type_thesis(qtbot, window, "Typed while the import is read")
+    assert job.worker.isRunning()  # the window took the keys while the file was read
+    cancel = next(b for b in job.dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not import_job.RUNNING, timeout=60_000)
+    assert job.outcome == "cancelled"
+    assert len(window.document.graph.claims) == 8  # the seed's 7 and the typed thesis
+    assert window.session.undo_stack.count() == 1
+    press(qtbot, window, K.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier)  # once more
+    qtbot.waitUntil(lambda: not import_job.RUNNING, timeout=60_000)
+    assert len(window.document.graph.claims) == 8 + 6001
+    assert window.session.undo_stack.count() == 2  # the import is one step
+    assert len(in_file(seed_copy)) == 8 + 6001
