@@ -99,6 +99,9 @@ def read_debate(path: Path, name: str | None = None) -> Debate:
     if not path.is_file():
         raise DebateFileError(path, "no such file." if not path.exists() else "is not a file.")
     text = read_text(path)
+    if not text.replace("\x00", " ").strip():  # every importer's one sentence for it
+        raise ImportFormatError("the file holds no text, only spaces or NUL characters",
+                                line=1, source=path.name)
     name = name or registry.detect(path, text)
     if name is None:
         raise UnknownFormatError("this is not a format Debate Editor can import",
