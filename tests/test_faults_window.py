@@ -171,6 +171,25 @@ def test_save_as_on_a_full_disk_is_one_dialog_and_the_window_stays(  # type: ign
     assert "Still editing the old file" in in_file(seed_copy)
 
 
+def test_import_onto_a_full_disk_is_one_dialog_and_no_file(  # type: ignore[no-untyped-def]
+        qtbot, seed_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    from debate_editor.ui import import_job
+
+    window = open_window(qtbot, seed_copy)
+    source = big_kialo(tmp_path / "cars.txt", 300)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(source), "")))
+    target = tmp_path / "imported on a full disk.debate"
+    answer_save(monkeypatch, target)
+    with small_disk():
+        press(qtbot, window, K.Key_I, CTRL)  # read, then written on a worker
+        qtbot.waitUntil(lambda: not import_job.RUNNING, timeout=60_000)
+    said = close_boxes()
+    assert len(said) == 1 and "cannot be written" in said[0], said
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([seed_copy.name, "cars.txt"])
+    assert len(window.document.graph.claims) == 7
+
+
 # ---- an exception nothing caught ----------------------------------------------------------
 @pytest.fixture
 def fault_dialogs() -> Iterator[None]:
