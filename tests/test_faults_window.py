@@ -255,22 +255,24 @@ def test_a_big_import_is_read_on_a_worker_with_cancel_while_editing_goes_on(  # 
     from debate_editor.ui import import_job
 
     window = open_window(qtbot, seed_copy)
-    source = big_kialo(tmp_path / "big.txt", 6000)
+    chosen = [big_kialo(tmp_path / "big.txt", 40_000)]  # seconds to read
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(source), "")))
+                        staticmethod(lambda *a, **k: (str(chosen[0]), "")))
     press(qtbot, window, K.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier)
     job = import_job.RUNNING[-1]
-    qtbot.waitUntil(lambda: job.dialog.isVisible())  # progress, with Cancel
+    qtbot.waitUntil(lambda: job.outcome != "" or job.dialog.isVisible())
+    assert job.outcome == "", "the file should take longer to read than this"
     type_thesis(qtbot, window, "Typed while the import is read")
     assert job.worker.isRunning()  # the window took the keys while the file was read
     cancel = next(b for b in job.dialog.findChildren(QPushButton) if b.text() == "Cancel")
-    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not import_job.RUNNING, timeout=60_000)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # progress, with Cancel
+    qtbot.waitUntil(lambda: not import_job.RUNNING, timeout=120_000)
     assert job.outcome == "cancelled"
     assert len(window.document.graph.claims) == 8  # the seed's 7 and the typed thesis
     assert window.session.undo_stack.count() == 1
-    press(qtbot, window, K.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier)  # once more
+    chosen[0] = big_kialo(tmp_path / "smaller.txt", 2_000)
+    press(qtbot, window, K.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: not import_job.RUNNING, timeout=60_000)
-    assert len(window.document.graph.claims) == 8 + 6001
+    assert len(window.document.graph.claims) == 8 + 2_001
     assert window.session.undo_stack.count() == 2  # the import is one step
-    assert len(in_file(seed_copy)) == 8 + 6001
+    assert len(in_file(seed_copy)) == 8 + 2_001

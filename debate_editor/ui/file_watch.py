@@ -15,6 +15,7 @@ from pathlib import Path
 
 from debate_editor.domain.errors import DebateError, DebateFileError
 from debate_editor.store.whereabouts import Whereabouts, follow, path_problem, save_in_place
+from debate_editor.ui import recent_files
 from debate_editor.ui.dialogs import offer
 from debate_editor.ui.read_only import save_copy
 from debate_editor.ui.window_host import WindowHost
@@ -26,7 +27,7 @@ class FileWatch:
     def __init__(self, host: WindowHost, on_renamed: Callable[[], None]) -> None:
         self.host = host
         self.on_renamed = on_renamed
-        """The window shows the file's new name (title, Open Recent)."""
+        """The window shows the file's new name (and read-only) in its title."""
         self.stopped = ""
         """Why edits stopped (the file was deleted, …), until a Save As."""
         self._where: Whereabouts | None = None
@@ -64,6 +65,8 @@ class FileWatch:
             return self._stop(f"it was renamed to {finding.path}, where it {why}")
         where.path = finding.path
         self.on_renamed()
+        if not self.host.is_untitled():
+            recent_files.remember(finding.path)
         self.host.say(f"{old.name} was renamed to {finding.path.name}; edits go on there.")
         return True
 

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.session.problem.connect(self.show_problem)
         self.session.notice.connect(self.say)
         self.session.bridge.changed.connect(self._on_changed)
-        self.file_watch = FileWatch(self, self._file_renamed)
+        self.file_watch = FileWatch(self, lambda: self._update_title())
         self.session.file_ok = self.file_watch.file_ok
         self.stack = QStackedWidget()
         self.find_bar = FindBar()
@@ -235,11 +235,6 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(doc.path))
         suffix = " (read-only)" if doc.read_only else ""
         self.setWindowTitle(f"{title_part(doc.path.name)}{suffix} — {title_part(doc.title)}")
-
-    def _file_renamed(self) -> None:
-        self._update_title()
-        if self._remember and not self.is_untitled():
-            recent_files.remember(self.document.path)
 
     def _on_changed(self, event: DebateChanged) -> None:
         if event.info_changed:
