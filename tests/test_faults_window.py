@@ -276,3 +276,20 @@ def test_a_big_import_is_read_on_a_worker_with_cancel_while_editing_goes_on(  # 
     assert len(window.document.graph.claims) == 8 + 2_001
     assert window.session.undo_stack.count() == 2  # the import is one step
     assert len(in_file(seed_copy)) == 8 + 2_001
+
+
+def test_export_from_the_window_never_overwrites_the_open_debate(  # type: ignore[no-untyped-def]
+        qtbot, seed_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    from debate_editor.ui import export_job
+
+    window = open_window(qtbot, seed_copy)
+    before = seed_copy.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(seed_copy), "Markdown (*.md)")))
+    press(qtbot, window, K.Key_E, CTRL)  # File → Export…, the open debate's own name
+    qtbot.waitUntil(lambda: not export_job._RUNNING, timeout=60_000)
+    said = close_boxes()
+    assert len(said) == 1 and "being exported" in said[0], said
+    assert seed_copy.read_bytes() == before
+    type_thesis(qtbot, window, "The debate goes on taking edits")
+    assert "The debate goes on taking edits" in in_file(seed_copy)
