@@ -25,6 +25,7 @@ from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.status import Semantics, evaluate
 from debate_editor.formats import files, registry
 from debate_editor.store import DebateDocument
+from debate_editor.store.whereabouts import export_target_problem, path_problem
 
 PROG = "debate-editor"
 VIEWS = ("canvas", "columns", "outline", "presentation")
@@ -34,6 +35,50 @@ DRAWN_FORMATS = ("pdf", "png", "svg")
 
 class UsageError(Exception):
     """A mistake in the command's words: exit status 2."""
+
+
+class OutputError(DebateError):
+    """Standard output cannot take what a command prints (closed, full, or an encoding
+    that lacks its characters): one line, exit status 1, and nothing half-printed."""
+
+
+def emit(text: str) -> None:
+    """Print all of `text` or, saying why, none of it."""
+    out = sys.stdout
+    if out is None:
+        raise OutputError("standard output is closed; nothing was printed.")
+    encoding = out.encoding or "utf-8"
+    try:
+        text.encode(encoding, out.errors or "strict")
+    except UnicodeEncodeError:
+        raise OutputError(
+            f"standard output takes only {encoding} text and this holds other characters; "
+            "nothing was printed (set PYTHONIOENCODING=utf-8, or write to a file with -o)."
+        ) from None
+    try:
+        out.write(text)
+        out.flush()
+    except OSError as error:
+        _drop_standard_output()
+        raise OutputError(f"cannot write to standard output ({error.strerror}).") from None
+
+
+def _drop_standard_output() -> None:
+    """After a failed write, what is left in the buffer goes nowhere (else the flush at
+    exit fails again, with a traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _writable_target(path: Path) -> None:
+    """Refuse, before anything is written, a name no debate can have."""
+    problem = path_problem(path)
+    if problem:
+        raise DebateFileError(path, f"cannot be written: {problem}.")
 
 
 def _size(value: str) -> tuple[int, int]:
@@ -110,6 +155,7 @@ def _open_for_reading(path: Path) -> DebateDocument:
 def cmd_new(args: argparse.Namespace) -> int:
     if not args.title.strip():
         raise UsageError("--title must not be empty")
+    _writable_target(args.file)
     DebateDocument.create(args.file, args.title).close()
     return 0
 
@@ -136,17 +182,20 @@ def cmd_info(args: argparse.Namespace) -> int:
         facts = info_of(doc)
         cycles = doc.graph.cycles()
     if args.json:
-        print(json.dumps(facts, ensure_ascii=False))
+        emit(json.dumps(facts, ensure_ascii=False) + "\n")
         return 0
     links = facts["links"]
     assert isinstance(links, dict)
-    print(f"Title:   {facts['title']}")
-    print(f"Claims:  {facts['claims']} ({_count(facts['theses'], 'thesis', 'theses')})")
-    print(f"Links:   {_count(links['support'], 'support')}, "
-          f"{_count(links['objection'], 'objection')}, {_count(links['undercut'], 'undercut')}")
+    lines = [
+        f"Title:   {facts['title']}",
+        f"Claims:  {facts['claims']} ({_count(facts['theses'], 'thesis', 'theses')})",
+        f"Links:   {_count(links['support'], 'support')}, "
+        f"{_count(links['objection'], 'objection')}, {_count(links['undercut'], 'undercut')}",
+    ]
     if cycles:
-        print(f"Cycles:  {len(cycles)} (circular reasoning, e.g. {' → '.join(cycles[0])})")
-    print(f"Format:  .debate version {facts['schema_version']}")
+        lines.append(f"Cycles:  {len(cycles)} (circular reasoning, e.g. {' → '.join(cycles[0])})")
+    lines.append(f"Format:  .debate version {facts['schema_version']}")
+    emit("".join(line + "\n" for line in lines))
     return 0
 
 
@@ -156,6 +205,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         imported = files.import_debate(source, args.format)
     except files.UnknownFormatError:
         raise UsageError(f"cannot tell the format of {source}; name it with --format") from None
+    _writable_target(args.output)
+    if args.output.exists() and args.output.samefile(source):
+        raise DebateFileError(args.output, "is the file being imported; choose another name.")
     DebateDocument.create_from(args.output, imported.debate, replace=True).close()
     for warning in imported.warnings:  # read by a guess: said, and the import stands
         print(f"{PROG}: warning: {source.name}: {' '.join(warning.splitlines())}",
@@ -173,6 +225,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     assert fmt.write is not None
     if fmt.binary and args.output is None:
         raise UsageError(f"--format {args.format} needs -o OUT")
+    problem = None if args.output is None else export_target_problem(args.output, args.file)
+    if problem:
+        raise DebateFileError(args.output, f"cannot be written: {problem}.")
     with _open_for_reading(args.file) as doc:
         debate = doc.snapshot()
         if args.claim is not None and args.claim not in doc.graph.claims:
@@ -180,8 +235,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = registry.ExportOptions(claim=args.claim, inline=args.inline, size=args.size)
     data = fmt.write(debate, options)
     if args.output is None:
-        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
-        sys.stdout.flush()
+        emit(data if isinstance(data, str) else data.decode("utf-8"))
     else:
         files.write_whole(args.output, data)
     return 0
@@ -193,13 +247,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         order = doc.graph.reading_order()
     result = evaluate(debate, Semantics(args.semantics))
     if args.json:
-        print(json.dumps(result, ensure_ascii=False))
+        emit(json.dumps(result, ensure_ascii=False) + "\n")
         return 0
     labels = result["claims"]
     assert isinstance(labels, dict)
-    for claim in order:
-        text = " ".join(claim.text.split())
-        print(f"{labels[claim.id]:<10} {claim.id:<6} {text[:70]}")
+    emit("".join(f"{labels[claim.id]:<10} {claim.id:<6} {' '.join(claim.text.split())[:70]}\n"
+                 for claim in order))
     return 0
 
 
@@ -256,6 +309,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _drop_standard_output()
+        return 1
+    except OSError as error:  # the system refused a file: its words, on one line
+        where = f"{os.fsdecode(error.filename)}: " if error.filename else ""
+        print(f"{PROG}: {where}{error.strerror or error}.", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: still one line, the details on request
         if os.environ.get("DEBATE_EDITOR_TRACEBACK"):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from debate_editor.formats.rebuttal import write_rebuttal
 from debate_editor.formats.registry import ExportOptions
 from debate_editor.store import DebateDocument
-from debate_editor.ui import export_job
+from debate_editor.ui import export_job, import_job
 from debate_editor.ui.main_window import WINDOWS, MainWindow
 
 sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
@@ -58,6 +58,11 @@ def open_file(monkeypatch, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 def finish_exports(qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not export_job._RUNNING, timeout=60_000)
+
+
+def finish_imports(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Imports read (and write) on a worker; wait for every one to end."""
+    qtbot.waitUntil(lambda: not import_job.RUNNING, timeout=60_000)
 
 
 def warnings(window: MainWindow) -> list[str]:
@@ -210,6 +215,7 @@ def test_import_as_a_new_debate_opens_it(qtbot, seed_copy: Path, tmp_path: Path,
     target = tmp_path / "cars"
     asked = save_as(monkeypatch, target)
     press(qtbot, window, Qt.Key.Key_I, CTRL)
+    finish_imports(qtbot)
     assert asked[0][2] == str(tmp_path / "cars.debate")
     opened = [w for w in WINDOWS if w.document.path == tmp_path / "cars.debate"]
     assert len(opened) == 1
@@ -228,6 +234,7 @@ def test_import_into_this_debate_is_one_undo_step(qtbot, seed_copy: Path, tmp_pa
     source.write_text(KIALO, encoding="utf-8")
     open_file(monkeypatch, source)
     press(qtbot, window, Qt.Key.Key_I, CTRL | SHIFT)
+    finish_imports(qtbot)
     claims = {c.id: c for c in window.document.claims()}
     added = [c for cid, c in claims.items() if cid not in before]
     assert len(added) == 4 and {c.id for c in added}.isdisjoint(before)
@@ -253,6 +260,7 @@ def test_bad_input_is_one_plain_message_and_changes_nothing(qtbot, seed_copy: Pa
     before = seed_copy.read_bytes()
     for keys in (CTRL | SHIFT, CTRL):
         press(qtbot, window, Qt.Key.Key_I, keys)
+        finish_imports(qtbot)
         shown = warnings(window)
         assert len(shown) == 1
         assert shown[0].startswith("broken.json: line 2, column ")
@@ -262,6 +270,7 @@ def test_bad_input_is_one_plain_message_and_changes_nothing(qtbot, seed_copy: Pa
             box.deleteLater()
         QApplication.processEvents()
         window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         window.canvas.view.setFocus()
     assert not target.exists()
     assert len(window.document.graph.claims) == 7

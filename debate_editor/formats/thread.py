@@ -85,6 +85,16 @@ def _paragraphs(text: str) -> list[_Line]:
     return lines
 
 
+_POINT = re.compile(r"(\d+)[.)](?:\s|$)")
+_NEXT_POINT = re.compile(r"\s(\d+)[.)](?:\s|$)")
+"""A numbered point, at a line's start or after a space; one pattern for every number
+(a pattern per number would be compiled anew for each point of a long reply)."""
+
+
+def _is_point(match: re.Match[str] | None, number: int) -> bool:
+    return match is not None and match.group(1) == str(number)
+
+
 def _split_points(lines: list[_Line], first_col: int) -> list[str]:
     """The numbered points of the reply, from the lines that hold them."""
     found: list[str] = []
@@ -92,8 +102,7 @@ def _split_points(lines: list[_Line], first_col: int) -> list[str]:
     for index, line in enumerate(lines):
         text = line.text
         start = first_col if index == 0 else 0
-        marker = re.compile(rf"{expected}[.)](?:\s|$)")
-        if not marker.match(text, start):
+        if not _is_point(_POINT.match(text, start), expected):
             got = re.match(r"(\d+)[.)](?:\s|$)", text)
             what = f"point {got.group(1)}" if got else "text that is not a numbered point"
             raise ImportFormatError(
@@ -103,10 +112,11 @@ def _split_points(lines: list[_Line], first_col: int) -> list[str]:
             )
         position = start
         while True:
-            match = marker.match(text, position)
+            match = _POINT.match(text, position)
             assert match is not None
             body_start = match.end()
-            following = re.compile(rf"\s{expected + 1}[.)](?:\s|$)").search(text, body_start)
+            following = next((m for m in _NEXT_POINT.finditer(text, body_start)
+                              if _is_point(m, expected + 1)), None)
             body_end = following.start() if following else len(text)
             body = text[body_start:body_end].strip()
             if not has_text(body):
@@ -116,7 +126,6 @@ def _split_points(lines: list[_Line], first_col: int) -> list[str]:
                 )
             found.append(body)
             expected += 1
-            marker = re.compile(rf"{expected}[.)](?:\s|$)")
             if following is None:
                 break
             position = following.start() + 1

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError
@@ -41,7 +42,7 @@ EXTENSION = ".debate"
 
 
 def _uri(path: Path, mode: str) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+    return f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any name's bytes
 
 
 def _raw_connect(path: Path, mode: str) -> sqlite3.Connection:
@@ -265,11 +266,16 @@ def _atomic_target(path: Path) -> Iterator[Path]:
     os.close(fd)
     temp = Path(name)
     try:
-        yield temp
-        # A journal left beside `path` by a writer killed mid-edit belongs to the file
-        # being replaced. Beside the new file, SQLite would copy its old pages into it.
-        path.with_name(path.name + "-journal").unlink(missing_ok=True)
-        temp.replace(path)
+        try:
+            yield temp
+            # A journal left beside `path` by a writer killed mid-edit belongs to the file
+            # being replaced. Beside the new file, SQLite would copy its old pages into it.
+            path.with_name(path.name + "-journal").unlink(missing_ok=True)
+            temp.replace(path)
+        except (SQLAlchemyError, sqlite3.Error, OSError) as error:  # a full disk, say
+            why = error.strerror if isinstance(error, OSError) else None
+            reason = why or _first_line(getattr(error, "orig", None) or error)
+            raise DebateFileError(path, f"cannot be written ({reason}).") from None
     finally:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
             leftover.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
+from debate_editor.ui import fault_dialog
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.main_window import MainWindow
 from debate_editor.ui.untitled import open_document
@@ -39,6 +40,7 @@ def application() -> QApplication:
         app.setApplicationDisplayName(APP_NAME)
         app.setDesktopFileName(DESKTOP_FILE)
         app.setWindowIcon(app_icon())
+    fault_dialog.install()  # an exception nothing caught is a dialog, never silence
     return app  # type: ignore[return-value]  # instance() is typed as QCoreApplication
 
 

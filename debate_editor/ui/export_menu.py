@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.formats import registry
+from debate_editor.store.whereabouts import export_target_problem
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_job import ExportJob
 from debate_editor.ui.window_host import WindowHost
@@ -92,8 +93,13 @@ def export_format(host: WindowHost, fmt: registry.Format) -> ExportJob | None:
     return start_export(host, fmt, target)
 
 
-def start_export(host: WindowHost, fmt: registry.Format, target: Path) -> ExportJob:
+def start_export(host: WindowHost, fmt: registry.Format, target: Path) -> ExportJob | None:
+    """Export on a worker; never over a debate (the open one least of all)."""
     parent = host.dialog_parent()
+    problem = export_target_problem(target, host.session.document.path)
+    if problem:
+        warn(parent, "Export", f"{target}: cannot be written: {problem}.")
+        return None
     return ExportJob(parent, fmt, host.session.document.snapshot(), _options(host, fmt),
                      target, host.say, lambda text: warn(parent, "Export", text)).start()
 

@@ -5,18 +5,17 @@ command line does). Bad input is refused with the importer's one sentence naming
 and column, in a dialog, and nothing changes: no file is created, the open debate keeps
 every card. Where the importer read by a guess, the import stands and a dialog lists its
 warnings afterwards. Imported cards get fresh ids and land, laid out, to the right of the
-map.
+map. Files are read (and a new debate written) on a worker with a progress dialog and
+Cancel (`import_job`), so a big file never freezes the window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from debate_editor.domain.edit import Edit
-from debate_editor.domain.errors import DebateError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, Debate, Link
 from debate_editor.formats import files, registry
@@ -25,7 +24,9 @@ from debate_editor.layout import positions_for
 from debate_editor.layout.layered import TREE_GAP
 from debate_editor.render.card_style import card_size
 from debate_editor.store import EXTENSION, DebateDocument
+from debate_editor.store.whereabouts import path_problem
 from debate_editor.ui.dialogs import warn
+from debate_editor.ui.import_job import ImportJob
 from debate_editor.ui.window_host import WindowHost
 from debate_editor.ui.window_registry import WindowRegistry
 
@@ -58,20 +59,22 @@ def _choose_source(window: QWidget, title: str) -> Path | None:
     return Path(name) if name else None
 
 
-def import_new(host: WindowHost, windows: WindowRegistry) -> object:
-    """Import a file as a new .debate file (asked for with a Save dialog) and open it;
-    its window, or None. A file shown in one of `windows` is never replaced."""
+def import_new(host: WindowHost, windows: WindowRegistry) -> ImportJob[Imported] | None:
+    """Import a file as a new .debate file (asked for with a Save dialog) and open it.
+    The file is read, and the new one written, on a worker (`import_job`), so the window
+    never freezes. A file shown in one of `windows` is never replaced."""
     window = host.dialog_parent()
     source = _choose_source(window, "Import Debate")
     if source is None:
         return None
-    try:
-        with _Busy():
-            imported = read_debate(source)
-    except DebateError as error:
-        warn(window, "Import", str(error))
-        return None
-    debate = imported.debate
+    return ImportJob(window, f"Reading {source.name}…", lambda: read_debate(source),
+                     lambda imported: _save_new(host, windows, source, imported),
+                     lambda text: warn(window, "Import", text)).start()
+
+
+def _save_new(host: WindowHost, windows: WindowRegistry, source: Path,
+              imported: Imported) -> ImportJob[None] | None:
+    window = host.dialog_parent()
     suggested = str(source.with_suffix(EXTENSION))
     name, _ = QFileDialog.getSaveFileName(window, "Save Imported Debate As", suggested,
                                           f"Debates (*{EXTENSION})")
@@ -83,31 +86,38 @@ def import_new(host: WindowHost, windows: WindowRegistry) -> object:
     if windows.showing(target) is not None:
         warn(window, "Import", f"{target} is open in a window; choose another name.")
         return None
-    try:
-        with _Busy():
-            DebateDocument.create_from(target, debate, replace=True).close()
-    except DebateError as error:
-        warn(window, "Import", str(error))
+    problem = path_problem(target)
+    if problem:
+        warn(window, "Import", f"{target}: cannot be written: {problem}.")
         return None
-    opened = host.open_path(target)
-    _tell_guesses(opened if isinstance(opened, QWidget) else window, source, imported)
-    return opened
+
+    def write() -> None:
+        DebateDocument.create_from(target, imported.debate, replace=True).close()
+
+    def opened(_none: None) -> None:
+        shown = host.open_path(target)
+        _tell_guesses(shown if isinstance(shown, QWidget) else window, source, imported)
+
+    return ImportJob(window, f"Writing {target.name}…", write, opened,
+                     lambda text: warn(window, "Import", text), cancellable=False).start()
 
 
-def import_into(host: WindowHost) -> bool:
-    """Import a file into the open debate as one undoable step."""
+def import_into(host: WindowHost) -> ImportJob[Imported] | None:
+    """Import a file into the open debate as one undoable step (read on a worker; the
+    step itself is made here, on the GUI thread, which alone changes the debate)."""
     session, window = host.session, host.dialog_parent()
     if not session.may_edit():
-        return False
+        return None
     source = _choose_source(window, "Import into This Debate")
     if source is None:
-        return False
-    try:
-        with _Busy():
-            imported = read_debate(source)
-    except DebateError as error:
-        warn(window, "Import", str(error))
-        return False
+        return None
+    return ImportJob(window, f"Reading {source.name}…", lambda: read_debate(source),
+                     lambda imported: _merge(host, source, imported),
+                     lambda text: warn(window, "Import", text)).start()
+
+
+def _merge(host: WindowHost, source: Path, imported: Imported) -> bool:
+    session, window = host.session, host.dialog_parent()
     if not imported.debate.claims:
         warn(window, "Import", f"{source.name} holds no claims; nothing was added.")
         return False
@@ -155,14 +165,3 @@ def _free_spot(document: DebateDocument) -> tuple[float, float]:
     right = max(pos[0] + card_size(c)[0] for c, pos in placed)
     top = min(pos[1] for _, pos in placed)
     return (right + 2 * TREE_GAP, top)
-
-
-class _Busy:
-    """A wait cursor while a file is read or written."""
-
-    def __enter__(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *_exc: object) -> None:
-        QApplication.restoreOverrideCursor()
-

@@ -39,6 +39,7 @@ from debate_editor.ui import export_menu, import_actions, recent_files
 from debate_editor.ui.canvas import Canvas
 from debate_editor.ui.command_table import COMMANDS, SUBMENUS, build_actions, follow_editable
 from debate_editor.ui.dialogs import offer, warn
+from debate_editor.ui.file_watch import FileWatch
 from debate_editor.ui.find_bar import FindBar
 from debate_editor.ui.plain_text import title_part
 from debate_editor.ui.presentation import PresentationView
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.session.problem.connect(self.show_problem)
         self.session.notice.connect(self.say)
         self.session.bridge.changed.connect(self._on_changed)
+        self.file_watch = FileWatch(self, lambda: self._update_title())
+        self.session.file_ok = self.file_watch.file_ok
         self.stack = QStackedWidget()
         self.find_bar = FindBar()
         central = QWidget()
@@ -302,7 +305,7 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + EXTENSION)
         old, was_untitled = self.document.path, self.is_untitled()
         try:
-            self.document.save_as(path)
+            self.file_watch.save_as(path)  # after a deletion, to the same name too
         except DebateError as error:
             self.show_problem(str(error))
             return False

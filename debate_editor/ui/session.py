@@ -10,6 +10,8 @@ action follows it (`editable_changed`), and `may_edit` says so when it may not.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -42,6 +44,10 @@ class Session(QObject):
         """Which branches are folded, in the map and the outline alike."""
         self.folds.forget_missing(document.graph)
         self._editable = not document.read_only
+        self.file_ok: Callable[[], bool] = lambda: True
+        """Asked before every edit, undo and redo, and after a refusal: may the file take
+        it? The window's `FileWatch` follows a renamed file and stops at a deleted one,
+        saying so itself."""
 
     # ---- may it be changed ------------------------------------------------------------
     @property
@@ -68,7 +74,7 @@ class Session(QObject):
 
         False if it changed nothing or was refused; a refusal leaves the stack as it was
         (the step never joins it) and is said through `problem`."""
-        if edit.is_empty() or not self.may_edit():
+        if edit.is_empty() or not self.may_edit() or not self.file_ok():
             return False
         stack = self.undo_stack
         redoable = [(old.forward, old.backward) for i in range(stack.index(), stack.count())
@@ -78,7 +84,8 @@ class Session(QObject):
         stack.push(step)  # applies it; a refused step marks itself obsolete and is dropped
         if step.error is not None:
             self._put_back(redoable)  # Qt dropped them as for a new step; none was taken
-            self.problem.emit(str(step.error))
+            if self.file_ok():  # else the file's fate was said instead
+                self.problem.emit(str(step.error))
             return False
         return True
 
@@ -105,7 +112,7 @@ class Session(QObject):
     def _step(self, *, back: bool) -> None:
         stack = self.undo_stack
         index = stack.index() - 1 if back else stack.index()
-        if not 0 <= index < stack.count():
+        if not 0 <= index < stack.count() or not self.file_ok():
             return
         step = stack.command(index)
         (stack.undo if back else stack.redo)()
@@ -113,7 +120,8 @@ class Session(QObject):
             error, step.error = step.error, None
             with step.sync_without_applying():  # the file did not move: nor does the index
                 (stack.redo if back else stack.undo)()
-            self.problem.emit(str(error))
+            if self.file_ok():
+                self.problem.emit(str(error))
 
     def close(self) -> None:
         self.bridge.detach()
