@@ -15,20 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError
-from debate_editor.domain.graph import links_in_dependency_order
 from debate_editor.domain.model import Debate
-from debate_editor.store.rows import claim_row, info_row, link_row
-from debate_editor.store.schema import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    claims_table,
-    debate_table,
-    links_table,
-)
+from debate_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from debate_editor.store.tables import write_debate
 from debate_editor.store.upgrades import upgrade
 
 try:
@@ -236,16 +229,6 @@ def connect(path: Path, mode: str) -> tuple[Engine, Connection]:
         conn.exec_driver_sql("BEGIN" if mode == "ro" else "BEGIN IMMEDIATE")
 
     return engine, engine.connect()
-
-
-def write_debate(conn: Connection, debate: Debate) -> None:
-    """Fill an empty, upgraded file with a whole debate (inside the caller's transaction)."""
-    conn.execute(insert(debate_table), [info_row(debate.info)])
-    if debate.claims:
-        conn.execute(insert(claims_table), [claim_row(c) for c in debate.claims])
-    if debate.links:
-        ordered = links_in_dependency_order(list(debate.links))
-        conn.execute(insert(links_table), [link_row(link) for link in ordered])
 
 
 @contextlib.contextmanager
