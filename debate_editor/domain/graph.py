@@ -311,7 +311,7 @@ def links_in_dependency_order(links: Iterable[Link]) -> list[Link]:
         in_chain = {link.id}
         target = link.to_link
         while target in by_id and target not in placed and target not in in_chain:
-            above = by_id[target]  # type: ignore[index]
+            above = by_id[target]
             chain.append(above)
             in_chain.add(above.id)
             target = above.to_link

@@ -175,6 +175,7 @@ class DebateDocument:
         if target.resolve() == self.path.resolve():
             return
         raw = self._live().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)  # the file is SQLite
         debate_file.copy_file(raw, target)
         self.close()
         reopened = DebateDocument.open(target, read_only=False)

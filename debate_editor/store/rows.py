@@ -9,6 +9,9 @@ from typing import Any
 
 from debate_editor.domain.model import Claim, DebateInfo, Link
 
+StoredRow = Mapping[Any, Any]
+"""A row as the database hands it over (SQLAlchemy's RowMapping, or a plain dict)."""
+
 
 def claim_row(claim: Claim) -> dict[str, Any]:
     return {
@@ -26,7 +29,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     }
 
 
-def claim_from_row(row: Mapping[str, Any]) -> Claim:
+def claim_from_row(row: StoredRow) -> Claim:
     return Claim(
         id=row["id"],
         text=row["text"],
@@ -53,7 +56,7 @@ def link_row(link: Link) -> dict[str, Any]:
     }
 
 
-def link_from_row(row: Mapping[str, Any]) -> Link:
+def link_from_row(row: StoredRow) -> Link:
     return Link(
         id=row["id"],
         source=row["source"],
@@ -74,7 +77,7 @@ def info_row(info: DebateInfo) -> dict[str, Any]:
     }
 
 
-def info_from_row(row: Mapping[str, Any]) -> DebateInfo:
+def info_from_row(row: StoredRow) -> DebateInfo:
     return DebateInfo(
         title=row["title"],
         description=row["description"],

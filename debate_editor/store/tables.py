@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
-from sqlalchemy.sql.dml import ValuesBase
+from sqlalchemy.sql.dml import UpdateBase
 
 from debate_editor.domain.edit_plan import EditPlan
 from debate_editor.domain.graph import links_in_dependency_order
@@ -26,11 +26,12 @@ from debate_editor.store.schema import claims_table, debate_table, links_table
 
 Row = Mapping[str, Any]
 
+
 FAST_ROWS = 200
 """From this many rows on, a statement on SQLite goes by `_many_on_sqlite`."""
 
 
-def _many_on_sqlite(conn: Connection, statement: ValuesBase, rows: Sequence[Row]) -> None:
+def _many_on_sqlite(conn: Connection, statement: UpdateBase, rows: Sequence[Row]) -> None:
     """The one fast path: a Core statement compiled once, its rows handed to the driver's
     executemany as plain tuples, skipping SQLAlchemy's per-row parameter handling.
 
@@ -45,7 +46,7 @@ def _many_on_sqlite(conn: Connection, statement: ValuesBase, rows: Sequence[Row]
     conn.exec_driver_sql(str(compiled), [tuple(row[key] for key in order) for row in rows])
 
 
-def _run(conn: Connection, statement: ValuesBase, rows: Sequence[Row]) -> None:
+def _run(conn: Connection, statement: UpdateBase, rows: Sequence[Row]) -> None:
     if not rows:
         return
     if len(rows) >= FAST_ROWS and conn.dialect.name == "sqlite":
@@ -54,7 +55,7 @@ def _run(conn: Connection, statement: ValuesBase, rows: Sequence[Row]) -> None:
         conn.execute(statement, list(rows))
 
 
-def _update(table: Table) -> ValuesBase:
+def _update(table: Table) -> UpdateBase:
     return update(table).where(table.c.id == bindparam("key"))
 
 
