@@ -105,14 +105,16 @@ class DebateDocument:
                     version = upgrade(doc._conn, version)
             doc.schema_version = version
             doc._load()
-        except (SQLAlchemyError, sqlite3.Error, ValueError, LookupError,
+        except (SQLAlchemyError, sqlite3.Error, ValueError, LookupError, TypeError,
                 InvalidDebateError) as error:
-            # ValueError: also pydantic's ValidationError, broken JSON tags, broken dates;
+            # ValueError: also pydantic's ValidationError and rows.RowError (tags, dates);
             # LookupError: a column missing from a table another program rewrote.
             doc.close()
             detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
             if isinstance(error, LookupError):
                 detail = "a table lacks a column this version needs"
+            if isinstance(error, TypeError):
+                detail = "a value is of a kind no Debate Editor stores"
             detail = detail.splitlines()[0] if detail else "unreadable"
             if len(detail) > 160:  # the driver may quote a whole damaged row
                 detail = detail[:157] + "…"

@@ -22,6 +22,7 @@ from debate_editor.domain.errors import DebateFileError, InvalidDebateError
 from debate_editor.domain.model import Debate
 from debate_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from debate_editor.store.tables import write_debate
+from debate_editor.store.trust import harden, schema_problem
 from debate_editor.store.upgrades import upgrade
 
 try:
@@ -33,13 +34,36 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 EXTENSION = ".debate"
 
 
+BUSY_SECONDS = 10.0
+"""How long a write waits for readers to finish their (short) read transactions."""
+
+
 def _uri(path: Path, mode: str) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    if mode == "ro" and _wal_mode(path):
+        # A write-ahead-log file read through SQLite gets -wal and -shm files made beside
+        # it; with no log there (inspect_file refuses one), the file alone is the debate.
+        uri += "&immutable=1"
+    return uri
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the header says the file keeps a write-ahead log (bytes 18 and 19 are 2)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head.startswith(SQLITE_MAGIC) and 2 in head[18:20]
 
 
 def _raw_connect(path: Path, mode: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None)
+    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None,
+                           timeout=BUSY_SECONDS)
+    harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")
+    if mode != "ro" and _wal_mode(path):  # ours keep the rollback journal: one file
+        conn.execute("PRAGMA journal_mode = DELETE")
     return conn
 
 
@@ -66,8 +90,11 @@ def inspect_file(path: Path) -> int:
         if not parent.exists():
             raise DebateFileError(path, f"the folder {parent} does not exist.")
         raise DebateFileError(path, "no such file.")
-    if path.is_dir():
+    kind = path.stat().st_mode
+    if stat.S_ISDIR(kind):
         raise DebateFileError(path, "is a folder, not a debate file.")
+    if not stat.S_ISREG(kind):  # reading a named pipe would wait for a writer forever
+        raise DebateFileError(path, f"is {_special(kind)}, not a debate file.")
     try:
         with path.open("rb") as handle:
             head = handle.read(100)
@@ -81,11 +108,30 @@ def inspect_file(path: Path) -> int:
         raise DebateFileError(path, "is not a debate file (it is not an SQLite database).")
     if len(head) < 100:
         raise DebateFileError(path, "is damaged: the file is cut short.")
+    log = path.with_name(path.name + "-wal")
+    if 2 in head[18:20] and log.exists() and log.stat().st_size > 0:
+        raise DebateFileError(
+            path, f"has another program's unfinished write-ahead log beside it ({log.name}); "
+            "open it once in that program so it finishes, then try again.")
     try:
         return _check_database(path, head)
     except _UnfinishedEditError:
         _roll_back_unfinished_edit(path, head)
         return _check_database(path, head)
+
+
+_NO_SUCH_VERSION = 10_000
+"""Above this a format number is damage, not a newer Debate Editor."""
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "something other than a file"
 
 
 class _UnfinishedEditError(Exception):
@@ -110,6 +156,10 @@ def _check_database(path: Path, head: bytes) -> int:
             raise DebateFileError(
                 path, "is a database of another program, not a Debate Editor debate."
             )
+        if version < 0 or version > _NO_SUCH_VERSION:
+            raise DebateFileError(
+                path, f"is damaged (its format number {version} is not one Debate Editor "
+                "writes).")
         if version > SCHEMA_VERSION:
             raise DebateFileError(
                 path,
@@ -123,6 +173,9 @@ def _check_database(path: Path, head: bytes) -> int:
             raise DebateFileError(path, "is damaged: the file is cut short.")
         if check != [("ok",)]:
             raise DebateFileError(path, "is damaged; its database does not pass a check.")
+        problem = schema_problem(conn, version) if version > 0 else None
+        if problem:
+            raise DebateFileError(path, f"{problem}.")
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", None) == _READONLY_ROLLBACK:
             raise _UnfinishedEditError from None

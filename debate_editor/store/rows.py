@@ -29,6 +29,32 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     }
 
 
+class RowError(ValueError):
+    """A value another program stored that no Debate Editor writes; its message is the
+    end of a sentence after "is damaged"."""
+
+
+def _tags(value: object, claim_id: object) -> tuple[str, ...]:
+    """Tags are stored as a JSON list of words; anything else is refused, not guessed at
+    (a bare "abc" would otherwise become the tags a, b and c)."""
+    try:
+        tags = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        tags = None
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise RowError(f"the tags of claim {claim_id} are not a list of words")
+    return tuple(tags)
+
+
+def _moment(value: object, what: str) -> datetime:
+    try:
+        if isinstance(value, str):
+            return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    raise RowError(f"the debate's {what} date is not a date")
+
+
 def claim_from_row(row: StoredRow) -> Claim:
     return Claim(
         id=row["id"],
@@ -37,7 +63,7 @@ def claim_from_row(row: StoredRow) -> Claim:
         title=row["title"],
         note=row["note"],
         source=row["source"],
-        tags=tuple(json.loads(row["tags"])),
+        tags=_tags(row["tags"], row["id"]),
         x=row["x"],
         y=row["y"],
         order=row["ord"],
@@ -81,6 +107,6 @@ def info_from_row(row: StoredRow) -> DebateInfo:
     return DebateInfo(
         title=row["title"],
         description=row["description"],
-        created=datetime.fromisoformat(row["created"]),
-        modified=datetime.fromisoformat(row["modified"]),
+        created=_moment(row["created"], "created"),
+        modified=_moment(row["modified"], "modified"),
     )
