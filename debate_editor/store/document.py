@@ -29,6 +29,7 @@ from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import IdSource
 from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
 from debate_editor.domain.validation import check_debate
+from debate_editor.store import atomic
 from debate_editor.store import file as debate_file
 from debate_editor.store.schema import SCHEMA_VERSION
 from debate_editor.store.tables import read_debate, write_edit
@@ -65,11 +66,21 @@ class DebateDocument:
         path = Path(path)
         if path.exists() and not replace:
             raise DebateFileError(path, "already exists; choose another name.")
-        debate_file.create_file(path, debate)
-        return cls.open(path, read_only=False)
+        lock = atomic.create_file(path, debate)
+        return cls._open_locked(path, lock)
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool | None = None) -> DebateDocument:
+    def _open_locked(cls, path: Path, lock: debate_file.WriterLock) -> DebateDocument:
+        """Open for writing a file written just now, whose writer lock is held already."""
+        try:
+            return cls.open(path, read_only=False, _held=lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool | None = None,
+             _held: debate_file.WriterLock | None = None) -> DebateDocument:
         """Open a debate file.
 
         read_only=None opens for writing when it can and read-only (saying why) when the
@@ -81,8 +92,8 @@ class DebateDocument:
         if version == 0:
             raise DebateFileError(path, "is damaged (it holds no debate).")
         reason = ""
-        lock: debate_file.WriterLock | None = None
-        if read_only is not True:
+        lock: debate_file.WriterLock | None = _held
+        if read_only is not True and lock is None:
             reason = debate_file.writable_problem(path) or ""
             if not reason:
                 lock = debate_file.WriterLock(path)
@@ -178,9 +189,9 @@ class DebateDocument:
             return
         raw = self._live().connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)  # the file is SQLite
-        debate_file.copy_file(raw, target)
+        lock = atomic.copy_file(raw, target)
         self.close()
-        reopened = DebateDocument.open(target, read_only=False)
+        reopened = DebateDocument._open_locked(target, lock)
         self.path = reopened.path
         self.read_only, self.read_only_reason = False, ""
         self._engine, self._conn, self._lock = reopened._engine, reopened._conn, reopened._lock

@@ -1,4 +1,4 @@
-"""Opening, checking, creating and copying `.debate` files.
+"""Opening, checking and locking `.debate` files (writing whole files: atomic.py).
 
 Every check runs on a read-only connection first, so a file that is not ours, is
 damaged or comes from a newer version is refused before anything could write to it.
@@ -6,24 +6,18 @@ damaged or comes from a newer version is refused before anything could write to 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import stat
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-from debate_editor.domain.errors import DebateFileError, InvalidDebateError
-from debate_editor.domain.model import Debate
+from debate_editor.domain.errors import DebateFileError
 from debate_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
-from debate_editor.store.tables import write_debate
 from debate_editor.store.trust import harden, schema_problem
-from debate_editor.store.upgrades import upgrade
 
 try:
     import fcntl
@@ -282,68 +276,3 @@ def connect(path: Path, mode: str) -> tuple[Engine, Connection]:
         conn.exec_driver_sql("BEGIN" if mode == "ro" else "BEGIN IMMEDIATE")
 
     return engine, engine.connect()
-
-
-@contextlib.contextmanager
-def _atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path` that replaces it only if the block succeeds, so an
-    existing file is untouched by a failure."""
-    folder = path.parent
-    if not folder.exists():
-        raise DebateFileError(path, f"the folder {folder} does not exist.")
-    problem = writable_problem(path) if path.exists() else _folder_problem(folder)
-    if problem:
-        raise DebateFileError(path, f"cannot be written: {problem}.")
-    try:
-        fd, name = tempfile.mkstemp(prefix=".~", suffix=EXTENSION, dir=folder)
-    except OSError as error:
-        raise DebateFileError(path, f"cannot be written ({error.strerror}).") from None
-    os.close(fd)
-    temp = Path(name)
-    try:
-        yield temp
-        # A journal left beside `path` by a writer killed mid-edit belongs to the file
-        # being replaced. Beside the new file, SQLite would copy its old pages into it.
-        path.with_name(path.name + "-journal").unlink(missing_ok=True)
-        temp.replace(path)
-    finally:
-        for leftover in (temp, temp.with_name(temp.name + "-journal")):
-            leftover.unlink(missing_ok=True)
-
-
-def refuse_if_open_elsewhere(path: Path) -> None:
-    if path.exists():
-        lock = WriterLock(path)
-        if not lock.acquire():
-            raise DebateFileError(path, "is open in another window; close it there first.")
-        lock.release()
-
-
-def create_file(path: Path, debate: Debate) -> None:
-    """Write `debate` as a new .debate file at `path`, atomically (all or nothing)."""
-    refuse_if_open_elsewhere(path)
-    with _atomic_target(path) as temp:
-        temp.unlink()
-        engine, conn = connect(temp, "rwc")
-        try:
-            with conn.begin():
-                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                upgrade(conn, 0)
-                write_debate(conn, debate)
-        except UnicodeEncodeError as error:  # the temporary file goes; the target stays
-            raise InvalidDebateError([unstorable_text(error)]) from None
-        finally:
-            conn.close()
-            engine.dispose()
-
-
-def copy_file(source: sqlite3.Connection, target: Path) -> None:
-    """Copy an open database to `target` with SQLite's backup API (consistent even while
-    the source is in use), replacing `target` only when the copy is complete."""
-    refuse_if_open_elsewhere(target)
-    with _atomic_target(target) as temp:
-        dest = sqlite3.connect(str(temp))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
