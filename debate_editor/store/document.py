@@ -251,7 +251,10 @@ class DebateDocument:
                 with conn.begin():
                     write_edit(conn, plan)
             except SQLAlchemyError as error:
+                self._end_failed_transaction()
                 reason = str(getattr(error, "orig", error)).splitlines()[0]
+                if "database is locked" in reason:  # a reader outlasted the busy timeout
+                    reason = "another program kept reading the file; try the edit again"
                 raise DebateFileError(
                     self.path, f"the edit could not be written ({reason}).") from None
             except UnicodeEncodeError as error:  # rolled back: nothing was written
@@ -260,6 +263,14 @@ class DebateDocument:
             self.info = plan.info
         self.events.emit(plan.event)
         return plan.inverse
+
+    def _end_failed_transaction(self) -> None:
+        """A COMMIT refused as busy leaves SQLite's transaction open (SQLAlchemy has let
+        go of it): roll it back, so the file keeps nothing of the edit and the next edit
+        can begin."""
+        raw = self._live().connection.driver_connection
+        if isinstance(raw, sqlite3.Connection) and raw.in_transaction:
+            raw.rollback()
 
     # ---- edits in a few words, for the seed script and the tests ------------------------
     def add_claim(self, text: str, kind: ClaimKind = ClaimKind.CLAIM, *,

@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    literal_column,
+    select,
+    update,
+)
 from sqlalchemy.sql.dml import UpdateBase
 
 from debate_editor.domain.edit_plan import EditPlan
@@ -89,10 +98,65 @@ def write_edit(conn: Connection, plan: EditPlan) -> None:
     conn.execute(_update(debate_table), [_keyed(info_row(plan.info))])
 
 
-def read_debate(conn: Connection) -> tuple[DebateInfo | None, list[Claim], list[Link]]:
-    """Every row, as the domain's values (info None when the debate row is missing)."""
+Rows = tuple[DebateInfo | None, list[Claim], list[Link]]
+
+READ_PAGE = 5_000
+"""Rows read in one read transaction of a SQLite file (about 20 ms of holding it)."""
+
+def read_debate(conn: Connection) -> Rows:
+    """Every row, as the domain's values (info None when the debate row is missing).
+
+    A reader must not starve the writer: on SQLite a read transaction blocks every commit
+    until it ends, so a file is read a page of rows per transaction, in the order the rows
+    were written; if another connection commits between pages the reading starts over
+    (twice at most, then the rest is read in one transaction), so what is read is one
+    state of the file. PostgreSQL's readers never block its writers: one transaction."""
+    if conn.dialect.name != "sqlite":
+        with conn.begin():
+            return _read_whole(conn)
+    for _ in range(3):
+        rows = _read_paged(conn)
+        if rows is not None:
+            return rows
+    with conn.begin():
+        return _read_whole(conn)
+
+
+def _read_whole(conn: Connection) -> Rows:
     row = conn.execute(select(debate_table)).mappings().first()
     info = info_from_row(row) if row is not None else None
     claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
     links = [link_from_row(r._mapping) for r in conn.execute(select(links_table))]
     return info, claims, links
+
+
+def _read_page(conn: Connection, table: Table, after: int) -> list[Row]:
+    """Up to READ_PAGE rows of `table` written after row number `after`, in its own read
+    transaction; each row's number is under `_rowid`."""
+    number = literal_column("rowid")
+    statement = (select(table, number.label("_rowid")).where(number > after)
+                 .order_by(number).limit(READ_PAGE))
+    with conn.begin():
+        return [r._mapping for r in conn.execute(statement)]
+
+
+def _read_paged(conn: Connection) -> Rows | None:
+    """The whole file page by page, or None if another connection committed meanwhile."""
+    with conn.begin():
+        start = conn.exec_driver_sql("PRAGMA data_version").scalar()
+        row = conn.execute(select(debate_table)).mappings().first()
+    info = info_from_row(row) if row is not None else None
+    found: dict[str, list[Row]] = {"claims": [], "links": []}
+    for table in (claims_table, links_table):
+        after = 0
+        while True:
+            page = _read_page(conn, table, after)
+            found[table.name].extend(page)
+            if len(page) < READ_PAGE:
+                break
+            after = page[-1]["_rowid"]
+        with conn.begin():
+            if conn.exec_driver_sql("PRAGMA data_version").scalar() != start:
+                return None
+    return (info, [claim_from_row(r) for r in found["claims"]],
+            [link_from_row(r) for r in found["links"]])
