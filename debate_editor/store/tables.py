@@ -9,7 +9,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
+    Integer,
     Table,
     bindparam,
     delete,
@@ -33,7 +35,7 @@ from debate_editor.store.rows import (
 )
 from debate_editor.store.schema import claims_table, debate_table, links_table
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]
 
 
 FAST_ROWS = 200
@@ -133,7 +135,7 @@ def _read_whole(conn: Connection) -> Rows:
 def _read_page(conn: Connection, table: Table, after: int) -> list[Row]:
     """Up to READ_PAGE rows of `table` written after row number `after`, in its own read
     transaction; each row's number is under `_rowid`."""
-    number = literal_column("rowid")
+    number: ColumnElement[int] = literal_column("rowid", Integer)
     statement = (select(table, number.label("_rowid")).where(number > after)
                  .order_by(number).limit(READ_PAGE))
     with conn.begin():
