@@ -16,7 +16,7 @@ from functools import lru_cache
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
-from debate_editor.store.upgrades import upgrade
+from debate_editor.store.upgrades import STEPS, Step, upgrade
 
 SchemaObject = tuple[str, str, str, str]
 """(type, name, table, SQL with its spaces squeezed) of one row of sqlite_master."""
@@ -30,9 +30,14 @@ def _objects(conn: sqlite3.Connection) -> set[SchemaObject]:
             for kind, name, table, sql in rows}
 
 
-@lru_cache(maxsize=8)
 def declared_objects(version: int) -> frozenset[SchemaObject]:
     """What the upgrade ladder makes for a file of `version`, from an empty database."""
+    return _made_by(tuple(STEPS[step] for step in range(version)), version)
+
+
+@lru_cache(maxsize=8)
+def _made_by(steps: tuple[Step, ...], version: int) -> frozenset[SchemaObject]:
+    """Kept per list of steps, so a ladder with a step added is asked afresh."""
     raw = sqlite3.connect(":memory:", isolation_level=None)
     engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
     with engine.connect() as conn, conn.begin():
