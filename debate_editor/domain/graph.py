@@ -19,6 +19,7 @@ import networkx as nx
 
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Claim, Debate, Link, LinkKind
+from debate_editor.domain.reach import reaches
 
 
 @dataclass(frozen=True)
@@ -190,17 +191,8 @@ class DebateGraph:
         return roots
 
     def answers_through(self, claim_id: str, ancestor: str) -> bool:
-        """Whether `claim_id` answers `ancestor`, directly or through other claims
-        (iterative, so a deep chain never meets Python's recursion limit)."""
-        seen, waiting = {claim_id}, [claim_id]
-        while waiting:
-            for parent in self.parents(waiting.pop()):
-                if parent == ancestor:
-                    return True
-                if parent not in seen:
-                    seen.add(parent)
-                    waiting.append(parent)
-        return False
+        """Whether `claim_id` answers `ancestor`, directly or through other claims."""
+        return reaches(claim_id, ancestor, self.parents)
 
     def next_thesis_order(self) -> int:
         """The order a new thesis takes: after every thesis there is."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
-from debate_editor.domain.bulk import gc_paused
+from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.graph import DebateGraph, debate_under
 from debate_editor.domain.model import Debate
 from debate_editor.formats.registry import ExportOptions, Format, register

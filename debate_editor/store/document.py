@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from debate_editor.domain import builders
-from debate_editor.domain.bulk import gc_paused
+from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.edit_plan import follow, plan_edit
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError, plain_message

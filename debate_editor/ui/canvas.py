@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from debate_editor.domain.bulk import gc_paused
+from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind

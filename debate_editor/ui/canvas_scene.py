@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
-from debate_editor.domain.bulk import gc_paused
+from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import links_in_dependency_order
 from debate_editor.domain.model import Link

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from debate_editor import __version__
-from debate_editor.domain.bulk import settle, unsettle
+from debate_editor.domain.collector import settle, unsettle
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store import EXTENSION, DebateDocument

@@ -11,6 +11,7 @@ from __future__ import annotations
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Link
+from debate_editor.domain.reach import has_cycle, reached, reaches
 
 
 def top_level(graph: DebateGraph, *, acyclic: bool) -> list[str]:
@@ -19,34 +20,28 @@ def top_level(graph: DebateGraph, *, acyclic: bool) -> list[str]:
     roots = [claim.id for claim in graph.theses()]
     if acyclic:
         return roots  # every claim stands under a thesis
-    reached: set[str] = set()
-    seen_links: set[str] = set()
-
-    def spread(start: str) -> None:
-        reached.add(start)
-        claims: list[str] = [start]
-        links: list[Link] = []
-        while claims or links:
-            if links:
-                link = links.pop()
-                if link.id in seen_links:
-                    continue
-                seen_links.add(link.id)
-                links.extend(graph.incoming(link.id))
-                if link.source not in reached:
-                    reached.add(link.source)
-                    claims.append(link.source)
-            else:
-                links.extend(graph.incoming(claims.pop()))
-
-    for root in roots:
-        spread(root)
-    if len(reached) < len(graph.claims):
+    step = lambda claim_id: below(graph, claim_id)  # noqa: E731
+    seen = reached(roots, step)
+    if len(seen) < len(graph.claims):
         for claim_id in sorted(graph.claims, key=id_key):
-            if claim_id not in reached:
+            if claim_id not in seen:
                 roots.append(claim_id)
-                spread(claim_id)
+                reached([claim_id], step, seen)
     return roots
+
+
+def below(graph: DebateGraph, claim_id: str) -> list[str]:
+    """The claims whose rows stand under `claim_id`: what answers it, and what objects to
+    the links of those answers (undercuts of undercuts too)."""
+    found: list[str] = []
+    links, seen = list(graph.incoming(claim_id)), set()
+    while links:
+        link = links.pop()
+        if link.id not in seen:  # undercuts in a circle are refused, but never loop
+            seen.add(link.id)
+            found.append(link.source)
+            links.extend(graph.incoming(link.id))
+    return found
 
 
 def above(graph: DebateGraph, claim_id: str) -> list[str]:
@@ -61,35 +56,9 @@ def closes_circle(graph: DebateGraph, link: Link) -> bool:
     """Whether the claims above `link`'s target include its source."""
     start = link.to_claim if link.to_claim is not None \
         else graph.links[link.to_link or ""].source
-    seen, pending = {start}, [start]
-    while pending:
-        claim_id = pending.pop()
-        if claim_id == link.source:
-            return True
-        for up in above(graph, claim_id):
-            if up not in seen:
-                seen.add(up)
-                pending.append(up)
-    return False
+    return start == link.source or reaches(start, link.source, lambda c: above(graph, c))
 
 
 def has_circle(graph: DebateGraph) -> bool:
-    """Whether any claim stands above itself (one depth-first search)."""
-    state: dict[str, int] = {}  # 1: on the way, 2: done
-    for start in graph.claims:
-        if start in state:
-            continue
-        state[start] = 1
-        stack = [(start, iter(above(graph, start)))]
-        while stack:
-            claim_id, ups = stack[-1]
-            step = next(ups, None)
-            if step is None:
-                state[claim_id] = 2
-                stack.pop()
-            elif state.get(step) == 1:
-                return True
-            elif step not in state:
-                state[step] = 1
-                stack.append((step, iter(above(graph, step))))
-    return False
+    """Whether any claim stands above itself."""
+    return has_cycle(graph.claims, lambda claim_id: above(graph, claim_id))

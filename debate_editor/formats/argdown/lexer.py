@@ -12,84 +12,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from debate_editor.domain.errors import ImportFormatError
+from debate_editor.formats.argdown.tokens import (
+    ARGUMENT_DEFINITION,
+    ARGUMENT_MENTION,
+    ARGUMENT_REFERENCE,
+    COMMENT,
+    CONTRADICTION,
+    DATA,
+    DEDENT,
+    EMPTYLINE,
+    ESCAPED_CHAR,
+    FREESTYLE,
+    FRONT_MATTER,
+    HEADING_START,
+    INCOMING_ATTACK,
+    INCOMING_SUPPORT,
+    INCOMING_UNDERCUT,
+    INDENT,
+    INFERENCE_END,
+    INFERENCE_START,
+    LINE_BREAKS,
+    LINK,
+    LIST_DELIMITER,
+    NEWLINE,
+    ORDERED_LIST_ITEM,
+    OUTGOING_ATTACK,
+    OUTGOING_SUPPORT,
+    OUTGOING_UNDERCUT,
+    RELATIONS,
+    SKIPPED,
+    SPACES,
+    SPECIAL_CHAR,
+    STATEMENT_DEFINITION,
+    STATEMENT_MENTION,
+    STATEMENT_NUMBER,
+    STATEMENT_REFERENCE,
+    TAG,
+    TAG_PATTERN,
+    UNORDERED_LIST_ITEM,
+    UNUSED_CONTROL_CHAR,
+    Token,
+)
 
 # JavaScript's `.` and `\s`, which differ from Python's.
 _DOT = r"[^\n\r\u2028\u2029]"
 _WS = "\t\n\x0b\x0c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _S = f"[{_WS}]"
 _NS = f"[^{_WS}]"
-_LINE_BREAKS = re.compile(r"\r\n?|\n")
-
-COMMENT = "Comment"
-FRONT_MATTER = "FrontMatter"
-DATA = "Data"
-ESCAPED_CHAR = "EscapedChar"
-SPECIAL_CHAR = "SpecialChar"
-EMPTYLINE = "Emptyline"
-NEWLINE = "Newline"
-INDENT = "Indent"
-DEDENT = "Dedent"
-INFERENCE_START = "InferenceStart"
-INFERENCE_END = "InferenceEnd"
-LIST_DELIMITER = "ListDelimiter"
-INCOMING_SUPPORT = "IncomingSupport"  # +>  the parent supports the child
-INCOMING_ATTACK = "IncomingAttack"  # ->
-OUTGOING_SUPPORT = "OutgoingSupport"  # + or <+  the child supports the parent
-OUTGOING_ATTACK = "OutgoingAttack"  # - or <-
-CONTRADICTION = "Contradiction"  # ><
-INCOMING_UNDERCUT = "IncomingUndercut"  # _>  the parent undercuts the child
-OUTGOING_UNDERCUT = "OutgoingUndercut"  # <_ or _
-HEADING_START = "HeadingStart"
-STATEMENT_NUMBER = "StatementNumber"
-ORDERED_LIST_ITEM = "OrderedListItem"
-UNORDERED_LIST_ITEM = "UnorderedListItem"
-BOLD_STARTS = ("AsteriskBoldStart", "UnderscoreBoldStart")
-BOLD_ENDS = ("AsteriskBoldEnd", "UnderscoreBoldEnd")
-ITALIC_STARTS = ("AsteriskItalicStart", "UnderscoreItalicStart")
-ITALIC_ENDS = ("AsteriskItalicEnd", "UnderscoreItalicEnd")
-LINK = "Link"
-TAG = "Tag"
-STATEMENT_DEFINITION = "StatementDefinition"
-STATEMENT_REFERENCE = "StatementReference"
-STATEMENT_MENTION = "StatementMention"
-ARGUMENT_DEFINITION = "ArgumentDefinition"
-ARGUMENT_REFERENCE = "ArgumentReference"
-ARGUMENT_MENTION = "ArgumentMention"
-SPACES = "Spaces"
-FREESTYLE = "Freestyle"
-UNUSED_CONTROL_CHAR = "UnusedControlChar"
-
-RELATIONS = (
-    INCOMING_SUPPORT, INCOMING_ATTACK, OUTGOING_SUPPORT, OUTGOING_ATTACK,
-    CONTRADICTION, INCOMING_UNDERCUT, OUTGOING_UNDERCUT,
-)
-SKIPPED = (COMMENT, SPACES)
-
-TAG_PATTERN = re.compile(
-    r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))[ \t]?"
-)
-
-
-@dataclass(slots=True)
-class Token:
-    type: str
-    image: str
-    offset: int
-    line: int
-    column: int
-
-    @property
-    def end_offset(self) -> int:
-        return self.offset + len(self.image) - 1
-
-    @property
-    def last_line(self) -> int:
-        """The line this token's last character stands on (a line break counts as its own
-        line's end)."""
-        return self.line + len(_LINE_BREAKS.findall(self.image.rstrip("\r\n")))
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -243,7 +214,7 @@ class _Lexer:
             return 1
         line = last.last_line
         if last.type in (EMPTYLINE, NEWLINE):
-            line = last.line + len(_LINE_BREAKS.findall(last.image))
+            line = last.line + len(LINE_BREAKS.findall(last.image))
         return line
 
     def _end_offset(self) -> int:
@@ -381,7 +352,7 @@ class _Lexer:
             token = Token(kind, image, self.pos, self.line, self.column)
             (self.skipped if kind in SKIPPED else self.tokens).append(token)
             self.pos += len(image)
-            breaks = list(_LINE_BREAKS.finditer(image))
+            breaks = list(LINE_BREAKS.finditer(image))
             if breaks:
                 self.line += len(breaks)
                 self.column = len(image) - breaks[-1].end() + 1

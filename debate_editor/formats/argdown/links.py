@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from debate_editor.domain.errors import ImportFormatError
 from debate_editor.domain.ids import numbered_ids
 from debate_editor.domain.model import Link, LinkKind
-from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown import tokens as lx
 from debate_editor.formats.argdown.parser import Inference
 from debate_editor.formats.argdown.semantics import FROM_PARENT, Ref, Rel
 

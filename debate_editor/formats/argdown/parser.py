@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats.argdown import lexer as lx
-from debate_editor.formats.argdown.lexer import Token, tokenize
+from debate_editor.formats.argdown import tokens as lx
+from debate_editor.formats.argdown.lexer import tokenize
+from debate_editor.formats.argdown.tokens import Token
 from debate_editor.formats.argdown.tree import (
     Block,
     Content,

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown import tokens as lx
 from debate_editor.formats.argdown.parser import (
     Document,
     Inference,

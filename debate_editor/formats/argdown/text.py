@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats.argdown import lexer as lx
+from debate_editor.formats.argdown import tokens as lx
 from debate_editor.formats.argdown.lexer import tokenize
 from debate_editor.formats.argdown.parser import Member, normalize_space, parse
 

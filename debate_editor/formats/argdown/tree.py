@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from debate_editor.domain.errors import ImportFormatError
-from debate_editor.formats.argdown import lexer as lx
-from debate_editor.formats.argdown.lexer import Token
+from debate_editor.formats.argdown import tokens as lx
+from debate_editor.formats.argdown.tokens import Token
 
 
 @dataclass

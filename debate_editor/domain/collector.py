@@ -1,4 +1,5 @@
-"""Making many long-lived objects at once: opening a big debate, filling its map."""
+"""The garbage-collector policy for making many long-lived objects at once: opening a big
+debate, filling its map."""
 
 from __future__ import annotations
 
