@@ -144,3 +144,21 @@ def test_a_symbolic_link_is_written_through_to_its_file(tmp_path: Path, umask: N
         doc.save_as(link)
     assert link.is_symlink() and titles(real) == "Saved"
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["debate.debate"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "named pipe"])
+def test_a_target_that_is_not_a_file_is_refused_at_once(tmp_path: Path, kind: str) -> None:
+    """Before: a folder gave IsADirectoryError's traceback, a named pipe waited forever."""
+    target = tmp_path / "x.debate"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    source = DebateDocument.create_from(tmp_path / "source.debate", debate("Source"))
+    with pytest.raises(DebateFileError, match=f"is a {kind}; choose another name"):
+        DebateDocument.create_from(target, debate("New"))
+    with pytest.raises(DebateFileError, match=f"is a {kind}"):
+        source.save_as(target)
+    assert not source.closed and not source.read_only
+    source.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["source.debate", "x.debate"]

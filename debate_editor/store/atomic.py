@@ -25,6 +25,7 @@ from debate_editor.store.file import (
     EXTENSION,
     WriterLock,
     _folder_problem,
+    _special,
     connect,
     unstorable_text,
     writable_problem,
@@ -61,6 +62,10 @@ def _atomic_target(path: Path) -> Iterator[tuple[Path, WriterLock]]:
     folder = target.parent
     if not folder.exists():
         raise DebateFileError(path, f"the folder {folder} does not exist.")
+    if target.exists() and not target.is_file():
+        kind = target.stat().st_mode
+        what = "a folder" if stat.S_ISDIR(kind) else _special(kind)
+        raise DebateFileError(path, f"is {what}; choose another name for the debate.")
     problem = writable_problem(target) if target.exists() else _folder_problem(folder)
     if problem:
         raise DebateFileError(path, f"cannot be written: {problem}.")

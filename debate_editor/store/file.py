@@ -249,7 +249,7 @@ class WriterLock:
     def acquire(self) -> bool:
         if fcntl is None:
             return True
-        handle = os.open(self.path, os.O_RDONLY)
+        handle = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
