@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
-from debate_editor.domain import ClaimKind, LinkKind
+from debate_editor.domain import ClaimKind, LinkKind, builders
 from debate_editor.store import DebateDocument
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +29,14 @@ def _split_after(text: str, marker: str) -> tuple[str, str]:
     return text[:index].strip(), text[index:].strip()
 
 
+def _add(doc: DebateDocument, text: str, kind: ClaimKind = ClaimKind.CLAIM,
+         **how: Any) -> str:
+    """One claim (and the link to what it answers) as one edit; its id."""
+    edit, claim = builders.claim_edit(doc.graph, doc.ids, text, kind, **how)
+    doc.apply(edit)
+    return claim.id
+
+
 def build(out: Path) -> None:
     lines = [line.strip() for line in THREAD.read_text(encoding="utf-8").splitlines()]
     lead_in, thesis_text, reasons_para, additive_para, concession, points_line = lines[:6]
@@ -37,14 +46,15 @@ def build(out: Path) -> None:
 
     out.unlink(missing_ok=True)
     with DebateDocument.create(out, TITLE) as doc:
-        doc.set_info(description="A forum post and a reply that concedes part and objects.")
-        thesis = doc.add_claim(thesis_text, ClaimKind.THESIS, note=lead_in)
-        doc.add_claim(concession, ClaimKind.CONCESSION, answers=thesis.id)
-        zero = doc.add_claim(zero_sum, answers=thesis.id)
-        doc.add_claim(hostility, answers=thesis.id)
-        additive = doc.add_claim(additive_para, answers=thesis.id)
-        doc.add_claim(points[0], answers=zero.id, link_kind=LinkKind.OBJECTION)
-        doc.add_claim(points[1], answers=additive.id, link_kind=LinkKind.OBJECTION)
+        doc.apply(builders.info_edit(
+            doc.info, description="A forum post and a reply that concedes part and objects."))
+        thesis = _add(doc, thesis_text, ClaimKind.THESIS, note=lead_in)
+        _add(doc, concession, ClaimKind.CONCESSION, answers=thesis)
+        zero = _add(doc, zero_sum, answers=thesis)
+        _add(doc, hostility, answers=thesis)
+        additive = _add(doc, additive_para, answers=thesis)
+        _add(doc, points[0], answers=zero, link_kind=LinkKind.OBJECTION)
+        _add(doc, points[1], answers=additive, link_kind=LinkKind.OBJECTION)
 
 
 if __name__ == "__main__":

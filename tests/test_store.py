@@ -177,10 +177,11 @@ def test_the_upgrade_ladder_climbs_in_one_transaction(
     with DebateDocument.create(path, "Old") as doc:
         small_debate(doc)
         before = content(doc)
-    ran: list[int] = []
+    ran: list[str] = []
 
     def add_colour(conn: object) -> None:
-        ran.append(1)
+        # Which database: the file, or the empty one the schema check builds to compare.
+        ran.append(conn.exec_driver_sql("PRAGMA database_list").fetchone()[2])  # type: ignore[attr-defined]
         conn.exec_driver_sql("ALTER TABLE claims ADD COLUMN colour TEXT")  # type: ignore[attr-defined]
 
     monkeypatch.setitem(upgrades.STEPS, SCHEMA_VERSION, add_colour)
@@ -197,7 +198,7 @@ def test_the_upgrade_ladder_climbs_in_one_transaction(
     raw.close()
     with DebateDocument.open(path):
         pass
-    assert ran == [1]
+    assert [name for name in ran if name] == [str(path.resolve())]
 
 
 def test_new_ids_are_never_reused_within_a_session(new_doc: DebateDocument) -> None:

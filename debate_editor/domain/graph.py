@@ -41,6 +41,8 @@ class DebateGraph:
         self._outgoing: dict[str, list[str]] = {}
         self._in_order: dict[str, list[Link]] = {}
         """Target id -> its incoming links sorted, kept until a link there changes."""
+        self.pairs: dict[tuple[str, str], str] = {}
+        """(source, target) -> the link between them: a claim answers another only once."""
         for claim in claims:
             self.add_claim(claim)
         for link in links:
@@ -87,6 +89,7 @@ class DebateGraph:
         self._in_order.pop(link.target, None)
         self._incoming.setdefault(link.target, []).append(link.id)
         self._outgoing.setdefault(link.source, []).append(link.id)
+        self.pairs[(link.source, link.target)] = link.id
         if link.to_claim is not None and self._nx is not None:
             self._nx.add_edge(link.source, link.to_claim, link=link.id)
 
@@ -109,6 +112,8 @@ class DebateGraph:
         self._incoming[link.target].remove(link_id)
         self._outgoing[link.source].remove(link_id)
         self._incoming.pop(link_id, None)
+        if self.pairs.get((link.source, link.target)) == link_id:
+            del self.pairs[(link.source, link.target)]
         if link.to_claim is not None and self._nx is not None:
             self._nx.remove_edge(link.source, link.to_claim)
 

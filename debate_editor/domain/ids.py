@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 from functools import lru_cache
 
 _PARTS = re.compile(r"(\d+)")
@@ -38,3 +38,32 @@ def next_number(prefix: str, existing: Iterable[str]) -> int:
         if item_id.startswith(prefix) and digits.isdigit():
             highest = max(highest, int(digits))
     return highest + 1
+
+
+class IdSource:
+    """Hands out ids for new claims and links of one debate: never one in use, and never
+    one handed out before in this session (so an undone claim's id is not reused by the
+    next new claim, and redo brings back the same id)."""
+
+    def __init__(self, claims: Container[str], links: Container[str],
+                 next_claim: int = 1, next_link: int = 1) -> None:
+        self._claims, self._links = claims, links
+        self._next = {"c": next_claim, "l": next_link}
+
+    @classmethod
+    def after(cls, claims: Collection[str], links: Collection[str]) -> IdSource:
+        """A source for a debate whose ids are `claims` and `links` (live views of them)."""
+        return cls(claims, links, next_number("c", claims), next_number("l", links))
+
+    def _new(self, prefix: str, taken: Container[str]) -> str:
+        number = self._next[prefix]
+        while f"{prefix}{number}" in taken:
+            number += 1
+        self._next[prefix] = number + 1
+        return f"{prefix}{number}"
+
+    def claim_id(self) -> str:
+        return self._new("c", self._claims)
+
+    def link_id(self) -> str:
+        return self._new("l", self._links)

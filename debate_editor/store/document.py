@@ -1,8 +1,10 @@
 """The open document: the one source of truth every view follows.
 
-It holds the debate in memory (a `DebateGraph`) and in its `.debate` file. `apply`
-checks an edit, writes it in one transaction, updates memory, tells its followers, and
-hands back the inverse edit, which is all an undo needs.
+It holds the debate in memory (a `DebateGraph`) and in its `.debate` file, and
+coordinates every edit: `apply` has the domain check it and work out its inverse
+(domain/edit_plan.py), has the store write it in one transaction (store/tables.py), has
+the graph follow, tells its followers, and hands back the inverse, which is all an undo
+needs. Opening, locking and copying the file live in store/file.py.
 """
 
 from __future__ import annotations
@@ -14,36 +16,23 @@ from types import TracebackType
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Table, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from debate_editor.domain import builders
 from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.edit import Edit
+from debate_editor.domain.edit_plan import follow, plan_edit
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError, plain_message
-from debate_editor.domain.events import DebateChanged, EventHub, Listener
-from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
-from debate_editor.domain.ids import next_number
-from debate_editor.domain.model import (
-    Claim,
-    ClaimKind,
-    Debate,
-    DebateInfo,
-    Link,
-    LinkKind,
-    has_text,
-    utc_now,
-)
-from debate_editor.domain.validation import check_debate, link_problems, undercut_circles
+from debate_editor.domain.events import EventHub, Listener
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.ids import IdSource
+from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.domain.validation import check_debate
+from debate_editor.store import atomic
 from debate_editor.store import file as debate_file
-from debate_editor.store.rows import (
-    claim_from_row,
-    claim_row,
-    info_from_row,
-    info_row,
-    link_from_row,
-    link_row,
-)
-from debate_editor.store.schema import SCHEMA_VERSION, claims_table, debate_table, links_table
+from debate_editor.store.schema import SCHEMA_VERSION
+from debate_editor.store.tables import read_debate, write_edit
 from debate_editor.store.upgrades import upgrade
 
 
@@ -56,13 +45,11 @@ class DebateDocument:
         self.read_only_reason = read_only_reason
         self.events = EventHub()
         self._lock: debate_file.WriterLock | None = None
-        self._engine: Any = None
-        self._conn: Any = None
+        self._engine: Engine | None = None
+        self._conn: Connection | None = None
         self.graph = DebateGraph()
         self.info = DebateInfo()
-        self._next_claim = 1
-        self._next_link = 1
-        self._pairs: dict[tuple[str, str], str] = {}
+        self.ids = IdSource.after(self.graph.claims, self.graph.links)
         self.schema_version = SCHEMA_VERSION
 
     # ---- opening and closing ---------------------------------------------------------
@@ -79,11 +66,21 @@ class DebateDocument:
         path = Path(path)
         if path.exists() and not replace:
             raise DebateFileError(path, "already exists; choose another name.")
-        debate_file.create_file(path, debate)
-        return cls.open(path, read_only=False)
+        lock = atomic.create_file(path, debate)
+        return cls._open_locked(path, lock)
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool | None = None) -> DebateDocument:
+    def _open_locked(cls, path: Path, lock: debate_file.WriterLock) -> DebateDocument:
+        """Open for writing a file written just now, whose writer lock is held already."""
+        try:
+            return cls.open(path, read_only=False, _held=lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool | None = None,
+             _held: debate_file.WriterLock | None = None) -> DebateDocument:
         """Open a debate file.
 
         read_only=None opens for writing when it can and read-only (saying why) when the
@@ -95,8 +92,8 @@ class DebateDocument:
         if version == 0:
             raise DebateFileError(path, "is damaged (it holds no debate).")
         reason = ""
-        lock: debate_file.WriterLock | None = None
-        if read_only is not True:
+        lock: debate_file.WriterLock | None = _held
+        if read_only is not True and lock is None:
             reason = debate_file.writable_problem(path) or ""
             if not reason:
                 lock = debate_file.WriterLock(path)
@@ -119,14 +116,16 @@ class DebateDocument:
                     version = upgrade(doc._conn, version)
             doc.schema_version = version
             doc._load()
-        except (SQLAlchemyError, sqlite3.Error, ValueError, LookupError,
+        except (SQLAlchemyError, sqlite3.Error, ValueError, LookupError, TypeError,
                 InvalidDebateError) as error:
-            # ValueError: also pydantic's ValidationError, broken JSON tags, broken dates;
+            # ValueError: also pydantic's ValidationError and rows.RowError (tags, dates);
             # LookupError: a column missing from a table another program rewrote.
             doc.close()
             detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
             if isinstance(error, LookupError):
                 detail = "a table lacks a column this version needs"
+            if isinstance(error, TypeError):
+                detail = "a value is of a kind no Debate Editor stores"
             detail = detail.splitlines()[0] if detail else "unreadable"
             if len(detail) > 160:  # the driver may quote a whole damaged row
                 detail = detail[:157] + "…"
@@ -141,40 +140,39 @@ class DebateDocument:
             self._read_all()
 
     def _read_all(self) -> None:
-        conn = self._conn
-        row = conn.execute(select(debate_table)).mappings().first()
-        if row is None:
+        conn = self._live()
+        info, claims, links = read_debate(conn)
+        if info is None:
             raise DebateFileError(self.path, "is damaged (it has no debate record).")
-        self.info = info_from_row(row)
-        # The driver's own cursor with name-indexed rows: a 10,000-claim file is read in
-        # one fetch instead of 20,000 trips through SQLAlchemy's result layer.
-        raw = conn.connection.driver_connection.cursor()
-        raw.row_factory = sqlite3.Row
-        claims = [claim_from_row(r) for r in raw.execute("SELECT * FROM claims").fetchall()]
-        links = [link_from_row(r) for r in raw.execute("SELECT * FROM links").fetchall()]
-        raw.close()
         check_debate(claims, links)  # another program may have written rows we would not
+        self.info = info
         self.graph = DebateGraph(claims, links)
-        self._pairs = {(link.source, link.target): link.id for link in links}
-        self._next_claim = next_number("c", self.graph.claims)
-        self._next_link = next_number("l", self.graph.links)
+        self.ids = IdSource.after(self.graph.claims, self.graph.links)
         conn.rollback()  # end the read transaction; each edit begins its own
+
+    def _live(self) -> Connection:
+        if self._conn is None:
+            raise DebateFileError(self.path, "is closed.")
+        return self._conn
 
     def data_version(self) -> int:
         """SQLite's `PRAGMA data_version`: it changes when another connection commits to
         the file (this one's own commits leave it), so a reader knows to look again."""
-        raw = self._conn.connection.driver_connection
+        raw = self._live().connection.driver_connection
+        if raw is None:
+            raise DebateFileError(self.path, "is closed.")
         return int(raw.execute("PRAGMA data_version").fetchone()[0])
 
     def reload(self) -> None:
         """Read the whole file again, for a read-only document whose file another writer
         changed (store/follow.py); a read that fails leaves the document as it was."""
-        before = (self.info, self.graph, self._pairs, self._next_claim, self._next_link)
+        before = (self.info, self.graph, self.ids)
         try:
             self._load()
         except BaseException:
-            self.info, self.graph, self._pairs, self._next_claim, self._next_link = before
-            self._conn.rollback()
+            self.info, self.graph, self.ids = before
+            if self._conn is not None and self._conn.in_transaction():
+                self._conn.rollback()
             raise
 
     def close(self) -> None:
@@ -209,10 +207,11 @@ class DebateDocument:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             return
-        raw = self._conn.connection.driver_connection
-        debate_file.copy_file(raw, target)
+        raw = self._live().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)  # the file is SQLite
+        lock = atomic.copy_file(raw, target)
         self.close()
-        reopened = DebateDocument.open(target, read_only=False)
+        reopened = DebateDocument._open_locked(target, lock)
         self.path = reopened.path
         self.read_only, self.read_only_reason = False, ""
         self._engine, self._conn, self._lock = reopened._engine, reopened._conn, reopened._lock
@@ -250,347 +249,80 @@ class DebateDocument:
 
     # ---- ids -----------------------------------------------------------------------
     def new_claim_id(self) -> str:
-        while f"c{self._next_claim}" in self.graph.claims:
-            self._next_claim += 1
-        self._next_claim += 1
-        return f"c{self._next_claim - 1}"
+        return self.ids.claim_id()
 
     def new_link_id(self) -> str:
-        while f"l{self._next_link}" in self.graph.links:
-            self._next_link += 1
-        self._next_link += 1
-        return f"l{self._next_link - 1}"
+        return self.ids.link_id()
 
     # ---- editing -------------------------------------------------------------------
     def apply(self, edit: Edit) -> Edit:
         """Check, write in one transaction, update memory, notify; return the inverse.
 
-        On any problem nothing is written and nothing in memory changes.
+        The inverse is built before anything is written; on any problem nothing is
+        written and nothing in memory changes.
         """
         if self.read_only:
             why = f" ({self.read_only_reason})" if self.read_only_reason else ""
             raise DebateFileError(self.path, f"is open read-only{why}; it cannot be changed.")
-        if self.closed:
-            raise DebateFileError(self.path, "is closed.")
+        conn = self._live()
         with gc_paused():  # a layout of 10,000 cards makes as many objects at once
-            return self._apply(edit)
+            plan = plan_edit(self.graph, self.info, edit)
+            try:
+                with conn.begin():
+                    write_edit(conn, plan)
+            except SQLAlchemyError as error:
+                self._end_failed_transaction()
+                reason = str(getattr(error, "orig", error)).splitlines()[0]
+                if "database is locked" in reason:  # a reader outlasted the busy timeout
+                    reason = "another program kept reading the file; try the edit again"
+                raise DebateFileError(
+                    self.path, f"the edit could not be written ({reason}).") from None
+            except UnicodeEncodeError as error:  # rolled back: nothing was written
+                raise InvalidDebateError([debate_file.unstorable_text(error)]) from None
+            follow(self.graph, plan)
+            self.info = plan.info
+        self.events.emit(plan.event)
+        return plan.inverse
 
-    def _apply(self, edit: Edit) -> Edit:
-        removed_links = self._cascade(edit)
-        self._check(edit, removed_links)
-        old_claims = [self.graph.claims[c.id] for c in edit.update_claims]
-        old_links = [self.graph.links[link.id] for link in edit.update_links]
-        gone_links = [self.graph.links[i] for i in removed_links]
-        gone_claims = [self.graph.claims[i] for i in edit.remove_claims]
-        old_info = self.info
-        info = (edit.info or self.info).model_copy(
-            update={"modified": utc_now(), "created": self.info.created}
-        )
-        self._write(edit, removed_links, info)
-        self._remember(edit, removed_links, info)
-        inverse = Edit(
-            add_claims=tuple(gone_claims),
-            add_links=tuple(links_in_dependency_order(gone_links)),
-            update_claims=tuple(old_claims),
-            update_links=tuple(old_links),
-            remove_links=tuple(link.id for link in edit.add_links),
-            remove_claims=tuple(claim.id for claim in edit.add_claims),
-            info=old_info if edit.info is not None else None,
-            label=edit.label,
-        )
-        self.events.emit(
-            DebateChanged(
-                added_claims=frozenset(c.id for c in edit.add_claims),
-                changed_claims=frozenset(c.id for c in edit.update_claims),
-                removed_claims=frozenset(edit.remove_claims),
-                added_links=frozenset(link.id for link in edit.add_links),
-                changed_links=frozenset(link.id for link in edit.update_links),
-                removed_links=frozenset(removed_links),
-                info_changed=edit.info is not None,
-                label=edit.label,
-            )
-        )
-        return inverse
+    def _end_failed_transaction(self) -> None:
+        """A COMMIT refused as busy leaves SQLite's transaction open (SQLAlchemy has let
+        go of it): roll it back, so the file keeps nothing of the edit and the next edit
+        can begin."""
+        raw = self._live().connection.driver_connection
+        if isinstance(raw, sqlite3.Connection) and raw.in_transaction:
+            raw.rollback()
 
-    def _cascade(self, edit: Edit) -> list[str]:
-        """Links removed by the edit: those named, those at removed claims, and every
-        undercut of a removed link; in an order where undercuts go first."""
-        removed: list[str] = []
-        seen: set[str] = set()
-        pending = list(edit.remove_links)
-        for claim_id in edit.remove_claims:
-            if claim_id in self.graph.claims:
-                pending.extend(link.id for link in self.graph.outgoing(claim_id))
-                pending.extend(link.id for link in self.graph.incoming(claim_id))
-        while pending:
-            link_id = pending.pop()
-            if link_id in seen or link_id not in self.graph.links:
-                continue
-            seen.add(link_id)
-            removed.append(link_id)
-            pending.extend(link.id for link in self.graph.incoming(link_id))
-        # Undercuts go before the links they attack (however they were found), so that
-        # the graph never holds an undercut of a link it has let go.
-        ordered = links_in_dependency_order([self.graph.links[i] for i in removed])
-        return [link.id for link in reversed(ordered)]
-
-    def _check(self, edit: Edit, removed_links: list[str]) -> None:
-        graph = self.graph
-        problems: list[str] = []
-        added_claims = {c.id: c for c in edit.add_claims}
-        removed_claims = set(edit.remove_claims)
-        removed = set(removed_links)
-        problems.extend(_named_twice(edit))
-        problems.extend(_unchecked_values(edit))
-        for claim_id in edit.remove_claims:
-            if claim_id not in graph.claims:
-                problems.append(f"Claim {claim_id} does not exist, so it cannot be removed.")
-        for link_id in edit.remove_links:
-            if link_id not in graph.links:
-                problems.append(f"Link {link_id} does not exist, so it cannot be removed.")
-        for claim in edit.add_claims:
-            if claim.id in graph.claims or claim.id in graph.links:
-                problems.append(f"The id {claim.id} is already taken.")
-        for link in edit.add_links:
-            if link.id in graph.links or link.id in graph.claims or link.id in added_claims:
-                problems.append(f"The id {link.id} is already taken.")
-        for claim in edit.update_claims:
-            if claim.id not in graph.claims or claim.id in removed_claims:
-                problems.append(f"Claim {claim.id} does not exist, so it cannot be changed.")
-            if not has_text(claim.text):
-                problems.append("A claim needs some text.")
-        for link in edit.update_links:
-            if link.id not in graph.links or link.id in removed:
-                problems.append(f"Link {link.id} does not exist, so it cannot be changed.")
-        for claim in edit.add_claims:
-            if not has_text(claim.text):
-                problems.append("A claim needs some text.")
-
-        claim_ids = _Ids(graph.claims, added_claims, removed_claims)
-        changed = {link.id for link in edit.update_links}
-        link_ids = _Ids(graph.links, [link.id for link in edit.add_links], removed)
-        pairs = _Pairs(self._pairs, removed | changed)
-        problems.extend(
-            link_problems(
-                [*edit.update_links, *edit.add_links],
-                claim_ids,
-                link_ids,
-                pairs,
-            )
-        )
-        if not problems and any(link.to_link is not None for link in
-                                (*edit.update_links, *edit.add_links)):
-            after = {link.id: link for link in (*edit.add_links, *edit.update_links)}
-
-            def find(link_id: str) -> Link | None:
-                if link_id in after:
-                    return after[link_id]
-                return None if link_id in removed else graph.links.get(link_id)
-
-            problems.extend(undercut_circles([*edit.update_links, *edit.add_links], find))
-        if problems:
-            raise InvalidDebateError(problems)
-
-    def _write(self, edit: Edit, removed_links: list[str], info: DebateInfo) -> None:
-        conn = self._conn
-        try:
-            with conn.begin():
-                run = conn.exec_driver_sql
-                if edit.add_claims:
-                    run(_CLAIMS.insert, [_CLAIMS.values(claim_row(c)) for c in edit.add_claims])
-                if edit.add_links:
-                    ordered = links_in_dependency_order(list(edit.add_links))
-                    run(_LINKS.insert, [_LINKS.values(link_row(link)) for link in ordered])
-                if edit.update_claims:
-                    run(_CLAIMS.update, [_CLAIMS.keyed(claim_row(c)) for c in edit.update_claims])
-                if edit.update_links:
-                    run(_LINKS.update,
-                        [_LINKS.keyed(link_row(link)) for link in edit.update_links])
-                if removed_links:
-                    run(_LINKS.delete, [(i,) for i in removed_links])
-                if edit.remove_claims:
-                    run(_CLAIMS.delete, [(i,) for i in edit.remove_claims])
-                run(_INFO.update, [_INFO.keyed(info_row(info))])
-        except SQLAlchemyError as error:
-            reason = str(getattr(error, "orig", error)).splitlines()[0]
-            raise DebateFileError(self.path, f"the edit could not be written ({reason}).") from None
-        except UnicodeEncodeError as error:  # rolled back: nothing was written
-            raise InvalidDebateError([debate_file.unstorable_text(error)]) from None
-
-    def _remember(self, edit: Edit, removed_links: list[str], info: DebateInfo) -> None:
-        graph = self.graph
-        self.info = info
-        for claim in edit.add_claims:
-            graph.add_claim(claim)
-        for link in links_in_dependency_order(list(edit.add_links)):
-            graph.add_link(link)
-            self._pairs[(link.source, link.target)] = link.id
-        for claim in edit.update_claims:
-            graph.replace_claim(claim)
-        for link in edit.update_links:
-            old = graph.links[link.id]
-            self._pairs.pop((old.source, old.target), None)
-            graph.replace_link(link)
-            self._pairs[(link.source, link.target)] = link.id
-        for link_id in removed_links:
-            old = graph.links[link_id]
-            self._pairs.pop((old.source, old.target), None)
-            graph.remove_link(link_id)
-        for claim_id in edit.remove_claims:
-            graph.remove_claim(claim_id)
-
-    # ---- convenience edits (each one transaction) ----------------------------------------
-    def add_claim(
-        self,
-        text: str,
-        kind: ClaimKind = ClaimKind.CLAIM,
-        *,
-        answers: str | None = None,
-        link_kind: LinkKind = LinkKind.SUPPORT,
-        **fields: Any,
-    ) -> Claim:
-        """Add a claim, and with `answers` the link that makes it a reason for (or against)
-        that claim or link, placed after its siblings."""
-        if answers is None:
-            order = 1 + max((c.order for c in self.graph.theses()), default=-1)
-            fields.setdefault("order", order)
-        try:
-            claim = Claim(id=self.new_claim_id(), text=text, kind=kind, **fields)
-        except ValidationError as error:
-            raise InvalidDebateError([plain_message(error)]) from None
-        links: tuple[Link, ...] = ()
-        if answers is not None:
-            links = (self._new_link(claim.id, answers, link_kind),)
-        self.apply(Edit(add_claims=(claim,), add_links=links, label=f"Add {kind.value}"))
+    # ---- edits in a few words, for the seed script and the tests ------------------------
+    def add_claim(self, text: str, kind: ClaimKind = ClaimKind.CLAIM, *,
+                  answers: str | None = None, link_kind: LinkKind = LinkKind.SUPPORT,
+                  **fields: Any) -> Claim:
+        """`builders.claim_edit`, applied."""
+        edit, claim = builders.claim_edit(self.graph, self.ids, text, kind, answers=answers,
+                                          link_kind=link_kind, **fields)
+        self.apply(edit)
         return claim
 
-    def _new_link(self, source: str, target: str, kind: LinkKind) -> Link:
-        siblings = self.graph.incoming(target)
-        order = 1 + max((link.order for link in siblings), default=-1)
-        target_field = "to_link" if target in self.graph.links else "to_claim"
-        return Link(id=self.new_link_id(), source=source, kind=kind, order=order,
-                    **{target_field: target})
-
     def add_link(self, source: str, target: str, kind: LinkKind = LinkKind.SUPPORT) -> Link:
-        link = self._new_link(source, target, kind)
-        self.apply(Edit(add_links=(link,), label="Link"))
+        edit, link = builders.link_edit(self.graph, self.ids, source, target, kind)
+        self.apply(edit)
         return link
 
     def update_claim(self, claim_id: str, **fields: Any) -> Claim:
-        try:
-            claim = Claim.model_validate({**self.claim(claim_id).model_dump(), **fields})
-        except ValidationError as error:
-            raise InvalidDebateError([plain_message(error)]) from None
-        self.apply(Edit(update_claims=(claim,), label="Edit claim"))
+        edit, claim = builders.claim_change_edit(self.graph, claim_id, **fields)
+        self.apply(edit)
         return claim
 
     def update_link(self, link_id: str, **fields: Any) -> Link:
-        try:
-            link = Link.model_validate({**self.link(link_id).model_dump(), **fields})
-        except ValidationError as error:
-            raise InvalidDebateError([plain_message(error)]) from None
-        self.apply(Edit(update_links=(link,), label="Change link"))
+        edit, link = builders.link_change_edit(self.graph, link_id, **fields)
+        self.apply(edit)
         return link
 
     def remove_claims(self, claim_ids: Iterable[str]) -> Edit:
-        return self.apply(Edit(remove_claims=tuple(claim_ids), label="Delete"))
+        return self.apply(builders.removal_edit(claim_ids))
 
     def remove_links(self, link_ids: Iterable[str]) -> Edit:
-        return self.apply(Edit(remove_links=tuple(link_ids), label="Delete link"))
+        return self.apply(builders.removal_edit(link_ids=link_ids, label="Delete link"))
 
     def set_info(self, **fields: Any) -> DebateInfo:
-        info = self.info.model_copy(update=fields)
-        self.apply(Edit(info=info, label="Debate details"))
+        self.apply(builders.info_edit(self.info, **fields))
         return self.info
-
-
-def _named_twice(edit: Edit) -> list[str]:
-    """An id twice in one list of an edit: the second would find the first's work done
-    (and the inverse would name it twice too), so refuse it outright."""
-    problems: list[str] = []
-    for ids in (
-        [*(c.id for c in edit.add_claims), *(link.id for link in edit.add_links)],
-        [c.id for c in edit.update_claims],
-        [link.id for link in edit.update_links],
-        list(edit.remove_claims),
-        list(edit.remove_links),
-    ):
-        seen: set[str] = set()
-        for item_id in ids:
-            if item_id in seen:
-                problems.append(f"The id {item_id} appears twice in one edit.")
-            seen.add(item_id)
-    return problems
-
-
-def _unchecked_values(edit: Edit) -> list[str]:
-    """Check again what `model_copy` or `model_construct` let through unchecked (a
-    blank text, a NaN position, an undercut turned support), so that nothing written
-    here makes the file refuse to open later."""
-    problems: list[str] = []
-    values: list[Claim | Link | DebateInfo] = [
-        *edit.add_claims, *edit.update_claims, *edit.add_links, *edit.update_links
-    ]
-    if edit.info is not None:
-        values.append(edit.info)
-    for value in values:
-        try:
-            type(value).model_validate(value.model_dump())
-        except ValidationError as error:
-            problems.append(plain_message(error))
-    return problems
-
-
-class _Ids:
-    """Which ids exist after an edit, without copying the debate to find out."""
-
-    def __init__(self, base: dict[str, Any], plus: Iterable[str], minus: set[str]) -> None:
-        self.base, self.plus, self.minus = base, set(plus), minus
-
-    def __contains__(self, item: object) -> bool:
-        return (item in self.base or item in self.plus) and item not in self.minus
-
-
-class _Pairs:
-    """The (source, target) pairs linked after an edit, as `link_problems` asks about
-    them: the document's pairs minus those of links removed or changed, plus those added
-    so far. A view, so checking one new link does not copy every pair of the debate."""
-
-    def __init__(self, base: dict[tuple[str, str], str], dropped: set[str]) -> None:
-        self.base, self.dropped, self.added = base, dropped, set[tuple[str, str]]()
-
-    def __contains__(self, pair: tuple[str, str]) -> bool:
-        if pair in self.added:
-            return True
-        link_id = self.base.get(pair)
-        return link_id is not None and link_id not in self.dropped
-
-    def add(self, pair: tuple[str, str]) -> None:
-        self.added.add(pair)
-
-
-class _Statements:
-    """A table's insert, update and delete as plain SQL with positional parameters, run
-    through SQLAlchemy's connection (its transaction and errors) without its expression
-    layer: an edit of one card spends its time in SQLite, not in building statements."""
-
-    def __init__(self, table: Table) -> None:
-        self.columns = [c.name for c in table.columns]
-        names = ", ".join(f'"{c}"' for c in self.columns)
-        marks = ", ".join("?" for _ in self.columns)
-        sets = ", ".join(f'"{c}" = ?' for c in self.columns if c != "id")
-        self.insert = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
-        self.update = f'UPDATE "{table.name}" SET {sets} WHERE "id" = ?'
-        self.delete = f'DELETE FROM "{table.name}" WHERE "id" = ?'
-
-    def values(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        return tuple(row[c] for c in self.columns)
-
-    def keyed(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        """The values for `update`: every column but the id, then the id."""
-        return (*(row[c] for c in self.columns if c != "id"), row["id"])
-
-
-_CLAIMS = _Statements(claims_table)
-_LINKS = _Statements(links_table)
-_INFO = _Statements(debate_table)

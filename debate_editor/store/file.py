@@ -1,4 +1,4 @@
-"""Opening, checking, creating and copying `.debate` files.
+"""Opening, checking and locking `.debate` files (writing whole files: atomic.py).
 
 Every check runs on a read-only connection first, so a file that is not ours, is
 damaged or comes from a newer version is refused before anything could write to it.
@@ -6,31 +6,18 @@ damaged or comes from a newer version is refused before anything could write to 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import stat
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-from debate_editor.domain.errors import DebateFileError, InvalidDebateError
-from debate_editor.domain.graph import links_in_dependency_order
-from debate_editor.domain.model import Debate
-from debate_editor.store.rows import claim_row, info_row, link_row
-from debate_editor.store.schema import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    claims_table,
-    debate_table,
-    links_table,
-)
-from debate_editor.store.upgrades import upgrade
+from debate_editor.domain.errors import DebateFileError
+from debate_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from debate_editor.store.trust import harden, schema_problem
 
 try:
     import fcntl
@@ -41,13 +28,36 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 EXTENSION = ".debate"
 
 
+BUSY_SECONDS = 10.0
+"""How long a write waits for readers to finish their (short) read transactions."""
+
+
 def _uri(path: Path, mode: str) -> str:
-    return f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any name's bytes
+    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={mode}"  # any name's bytes
+    if mode == "ro" and _wal_mode(path):
+        # A write-ahead-log file read through SQLite gets -wal and -shm files made beside
+        # it; with no log there (inspect_file refuses one), the file alone is the debate.
+        uri += "&immutable=1"
+    return uri
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the header says the file keeps a write-ahead log (bytes 18 and 19 are 2)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head.startswith(SQLITE_MAGIC) and 2 in head[18:20]
 
 
 def _raw_connect(path: Path, mode: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None)
+    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None,
+                           timeout=BUSY_SECONDS)
+    harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")
+    if mode != "ro" and _wal_mode(path):  # ours keep the rollback journal: one file
+        conn.execute("PRAGMA journal_mode = DELETE")
     return conn
 
 
@@ -74,8 +84,11 @@ def inspect_file(path: Path) -> int:
         if not parent.exists():
             raise DebateFileError(path, f"the folder {parent} does not exist.")
         raise DebateFileError(path, "no such file.")
-    if path.is_dir():
+    kind = path.stat().st_mode
+    if stat.S_ISDIR(kind):
         raise DebateFileError(path, "is a folder, not a debate file.")
+    if not stat.S_ISREG(kind):  # reading a named pipe would wait for a writer forever
+        raise DebateFileError(path, f"is {_special(kind)}, not a debate file.")
     try:
         with path.open("rb") as handle:
             head = handle.read(100)
@@ -89,11 +102,30 @@ def inspect_file(path: Path) -> int:
         raise DebateFileError(path, "is not a debate file (it is not an SQLite database).")
     if len(head) < 100:
         raise DebateFileError(path, "is damaged: the file is cut short.")
+    log = path.with_name(path.name + "-wal")
+    if 2 in head[18:20] and log.exists() and log.stat().st_size > 0:
+        raise DebateFileError(
+            path, f"has another program's unfinished write-ahead log beside it ({log.name}); "
+            "open it once in that program so it finishes, then try again.")
     try:
         return _check_database(path, head)
     except _UnfinishedEditError:
         _roll_back_unfinished_edit(path, head)
         return _check_database(path, head)
+
+
+_NO_SUCH_VERSION = 10_000
+"""Above this a format number is damage, not a newer Debate Editor."""
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "something other than a file"
 
 
 class _UnfinishedEditError(Exception):
@@ -118,6 +150,10 @@ def _check_database(path: Path, head: bytes) -> int:
             raise DebateFileError(
                 path, "is a database of another program, not a Debate Editor debate."
             )
+        if version < 0 or version > _NO_SUCH_VERSION:
+            raise DebateFileError(
+                path, f"is damaged (its format number {version} is not one Debate Editor "
+                "writes).")
         if version > SCHEMA_VERSION:
             raise DebateFileError(
                 path,
@@ -131,6 +167,9 @@ def _check_database(path: Path, head: bytes) -> int:
             raise DebateFileError(path, "is damaged: the file is cut short.")
         if check != [("ok",)]:
             raise DebateFileError(path, "is damaged; its database does not pass a check.")
+        problem = schema_problem(conn, version) if version > 0 else None
+        if problem:
+            raise DebateFileError(path, f"{problem}.")
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", None) == _READONLY_ROLLBACK:
             raise _UnfinishedEditError from None
@@ -210,7 +249,7 @@ class WriterLock:
     def acquire(self) -> bool:
         if fcntl is None:
             return True
-        handle = os.open(self.path, os.O_RDONLY)
+        handle = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -237,83 +276,3 @@ def connect(path: Path, mode: str) -> tuple[Engine, Connection]:
         conn.exec_driver_sql("BEGIN" if mode == "ro" else "BEGIN IMMEDIATE")
 
     return engine, engine.connect()
-
-
-def write_debate(conn: Connection, debate: Debate) -> None:
-    """Fill an empty, upgraded file with a whole debate (inside the caller's transaction)."""
-    conn.execute(insert(debate_table), [info_row(debate.info)])
-    if debate.claims:
-        conn.execute(insert(claims_table), [claim_row(c) for c in debate.claims])
-    if debate.links:
-        ordered = links_in_dependency_order(list(debate.links))
-        conn.execute(insert(links_table), [link_row(link) for link in ordered])
-
-
-@contextlib.contextmanager
-def _atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path` that replaces it only if the block succeeds, so an
-    existing file is untouched by a failure."""
-    folder = path.parent
-    if not folder.exists():
-        raise DebateFileError(path, f"the folder {folder} does not exist.")
-    problem = writable_problem(path) if path.exists() else _folder_problem(folder)
-    if problem:
-        raise DebateFileError(path, f"cannot be written: {problem}.")
-    try:
-        fd, name = tempfile.mkstemp(prefix=".~", suffix=EXTENSION, dir=folder)
-    except OSError as error:
-        raise DebateFileError(path, f"cannot be written ({error.strerror}).") from None
-    os.close(fd)
-    temp = Path(name)
-    try:
-        try:
-            yield temp
-            # A journal left beside `path` by a writer killed mid-edit belongs to the file
-            # being replaced. Beside the new file, SQLite would copy its old pages into it.
-            path.with_name(path.name + "-journal").unlink(missing_ok=True)
-            temp.replace(path)
-        except (SQLAlchemyError, sqlite3.Error, OSError) as error:  # a full disk, say
-            why = error.strerror if isinstance(error, OSError) else None
-            reason = why or _first_line(getattr(error, "orig", None) or error)
-            raise DebateFileError(path, f"cannot be written ({reason}).") from None
-    finally:
-        for leftover in (temp, temp.with_name(temp.name + "-journal")):
-            leftover.unlink(missing_ok=True)
-
-
-def refuse_if_open_elsewhere(path: Path) -> None:
-    if path.exists():
-        lock = WriterLock(path)
-        if not lock.acquire():
-            raise DebateFileError(path, "is open in another window; close it there first.")
-        lock.release()
-
-
-def create_file(path: Path, debate: Debate) -> None:
-    """Write `debate` as a new .debate file at `path`, atomically (all or nothing)."""
-    refuse_if_open_elsewhere(path)
-    with _atomic_target(path) as temp:
-        temp.unlink()
-        engine, conn = connect(temp, "rwc")
-        try:
-            with conn.begin():
-                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                upgrade(conn, 0)
-                write_debate(conn, debate)
-        except UnicodeEncodeError as error:  # the temporary file goes; the target stays
-            raise InvalidDebateError([unstorable_text(error)]) from None
-        finally:
-            conn.close()
-            engine.dispose()
-
-
-def copy_file(source: sqlite3.Connection, target: Path) -> None:
-    """Copy an open database to `target` with SQLite's backup API (consistent even while
-    the source is in use), replacing `target` only when the copy is complete."""
-    refuse_if_open_elsewhere(target)
-    with _atomic_target(target) as temp:
-        dest = sqlite3.connect(str(temp))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()

@@ -9,6 +9,9 @@ from typing import Any
 
 from debate_editor.domain.model import Claim, DebateInfo, Link
 
+StoredRow = Mapping[Any, Any]
+"""A row as the database hands it over (SQLAlchemy's RowMapping, or a plain dict)."""
+
 
 def claim_row(claim: Claim) -> dict[str, Any]:
     return {
@@ -26,7 +29,33 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     }
 
 
-def claim_from_row(row: Mapping[str, Any]) -> Claim:
+class RowError(ValueError):
+    """A value another program stored that no Debate Editor writes; its message is the
+    end of a sentence after "is damaged"."""
+
+
+def _tags(value: object, claim_id: object) -> tuple[str, ...]:
+    """Tags are stored as a JSON list of words; anything else is refused, not guessed at
+    (a bare "abc" would otherwise become the tags a, b and c)."""
+    try:
+        tags = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        tags = None
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise RowError(f"the tags of claim {claim_id} are not a list of words")
+    return tuple(tags)
+
+
+def _moment(value: object, what: str) -> datetime:
+    try:
+        if isinstance(value, str):
+            return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    raise RowError(f"the debate's {what} date is not a date")
+
+
+def claim_from_row(row: StoredRow) -> Claim:
     return Claim(
         id=row["id"],
         text=row["text"],
@@ -34,7 +63,7 @@ def claim_from_row(row: Mapping[str, Any]) -> Claim:
         title=row["title"],
         note=row["note"],
         source=row["source"],
-        tags=tuple(json.loads(row["tags"])),
+        tags=_tags(row["tags"], row["id"]),
         x=row["x"],
         y=row["y"],
         order=row["ord"],
@@ -53,7 +82,7 @@ def link_row(link: Link) -> dict[str, Any]:
     }
 
 
-def link_from_row(row: Mapping[str, Any]) -> Link:
+def link_from_row(row: StoredRow) -> Link:
     return Link(
         id=row["id"],
         source=row["source"],
@@ -74,10 +103,10 @@ def info_row(info: DebateInfo) -> dict[str, Any]:
     }
 
 
-def info_from_row(row: Mapping[str, Any]) -> DebateInfo:
+def info_from_row(row: StoredRow) -> DebateInfo:
     return DebateInfo(
         title=row["title"],
         description=row["description"],
-        created=datetime.fromisoformat(row["created"]),
-        modified=datetime.fromisoformat(row["modified"]),
+        created=_moment(row["created"], "created"),
+        modified=_moment(row["modified"], "modified"),
     )

@@ -1,4 +1,11 @@
-"""The tables of a `.debate` file, as SQLAlchemy Core sees them (current schema)."""
+"""The one declaration of a `.debate` file's tables (current schema), as SQLAlchemy Core
+`Table`s with every constraint the file keeps.
+
+The store builds its statements from these tables, `metadata.create_all` makes the same
+tables on PostgreSQL, and tests/test_schema.py checks that a file made by the frozen steps
+of `upgrades.py` has exactly these columns, types, defaults, checks, keys and indexes.
+The CHECK expressions are written in SQL both SQLite and PostgreSQL read the same way.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,14 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Table,
     Text,
+    text,
 )
+from sqlalchemy.dialects import sqlite
 
 APPLICATION_ID = 0x44624564
 """`PRAGMA application_id` of every .debate file ("DbEd"): how we know a file is ours."""
@@ -21,14 +31,18 @@ SCHEMA_VERSION = 1
 
 metadata = MetaData()
 
+# SQLite stores a REAL in 8 bytes; PostgreSQL's REAL has 4, so there FLOAT (double).
+_POSITION = Float().with_variant(sqlite.REAL(), "sqlite")
+
 debate_table = Table(
     "debate",
     metadata,
-    Column("id", Integer, CheckConstraint("id = 1"), primary_key=True),
+    Column("id", Integer, primary_key=True, autoincrement=False),
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False, server_default=""),
     Column("created", Text, nullable=False),
     Column("modified", Text, nullable=False),
+    CheckConstraint("id = 1", name="debate_one_row"),
 )
 
 claims_table = Table(
@@ -41,19 +55,30 @@ claims_table = Table(
     Column("note", Text, nullable=False, server_default=""),
     Column("source", Text, nullable=False, server_default=""),
     Column("tags", Text, nullable=False, server_default="[]"),
-    Column("x", Float),
-    Column("y", Float),
-    Column("ord", Integer, nullable=False, server_default="0"),
+    Column("x", _POSITION),
+    Column("y", _POSITION),
+    Column("ord", Integer, nullable=False, server_default=text("0")),
     Column("argument_structure", Text, nullable=False, server_default=""),
+    CheckConstraint("length(trim(text)) > 0", name="claim_has_text"),
 )
 
 links_table = Table(
     "links",
     metadata,
     Column("id", Text, primary_key=True),
-    Column("source", Text, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("to_claim", Text, ForeignKey("claims.id", ondelete="CASCADE")),
-    Column("to_link", Text, ForeignKey("links.id", ondelete="CASCADE")),
+    Column("source", Text, ForeignKey("claims.id", ondelete="CASCADE",
+                                      name="link_source"), nullable=False),
+    Column("to_claim", Text, ForeignKey("claims.id", ondelete="CASCADE",
+                                        name="link_to_claim")),
+    Column("to_link", Text, ForeignKey("links.id", ondelete="CASCADE",
+                                       name="link_to_link")),
     Column("kind", Text, nullable=False),
-    Column("ord", Integer, nullable=False, server_default="0"),
+    Column("ord", Integer, nullable=False, server_default=text("0")),
+    CheckConstraint("kind IN ('support', 'objection')", name="link_kind"),
+    CheckConstraint("(to_claim IS NULL) <> (to_link IS NULL)", name="link_one_target"),
+    CheckConstraint("source <> to_claim", name="link_not_to_itself"),
 )
+
+Index("links_by_source", links_table.c.source)
+Index("links_by_claim", links_table.c.to_claim)
+Index("links_by_link", links_table.c.to_link)

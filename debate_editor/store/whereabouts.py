@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from debate_editor.domain.errors import DebateFileError
+from debate_editor.store import atomic
 from debate_editor.store import file as debate_file
 from debate_editor.store.document import DebateDocument
 from debate_editor.store.schema import APPLICATION_ID
@@ -159,7 +160,9 @@ def follow(document: DebateDocument, path: Path) -> None:
 def save_in_place(document: DebateDocument) -> None:
     """Write the open debate to its own name again, after its file was deleted or
     replaced there (Save As under the same name): a whole copy, then edits go on in it."""
-    raw = document._conn.connection.driver_connection
-    debate_file.copy_file(raw, document.path)
+    raw = document._live().connection.driver_connection
+    if raw is None:
+        raise DebateFileError(document.path, "is closed.")
+    atomic.copy_file(raw, document.path).release()  # taken again at once by `follow`
     follow(document, document.path)
     document.read_only, document.read_only_reason = False, ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
+from debate_editor.domain import builders
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
@@ -156,11 +157,8 @@ def _last_sibling(doc: DebateDocument, places: CardPlaces, answers: str,
 
 
 def new_link(doc: DebateDocument, source: str, target: str, kind: LinkKind) -> Link:
-    """A link placed after the target's other reasons."""
-    graph = doc.graph
-    order = 1 + max((link.order for link in graph.incoming(target)), default=-1)
-    where = {"to_link": target} if target in graph.links else {"to_claim": target}
-    return Link(id=doc.new_link_id(), source=source, kind=kind, order=order, **where)
+    """A link placed after the target's other reasons (`builders.new_link`)."""
+    return builders.new_link(doc.graph, doc.ids, source, target, kind)
 
 
 def add_claim_edit(

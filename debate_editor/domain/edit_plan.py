@@ -1,0 +1,95 @@
+"""An edit made ready to apply: everything it removes, its inverse and its event, all
+worked out (and checked) before a byte is written, so that a failure half-way through
+building the undo step can never leave a change in the file without one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from debate_editor.domain.edit import Edit
+from debate_editor.domain.edit_checks import check_edit
+from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
+from debate_editor.domain.model import DebateInfo, utc_now
+
+
+@dataclass(frozen=True)
+class EditPlan:
+    """What applying `edit` does: links it removes (undercuts first), the debate info
+    afterwards, the inverse edit and the event the views hear."""
+
+    edit: Edit
+    removed_links: tuple[str, ...]
+    info: DebateInfo
+    inverse: Edit
+    event: DebateChanged
+
+
+def cascade(graph: DebateGraph, edit: Edit) -> list[str]:
+    """Links removed by the edit: those named, those at removed claims, and every
+    undercut of a removed link; in an order where undercuts go first. Iterative."""
+    removed: list[str] = []
+    seen: set[str] = set()
+    pending = list(edit.remove_links)
+    for claim_id in edit.remove_claims:
+        if claim_id in graph.claims:
+            pending.extend(link.id for link in graph.outgoing(claim_id))
+            pending.extend(link.id for link in graph.incoming(claim_id))
+    while pending:
+        link_id = pending.pop()
+        if link_id in seen or link_id not in graph.links:
+            continue
+        seen.add(link_id)
+        removed.append(link_id)
+        pending.extend(link.id for link in graph.incoming(link_id))
+    ordered = links_in_dependency_order([graph.links[i] for i in removed])
+    return [link.id for link in reversed(ordered)]
+
+
+def plan_edit(graph: DebateGraph, info: DebateInfo, edit: Edit) -> EditPlan:
+    """Check `edit` against the debate (`graph`, `info`) and work out all it does, or raise
+    InvalidDebateError; nothing is changed either way."""
+    removed_links = cascade(graph, edit)
+    check_edit(graph, edit, removed_links)
+    gone_links = [graph.links[i] for i in reversed(removed_links)]  # arrows first
+    inverse = Edit(
+        add_claims=tuple(graph.claims[i] for i in edit.remove_claims),
+        add_links=tuple(gone_links),
+        update_claims=tuple(graph.claims[c.id] for c in edit.update_claims),
+        update_links=tuple(graph.links[link.id] for link in edit.update_links),
+        remove_links=tuple(link.id for link in edit.add_links),
+        remove_claims=tuple(claim.id for claim in edit.add_claims),
+        info=info if edit.info is not None else None,
+        label=edit.label,
+    )
+    after = (edit.info or info).model_copy(update={"modified": utc_now(),
+                                                   "created": info.created})
+    event = DebateChanged(
+        added_claims=frozenset(c.id for c in edit.add_claims),
+        changed_claims=frozenset(c.id for c in edit.update_claims),
+        removed_claims=frozenset(edit.remove_claims),
+        added_links=frozenset(link.id for link in edit.add_links),
+        changed_links=frozenset(link.id for link in edit.update_links),
+        removed_links=frozenset(removed_links),
+        info_changed=edit.info is not None,
+        label=edit.label,
+    )
+    return EditPlan(edit, tuple(removed_links), after, inverse, event)
+
+
+def follow(graph: DebateGraph, plan: EditPlan) -> None:
+    """Change the graph as the written edit changed the file, in the edit's order."""
+    edit = plan.edit
+    for claim in edit.add_claims:
+        graph.add_claim(claim)
+    for link in links_in_dependency_order(edit.add_links):
+        graph.add_link(link)
+    for claim in edit.update_claims:
+        graph.replace_claim(claim)
+    for link in edit.update_links:
+        graph.replace_link(link)
+    for link_id in plan.removed_links:
+        graph.remove_link(link_id)
+    for claim_id in edit.remove_claims:
+        graph.remove_claim(claim_id)
