@@ -198,7 +198,7 @@ def link_edit(doc: DebateDocument, source: str, target: str, kind: LinkKind) -> 
     if target in doc.graph.links:
         kind = LinkKind.OBJECTION
     label = "Link as undercut" if target in doc.graph.links else f"Link as {kind.value}"
-    return Edit(add_links=(new_link(doc, source, target, kind),), label=label)
+    return builders.link_edit(doc.graph, doc.ids, source, target, kind, label)[0]
 
 
 def text_edit(doc: DebateDocument, claim_id: str, text: str) -> Edit:
@@ -209,9 +209,8 @@ def text_edit(doc: DebateDocument, claim_id: str, text: str) -> Edit:
 
 
 def delete_edit(doc: DebateDocument, claim_ids: Iterable[str], link_ids: Iterable[str]) -> Edit:
-    claims = tuple(c for c in claim_ids if c in doc.graph.claims)
-    links = tuple(i for i in link_ids if i in doc.graph.links)
-    return Edit(remove_claims=claims, remove_links=links, label="Delete")
+    claims = [c for c in claim_ids if c in doc.graph.claims]
+    return builders.removal_edit(claims, [i for i in link_ids if i in doc.graph.links])
 
 
 def move_edit(doc: DebateDocument, positions: Mapping[str, tuple[float, float]],
