@@ -3,9 +3,13 @@ the next match."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from debate_editor.ui.view_commands import Finder
 
 
 class FindField(QLineEdit):
@@ -25,7 +29,8 @@ class FindField(QLineEdit):
 
 class FindBar(QWidget):
     """A bar under the views; the shown view does the filtering (`set_filter`,
-    `find_next`), so each view finds in its own way."""
+    `find_next`), so each view finds in its own way. `attach` says where it finds
+    (asked at each keystroke, since the view in use changes) and where focus goes back."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,3 +64,25 @@ class FindBar(QWidget):
         else:
             self.count.setText("no match" if not matches else
                                f"{matches} match" + ("es" if matches != 1 else ""))
+
+    def attach(self, finder: Callable[[], Finder | None],
+               back_to: Callable[[], QWidget]) -> None:
+        self._finder, self._back_to = finder, back_to
+        self.field.textChanged.connect(self._filter)
+        self.field.next_requested.connect(self.find_next)
+        self.field.closed.connect(self._close)
+
+    def _filter(self, text: str) -> None:
+        finder = self._finder()
+        if finder is not None:
+            self.show_count(len(finder.set_filter(text)), text)
+
+    def find_next(self, backwards: bool = False) -> None:
+        finder = self._finder()
+        if finder is not None:
+            finder.find_next(backwards)
+
+    def _close(self) -> None:
+        self.field.clear()
+        self.hide()
+        self._back_to().setFocus()

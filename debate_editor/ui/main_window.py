@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.canvas = Canvas(self.session)
         self.window_views.add_view(self.canvas)
         self.window_views.install_docks()
-        self._wire_find_bar()
+        self.find_bar.attach(self.window_views.finder, self.active_view)
         self._wire_undo()
         self.setAcceptDrops(True)
         self.read_only_bar = ReadOnlyBar(self, self.session, self)
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
             "new": self.new_window, "open": self.choose_and_open, "save_as": self.save_as,
             "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.session.undo, "redo": self.session.redo,
-            "find": self.find_bar.open, "find_next": lambda: self._find_next(False),
+            "find": self.find_bar.open, "find_next": self.find_bar.find_next,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
             "present": self.present, "present_here": lambda: self.present(here=True),
             **{f"go_{name}": go_to(name)
@@ -213,27 +213,6 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(redo.setEnabled)
         stack.undoTextChanged.connect(lambda t: undo.setText(f"&Undo {t}".strip()))
         stack.redoTextChanged.connect(lambda t: redo.setText(f"&Redo {t}".strip()))
-
-    def _wire_find_bar(self) -> None:
-        field = self.find_bar.field
-        field.textChanged.connect(self._filter)
-        field.next_requested.connect(self._find_next)
-        field.closed.connect(self._close_find)
-
-    def _filter(self, text: str) -> None:
-        finder = self.window_views.finder()
-        if finder is not None:
-            self.find_bar.show_count(len(finder.set_filter(text)), text)
-
-    def _find_next(self, backwards: bool) -> None:
-        finder = self.window_views.finder()
-        if finder is not None:
-            finder.find_next(backwards)
-
-    def _close_find(self) -> None:
-        self.find_bar.field.clear()
-        self.find_bar.hide()
-        self.active_view().setFocus()
 
     # ---- files ---------------------------------------------------------------------
     def is_untitled(self) -> bool:

@@ -24,11 +24,10 @@ from debate_editor.ui.find_match import FindsClaims
 from debate_editor.ui.inline_editor import InlineEditor
 from debate_editor.ui.order_edits import (
     MoveRefusedError,
-    detach_edit,
     move_in_column_edit,
-    reparent_edit,
     thesis_order_edit,
 )
+from debate_editor.ui.outline_drop import drop_edit
 from debate_editor.ui.outline_model import OutlineModel, OutlineNode
 from debate_editor.ui.outline_tree import BADGE, PAD, OutlineTree
 from debate_editor.ui.session import Session
@@ -360,57 +359,21 @@ class Outline(QWidget, FindsClaims):
     def on_move_reason_down(self) -> None:
         self._move(1)
 
-    # ---- dragging a row ----------------------------------------------------------------
+    # ---- dragging a row (what a drop means: ui/outline_drop.py) ------------------------
     def _dropped(self, dragged: QPersistentModelIndex, target: QPersistentModelIndex,
                  where: str) -> None:
         if not dragged.isValid() or not self.session.may_edit():
             return
-        model, graph = self.model, self.document.graph
+        model = self.model
         node = model.node(dragged)
         target_node = model.node(target) if target.isValid() else model.root
         if target_node is node:
             return
-        place: OutlineNode | None = None
         try:
-            if where == "on":
-                edit = reparent_edit(self.document, node.claim_id, node.link_id,
-                                     target_node.claim_id)
-                place = target_node
-            elif where == "end" or target_node.parent is model.root:
-                before = None if where == "end" else self._neighbour(target_node, where)
-                edit = (thesis_order_edit(self.document, node.claim_id, before)
-                        if node.link_id is None
-                        else detach_edit(self.document, node.link_id, before))
-            else:
-                parent = target_node.parent
-                target_link = graph.links[target_node.link_id or ""]
-                if target_link.is_undercut or parent is None:
-                    self.session.notice.emit("Drop it onto a claim to put it under that claim.")
-                    return
-                moving = graph.links.get(node.link_id or "")
-                kind = moving.kind if moving is not None else LinkKind.SUPPORT
-                before = (self._neighbour(target_node, where) if target_link.kind is kind
-                          else None)
-                edit = reparent_edit(self.document, node.claim_id, node.link_id,
-                                     parent.claim_id, kind=kind, before=before)
-                place = parent
+            edit, place = drop_edit(self.document, model, node, target_node, where)
         except MoveRefusedError as refusal:
             self.session.notice.emit(str(refusal))
             return
-        if isinstance(edit, Edit) and self.session.run(edit):
+        if edit is not None and self.session.run(edit):
             self._choose(node.claim_id,
                          place if place is not None and model.is_alive(place) else None)
-
-    def _neighbour(self, target: OutlineNode, where: str) -> str | None:
-        """The id (claim for theses, link for reasons) a drop above or below `target`
-        goes before."""
-        if where == "above":
-            return target.link_id or target.claim_id
-        siblings = target.parent.children if target.parent is not None else None
-        if not siblings:
-            return None
-        at = siblings.index(target) + 1
-        if at >= len(siblings):
-            return None
-        following = siblings[at]
-        return following.link_id or following.claim_id
