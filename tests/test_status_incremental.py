@@ -10,7 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from status_strategies import argument_debates
 
-from debate_editor.domain import Claim, Debate, Edit, InvalidDebateError, Link, LinkKind
+from debate_editor.domain import (
+    Claim,
+    Debate,
+    DebateChanged,
+    DebateGraph,
+    Edit,
+    InvalidDebateError,
+    Link,
+    LinkKind,
+)
 from debate_editor.domain.status import Labelling, Semantics
 from debate_editor.store import DebateDocument
 
@@ -83,3 +92,26 @@ def test_labels_followed_edit_by_edit_equal_a_fresh_labelling(
                     assert labelling.labels == fresh.labels, (semantics, op)
         finally:
             doc.close()
+
+
+def test_labels_stay_right_after_more_items_went_than_are_left() -> None:
+    """Removed items leave gone slots behind until they outnumber the live ones; then the
+    labelling renumbers itself, and the labels and their causes are the same as before."""
+    graph = DebateGraph([Claim(id="t", text="thesis"), Claim(id="a", text="objection")],
+                        [Link(id="ta", source="a", to_claim="t", kind=LinkKind.OBJECTION)])
+    labelling = Labelling(graph.claims.values(), graph.links.values())
+    for n in range(1_200):
+        claim = Claim(id=f"x{n}", text="against the objection")
+        link = Link(id=f"y{n}", source=claim.id, to_claim="a", kind=LinkKind.OBJECTION)
+        graph.add_claim(claim)
+        graph.add_link(link)
+        labelling.update(graph.claims, graph.links, DebateChanged(
+            added_claims=frozenset({claim.id}), added_links=frozenset({link.id})))
+        assert labelling.labels["t"] == "in" and labelling.cause["a"] == link.id
+        graph.remove_link(link.id)
+        graph.remove_claim(claim.id)
+        labelling.update(graph.claims, graph.links, DebateChanged(
+            removed_claims=frozenset({claim.id}), removed_links=frozenset({link.id})))
+        assert labelling.labels == {"t": "out", "a": "in", "ta": "in"}
+        assert labelling.cause == {"t": "ta"}
+    assert labelling.incoming("t") == ["ta"] and labelling.downstream(["a"]) == {"a", "ta", "t"}

@@ -1,7 +1,11 @@
 """How fast the labelling is (README, "Which claims stand"): a full labelling, and the
 re-labelling after one edit, beside the bare cost of one pass over the links.
 
-    python tests/benchmarks/bench_status.py [--sizes 10000 50000] [--repeats 7] [--edits 200]
+    python tests/benchmarks/bench_status.py [--sizes 10000 50000] [--repeats 7] [--edits 300]
+        [--json]
+
+`make bench` runs it for each size (`--json`, the figures as JSON) and lists them in its
+table.
 
 Debates come from `generate.py` (seed 1). An edit is one of: a new objection to a claim,
 a link's kind flipped, a link removed, taken in turn at claims and links spread evenly
@@ -13,6 +17,7 @@ milliseconds.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -100,29 +105,47 @@ def region_sizes(graph: DebateGraph, labelling: Labelling) -> tuple[float, int]:
     return statistics.median(sizes), max(sizes)
 
 
+def measure(size: int, repeats: int, edit_count: int) -> dict[str, dict[str, float]]:
+    """Per reading: seconds of one pass over the links, of a full labelling, the median
+    and slowest edit followed; items downstream of a claim (median, max)."""
+    debate = generate(size, seed=1)
+    graph = DebateGraph.of(debate)
+    bare = statistics.median(bare_pass(graph) for _ in range(repeats))
+    figures: dict[str, dict[str, float]] = {}
+    for semantics in Semantics:
+        whole = statistics.median(full(graph, semantics) for _ in range(repeats))
+        labelling = Labelling(graph.claims.values(), graph.links.values(), semantics)
+        times = edits(graph, labelling, edit_count)
+        fresh = Labelling(graph.claims.values(), graph.links.values(), semantics)
+        assert fresh.labels == labelling.labels, "edits followed went wrong"
+        median_region, max_region = region_sizes(graph, labelling)
+        figures[semantics.value] = {
+            "bare": bare, "full": whole, "edit_median": statistics.median(times),
+            "edit_max": max(times), "region_median": median_region, "region_max": max_region,
+        }
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--edits", type=int, default=300)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    results = {str(size): measure(size, args.repeats, args.edits) for size in args.sizes}
+    if args.json:
+        print(json.dumps(results))
+        return 0
     print("| claims | reading | one pass over the links | full labelling | ratio | "
           "edit followed, median | slowest | items downstream of a claim (median, max) |")
     print("|---:|---|---:|---:|---:|---:|---:|---|")
-    for size in args.sizes:
-        debate = generate(size, seed=1)
-        graph = DebateGraph.of(debate)
-        bare = statistics.median(bare_pass(graph) for _ in range(args.repeats))
-        for semantics in Semantics:
-            whole = statistics.median(full(graph, semantics) for _ in range(args.repeats))
-            labelling = Labelling(graph.claims.values(), graph.links.values(), semantics)
-            times = edits(graph, labelling, args.edits)
-            fresh = Labelling(graph.claims.values(), graph.links.values(), semantics)
-            assert fresh.labels == labelling.labels, "edits followed went wrong"
-            median_region, max_region = region_sizes(graph, labelling)
-            print(f"| {size:,} | {semantics.value} | {_ms(bare):.2f} ms | {_ms(whole):.1f} ms | "
-                  f"{whole / bare:.0f}× | {_ms(statistics.median(times)):.3f} ms | "
-                  f"{_ms(max(times)):.2f} ms | {median_region:.0f}, {max_region} |")
+    for size, readings in results.items():
+        for reading, f in readings.items():
+            print(f"| {int(size):,} | {reading} | {_ms(f['bare']):.2f} ms | "
+                  f"{_ms(f['full']):.1f} ms | {f['full'] / f['bare']:.0f}× | "
+                  f"{_ms(f['edit_median']):.3f} ms | {_ms(f['edit_max']):.2f} ms | "
+                  f"{f['region_median']:.0f}, {f['region_max']:.0f} |")
     return 0
 
 
