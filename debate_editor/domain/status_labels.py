@@ -88,3 +88,12 @@ class CauseMap(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"CauseMap({dict(self)!r})"
+
+
+WORD = {IN: "stands", OUT: "defeated", UNDECIDED: "undecided"}
+"""A label as exports show it beside a claim, in words a reader needs no key for."""
+SENTENCE = {IN: "This claim stands.", OUT: "This claim is defeated.",
+            UNDECIDED: "This claim is undecided."}
+LEGEND = ("Each claim says whether it stands: it stands when every objection to it is "
+          "defeated, it is defeated when an objection to it stands, and it is undecided when "
+          "the objections go round in a circle that settles nothing.")

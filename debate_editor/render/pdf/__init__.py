@@ -30,6 +30,7 @@ from PySide6.QtCore import QLocale
 
 from debate_editor.domain.graph import DebateGraph, debate_under
 from debate_editor.domain.model import Debate
+from debate_editor.domain.status import Labelling
 from debate_editor.formats.registry import ExportOptions
 from debate_editor.layout import geometry
 from debate_editor.layout.geometry import Rect
@@ -79,6 +80,7 @@ def map_data(debate: Debate) -> MapData:
 def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None = None,
               ) -> bytes:
     report = progress or (lambda _fraction: None)
+    labels = Labelling.of(debate).labels if options.status else None  # of the whole debate
     if options.claim is not None:
         debate = debate_under(debate, options.claim)
     data = map_data(debate)
@@ -128,7 +130,7 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
             tiled.write(document, painter, title, lambda f: report(0.1 + 0.5 * f))
     report(0.6)
     if data.cards:
-        OutlineWriter(document, text, data.graph, portrait, PAGE_MARGIN).write(
+        OutlineWriter(document, text, data.graph, portrait, PAGE_MARGIN, labels).write(
             lambda f: report(0.6 + 0.35 * f))
     report(0.95)
     return document.to_bytes()
