@@ -165,7 +165,7 @@ class Labelling:
         stack = [number for number in range(count) if not pending[number]]
         for number in stack:
             code[number] = CODE_IN
-        self._spread(stack, pending, reasons, bytearray(count))
+        self._spread(stack, pending, reasons, set())
 
     def _run(self, region: set[int]) -> None:
         """Label `region` anew, everything else held as it is. `region` must be closed
@@ -180,10 +180,9 @@ class Labelling:
         incoming = index.incoming
         sources = index.sources
         evidential = self._evidential
-        count = len(kind)  # lists over all slots: cheaper than dicts even for one edit
-        pending = [0] * count
-        reasons = [0] * count
-        supported = bytearray(count)
+        pending: dict[int, int] = {}  # only the region's: an edit touches few slots
+        reasons: dict[int, int] = {}
+        supported: set[int] = set()
         stack: list[int] = []
         for number in region:
             unmet = 0
@@ -207,7 +206,7 @@ class Labelling:
                 if supports:
                     reasons[number] = supports - supports_out
                     if has_support_in:
-                        supported[number] = 1
+                        supported.add(number)
                     else:
                         unmet += 1
                     if supports == supports_out and defeat == -1:
@@ -238,9 +237,9 @@ class Labelling:
     def _spread(
         self,
         stack: list[int],
-        pending: list[int],
-        reasons: list[int],
-        supported: bytearray,
+        pending: list[int] | dict[int, int],
+        reasons: list[int] | dict[int, int],
+        supported: set[int],
     ) -> None:
         """Follow decided slots to their dependents until nothing more can be decided.
         `supported`: evidential claims one of whose supports is in (that condition met)."""
@@ -283,9 +282,9 @@ class Labelling:
             elif not evidential:
                 continue
             elif label == CODE_IN:
-                if supported[aimed]:
+                if aimed in supported:
                     continue
-                supported[aimed] = 1
+                supported.add(aimed)
             else:
                 reasons[aimed] -= 1
                 if not reasons[aimed]:
