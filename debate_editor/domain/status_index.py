@@ -16,6 +16,18 @@ from debate_editor.domain.model import Claim, Link, LinkKind
 CLAIM, OBJECTION, SUPPORT, GONE = 0, 1, 2, 3
 """What a slot holds."""
 
+NONE: list[int] = []
+"""The one empty list every slot without neighbours shares (most claims have no reasons,
+no link is a premise): a slot gets a list of its own with its first neighbour, through
+`_add`. Never appended to."""
+
+
+def _add(lists: list[list[int]], at: int, number: int) -> None:
+    if lists[at] is NONE:
+        lists[at] = [number]
+    else:
+        lists[at].append(number)
+
 
 def sources_of(link: Link) -> tuple[str, ...]:
     """The premises of a link, which all must stand for the link to stand. Today a link has
@@ -46,9 +58,9 @@ class DebateIndex:
         """Link slot -> the slot of the claim or link it is aimed at."""
         self.sources: list[tuple[int, ...]] = [()] * count
         """Link slot -> the slots of its premises."""
-        self.incoming: list[list[int]] = [[] for _ in range(count)]
+        self.incoming: list[list[int]] = [NONE] * count
         """Slot -> the links aimed at it (of both kinds)."""
-        self.feeds: list[list[int]] = [[] for _ in range(count)]
+        self.feeds: list[list[int]] = [NONE] * count
         """Claim slot -> the links it is a premise of."""
         self.gone = 0
         slot = self.slot
@@ -60,16 +72,24 @@ class DebateIndex:
             to_claim = link.to_claim
             aimed = slot[to_claim if to_claim is not None else link.to_link]  # type: ignore[index]
             target[number] = aimed
-            incoming[aimed].append(number)
+            aimed_by = incoming[aimed]
+            if aimed_by is NONE:  # `_add`, written out: this loop is most of the time
+                incoming[aimed] = [number]
+            else:
+                aimed_by.append(number)
             premises = sources_of(link)
             if len(premises) == 1:  # the common case, without a loop
                 premise = slot[premises[0]]
                 sources[number] = (premise,)
-                feeds[premise].append(number)
+                fed = feeds[premise]
+                if fed is NONE:
+                    feeds[premise] = [number]
+                else:
+                    fed.append(number)
                 continue
             sources[number] = tuple(map(slot.__getitem__, premises))
             for premise in sources[number]:
-                feeds[premise].append(number)
+                _add(feeds, premise, number)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -90,8 +110,8 @@ class DebateIndex:
         self.kind.append(kind)
         self.target.append(-1)
         self.sources.append(())
-        self.incoming.append([])
-        self.feeds.append([])
+        self.incoming.append(NONE)
+        self.feeds.append(NONE)
         return number
 
     def link_to(self, number: int, link: Link) -> None:
@@ -100,11 +120,11 @@ class DebateIndex:
         self.kind[number] = OBJECTION if link.kind is LinkKind.OBJECTION else SUPPORT
         aimed = slot[link.target]
         self.target[number] = aimed
-        self.incoming[aimed].append(number)
+        _add(self.incoming, aimed, number)
         premises = tuple(slot[s] for s in sources_of(link))
         self.sources[number] = premises
         for premise in premises:
-            self.feeds[premise].append(number)
+            _add(self.feeds, premise, number)
 
     def unlink(self, number: int) -> int:
         """Forget a link's own edges (its undercuts stay aimed at it); returns its old
@@ -124,8 +144,8 @@ class DebateIndex:
         """Mark an item's slot gone (a link: after `unlink`); returns the slot."""
         number = self.slot.pop(item_id)
         self.kind[number] = GONE
-        self.incoming[number] = []
-        self.feeds[number] = []
+        self.incoming[number] = NONE
+        self.feeds[number] = NONE
         self.gone += 1
         return number
 
