@@ -20,7 +20,7 @@ from debate_editor.domain import (
     Link,
     LinkKind,
 )
-from debate_editor.domain.status import Labelling, Semantics
+from debate_editor.domain.status import NO_SUPPORT, Labelling, Semantics
 from debate_editor.store import DebateDocument
 
 OPS = st.lists(
@@ -65,6 +65,27 @@ def _edit(doc: DebateDocument, op: str, a: int, b: int, kind: LinkKind, n: int) 
     return None
 
 
+def assert_causes_hold(labelling: Labelling) -> None:
+    """Every item that is out names what defeated it, and that is so now: an objection or
+    undercut aimed at it that is in, a premise of it that is out, or (NO_SUPPORT) every
+    reason for it out."""
+    labels = labelling.labels
+    out = {item for item, label in labels.items() if label == "out"}
+    assert set(labelling.cause) == out
+    for item in out:
+        cause = labelling.cause[item]
+        if cause == NO_SUPPORT:
+            reasons = [lid for lid in labelling.incoming(item) if not labelling.is_objection(lid)]
+            assert reasons and all(labels[lid] == "out" for lid in reasons), item
+        elif labelling.is_claim(item):
+            assert labelling.target(cause) == item and labelling.is_objection(cause)
+            assert labels[cause] == "in", item
+        elif labelling.is_claim(cause):
+            assert cause in labelling.sources(item) and labels[cause] == "out", item
+        else:
+            assert labelling.target(cause) == item and labels[cause] == "in", item
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(start=argument_debates(max_claims=12), ops=OPS)
 def test_labels_followed_edit_by_edit_equal_a_fresh_labelling(
@@ -90,6 +111,7 @@ def test_labels_followed_edit_by_edit_equal_a_fresh_labelling(
                     fresh = Labelling(doc.graph.claims.values(), doc.graph.links.values(),
                                       semantics)
                     assert labelling.labels == fresh.labels, (semantics, op)
+                    assert_causes_hold(labelling)
         finally:
             doc.close()
 
