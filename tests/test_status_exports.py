@@ -10,9 +10,11 @@ from markdown_it.tree import SyntaxTreeNode
 from test_drawn_exports import pdf_text, run_cli
 from test_status import OBJ, SUP, debate
 
+from debate_editor.domain import Claim, ClaimKind, Debate, Link, LinkKind
 from debate_editor.domain.status_labels import LEGEND
 from debate_editor.formats.markdown import write_markdown
 from debate_editor.formats.registry import ExportOptions
+from debate_editor.store import DebateDocument
 
 GOLDEN = Path(__file__).parent / "golden"
 # The seed's answers to its thesis in reading order, by the first words of their text.
@@ -107,3 +109,43 @@ def test_pdf_of_the_seed_with_status(seed_file: Path, tmp_path: Path) -> None:
     plain = tmp_path / "plain.pdf"
     assert run_cli("export", str(seed_file), "--format", "pdf", "-o", str(plain)).returncode == 0
     assert "(stands)" not in pdf_text(plain)[-1] and "This claim" not in pdf_text(plain)[-1]
+
+
+def test_pdf_map_cards_say_whether_they_stand(seed_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seed.pdf"
+    assert run_cli("export", str(seed_file), "--format", "pdf", "--status",
+                   "-o", str(out)).returncode == 0
+    page = pdf_text(out)[0]
+    assert "THESIS stands · 4 pros The DoD should" in page
+    assert page.count("defeated · 1 con") == 2 and page.count("CLAIM stands") == 3
+    assert "CONCESSION stands I think it’s useful" in page
+    plain = tmp_path / "plain.pdf"
+    assert run_cli("export", str(seed_file), "--format", "pdf", "-o", str(plain)).returncode == 0
+    page = pdf_text(plain)[0]
+    assert "THESIS 4 pros The DoD should" in page and "stands" not in page
+
+
+def test_a_narrow_card_keeps_its_word_and_drops_a_tally_that_would_not_fit(
+    tmp_path: Path,
+) -> None:
+    """A one-word concession with 12 pros and 11 cons: "defeated · 12 pros · 11 cons"
+    would run into the kind label, so its header says "defeated" alone."""
+    claims = [Claim(id="t", text="A thesis long enough to make its card wide. " * 3,
+                    kind=ClaimKind.THESIS),
+              Claim(id="x", text="Short.", kind=ClaimKind.CONCESSION)]
+    links = [Link(id="tx", source="x", to_claim="t", kind=LinkKind.SUPPORT)]
+    for n in range(23):
+        claims.append(Claim(id=f"r{n}", text="pro" if n < 12 else "con"))
+        links.append(Link(id=f"l{n}", source=f"r{n}", to_claim="x",
+                          kind=LinkKind.SUPPORT if n < 12 else LinkKind.OBJECTION))
+    path = tmp_path / "narrow.debate"
+    DebateDocument.create_from(path, Debate(claims=tuple(claims), links=tuple(links))).close()
+    out = tmp_path / "narrow.pdf"
+    assert run_cli("export", str(path), "--format", "pdf", "--status",
+                   "-o", str(out)).returncode == 0
+    text = " ".join(pdf_text(out))
+    assert "CONCESSION defeated Short." in text
+    assert "THESIS stands · 1 pro A thesis long enough" in text
+    plain = tmp_path / "plain.pdf"
+    assert run_cli("export", str(path), "--format", "pdf", "-o", str(plain)).returncode == 0
+    assert "CONCESSION 12 pros · 11 cons Short." in " ".join(pdf_text(plain))
