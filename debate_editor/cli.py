@@ -4,7 +4,7 @@
     debate-editor new FILE --title TITLE
     debate-editor info FILE [--json]
     debate-editor import SRC -o OUT.debate [--format F]
-    debate-editor export FILE --format F [-o OUT] [--claim ID] [--inline]
+    debate-editor export FILE --format F [-o OUT] [--claim ID] [--inline] [--open] [--status]
     debate-editor evaluate FILE [--json] [--semantics grounded|evidential]
 
 Exit status: 0 success, 2 usage error, 1 a documented error, printed on one line.
@@ -139,6 +139,10 @@ def _command_parser() -> argparse.ArgumentParser:
     exp.add_argument("--inline", action="store_true",
                      help="rebuttal: all numbered points on one line")
     exp.add_argument("--size", type=_size, metavar="WxH", help="png: image size in pixels")
+    exp.add_argument("--open", action="store_true", dest="open_points",
+                     help="rebuttal: only the objections that still stand")
+    exp.add_argument("--status", action="store_true",
+                     help="markdown, pdf: say of each claim whether it stands")
 
     ev = sub.add_parser("evaluate", help="which claims stand (in, out or undecided)")
     ev.add_argument("file", type=Path)
@@ -232,7 +236,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         debate = doc.snapshot()
         if args.claim is not None and args.claim not in doc.graph.claims:
             raise DebateFileError(args.file, f"has no claim with the id {args.claim}.")
-    options = registry.ExportOptions(claim=args.claim, inline=args.inline, size=args.size)
+    options = registry.ExportOptions(claim=args.claim, inline=args.inline, size=args.size,
+                                     open_points=args.open_points, status=args.status)
     data = fmt.write(debate, options)
     if args.output is None:
         emit(data if isinstance(data, str) else data.decode("utf-8"))

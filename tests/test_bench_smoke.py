@@ -21,13 +21,15 @@ def test_the_benchmark_prints_its_table_and_writes_its_figures(tmp_path: Path) -
     table = done.stdout
     for label in ("open → first frame", "auto layout (Ctrl+L)", "full repaint, 100 %",
                   "full repaint, fit-to-view", "edit written, p99", "undo written, median",
-                  "peak memory of the window", "export Markdown", "PDF vs Argdown CLI"):
+                  "peak memory of the window", "export Markdown", "PDF vs Argdown CLI",
+                  "labelling, full (grounded)", "relabel after edit, slowest"):
         assert label in table
     figures = json.loads(out.read_text(encoding="utf-8"))
     rows = figures["sizes"]["200"]
     for key in ("open", "layout", "repaint_100", "repaint_fit", "edit_median", "edit_p99",
-                "undo_median", "undo_p99", "memory", "export_markdown"):
+                "undo_median", "undo_p99", "memory", "export_markdown", "status_full",
+                "status_full_evidential", "status_edit_median", "status_edit_max"):
         assert rows[key]["value"] > 0, key
-    for key in ("open", "edit_median", "undo_p99"):
+    for key in ("open", "edit_median", "undo_p99", "status_full"):
         assert rows[key]["bare"] > 0, key
     assert figures["machine"]["cpus"] >= 1

@@ -4,8 +4,9 @@ stand", is sound exactly when the two agree on every claim, link and auxiliary a
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, find, given, settings
 from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
 from py_arg.import_export.argumentation_framework_from_aspartix_format_reader import (
     ArgumentationFrameworkFromASPARTIXFormatReader as ApxReader,
@@ -68,9 +69,44 @@ def _agree(d: Debate, semantics: Semantics) -> dict[str, str]:
     return theirs
 
 
+def shapes(d: Debate) -> set[str]:
+    """Which of the shapes the README names a debate has: a chain of three objections, an
+    odd and an even cycle of objections, an undercut of an undercut, a claim under
+    several parents."""
+    found: set[str] = set()
+    objections = nx.DiGraph((link.source, link.to_claim) for link in d.links
+                            if link.to_claim is not None and link.kind is OBJ)
+    if any(objections.out_degree(a) and objections.in_degree(a) for a in objections):
+        found.add("chain")
+    for cycle in nx.simple_cycles(objections):
+        found.add("odd cycle" if len(cycle) % 2 else "even cycle")
+    undercuts = {link.id for link in d.links if link.to_link is not None}
+    if any(link.to_link in undercuts for link in d.links):
+        found.add("undercut of an undercut")
+    parents: dict[str, int] = {}
+    for link in d.links:
+        if link.to_claim is not None:
+            parents[link.source] = parents.get(link.source, 0) + 1
+    if any(count > 1 for count in parents.values()):
+        found.add("several parents")
+    return found
+
+
+SHAPES = ["chain", "odd cycle", "even cycle", "undercut of an undercut", "several parents"]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_generated_debates_hold_every_shape(shape: str) -> None:
+    """The debates drawn for the comparisons below reach each shape (co-premises join
+    them when a link can have several sources)."""
+    assert shape in shapes(find(argument_debates(), lambda d: shape in shapes(d)))
+
+
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(d=argument_debates())
 def test_grounded_labels_agree_with_the_solver_on_generated_debates(d: Debate) -> None:
+    for shape in sorted(shapes(d)):
+        event(shape)  # the mix drawn: pytest --hypothesis-show-statistics
     _agree(d, Semantics.GROUNDED)
 
 
@@ -100,6 +136,14 @@ KNOWN = [
      {"A": "out", "l1": "in", "u1": "out"}),
     ("support only", debate("ABC", ("l1", "B", "A", SUP), ("l2", "C", "B", OBJ)),
      {"A": "in", "B": "out", "l1": "out"}),
+    ("even cycle", debate("AB", ("l1", "B", "A", OBJ), ("l2", "A", "B", OBJ)),
+     {"A": "undecided", "B": "undecided", "l1": "undecided", "l2": "undecided"}),
+    ("several parents", debate("ABCD", ("l1", "B", "A", OBJ), ("l2", "B", "C", OBJ),
+                               ("l3", "D", "B", OBJ)),
+     {"A": "in", "B": "out", "C": "in", "D": "in", "l1": "out", "l2": "out"}),
+    ("cycle settled from outside", debate("ABCD", ("l1", "B", "A", OBJ), ("l2", "A", "B", OBJ),
+                                          ("l3", "C", "B", OBJ)),
+     {"A": "in", "B": "out", "C": "in", "l1": "out", "l2": "in"}),
 ]
 
 

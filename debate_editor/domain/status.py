@@ -9,9 +9,10 @@ Every claim and every link is *in*, *out* or *undecided*, the least fixpoint of:
   be in, and is out when all of them are out.
 
 The labelling is computed by one worklist pass (each item looked at once, then only when
-an input of it is decided), so it is linear in the debate and needs no recursion. After
-an edit, `Labelling.update` re-labels only the items downstream of what the edit touched:
-nothing else can change. Plain Python, no Qt.
+an input of it is decided), so it is linear in the debate and needs no recursion. It runs
+on the slot numbers of `status_index` (lists of integers, no model objects touched).
+After an edit, `Labelling.update` re-labels only the items downstream of what the edit
+touched: nothing else can change. Plain Python, no Qt.
 """
 
 from __future__ import annotations
@@ -19,14 +20,33 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
+from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.events import DebateChanged
-from debate_editor.domain.model import Claim, Debate, Link, LinkKind
+from debate_editor.domain.model import Claim, Debate, Link
+from debate_editor.domain.status_index import (
+    CLAIM,
+    GONE,
+    OBJECTION,
+    SUPPORT,
+    DebateIndex,
+    sources_of,
+)
+from debate_editor.domain.status_labels import (
+    CAUSE_NO_SUPPORT,
+    CODE_IN,
+    CODE_OUT,
+    IN,
+    LABEL_OF_CODE,
+    NO_SUPPORT,
+    OUT,
+    UNDECIDED,
+    CauseMap,
+    Label,
+    LabelMap,
+)
 
-
-class Label(StrEnum):
-    IN = "in"
-    OUT = "out"
-    UNDECIDED = "undecided"
+__all__ = ["IN", "NO_SUPPORT", "OUT", "UNDECIDED", "Label", "Labelling", "Semantics",
+           "evaluate", "sources_of"]
 
 
 class Semantics(StrEnum):
@@ -37,24 +57,12 @@ class Semantics(StrEnum):
     EVIDENTIAL = "evidential"
 
 
-IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
-
-NO_SUPPORT = ""
-"""The cause recorded for a claim that is out because every reason for it is out."""
-
-
-def sources_of(link: Link) -> tuple[str, ...]:
-    """The premises of a link, which all must stand for the link to stand. Today a link has
-    one source; this is the one place that changes when a link gets several."""
-    return (link.source,)
-
-
 class Labelling:
     """The labels of one debate, kept up to date edit by edit.
 
-    Holds its own index of the structure (what each item depends on, what depends on it)
-    so that an edit that removed a link can still be followed: the graph has forgotten it.
-    """
+    `labels` (id -> Label) and `cause` (id of an out item -> the input that defeated it,
+    NO_SUPPORT when every reason for it is out) are read-only maps for readers over the
+    lists, indexed by slot, that the labelling itself runs on."""
 
     def __init__(
         self,
@@ -64,278 +72,284 @@ class Labelling:
     ) -> None:
         self.semantics = Semantics(semantics)
         self._evidential = self.semantics is Semantics.EVIDENTIAL
-        self._claims: set[str] = {c if isinstance(c, str) else c.id for c in claims}
-        self._sources: dict[str, tuple[str, ...]] = {}
-        self._target: dict[str, str] = {}
-        self._objection: dict[str, bool] = {}
-        self._incoming: dict[str, list[str]] = {}
-        """Claim or link id -> the links aimed at it (of both kinds)."""
-        self._feeds: dict[str, list[str]] = {}
-        """Claim id -> the links it is a source of."""
-        self.labels: dict[str, Label] = {}
-        self.cause: dict[str, str] = {}
-        """Item that is out -> the input that defeated it (NO_SUPPORT: every reason is out)."""
-        for link in links:
-            self._index(link)
-        self._run(None)
+        self.labels: Mapping[str, Label] = LabelMap(self)
+        self.cause: Mapping[str, str] = CauseMap(self)
+        self._rebuild(claims, links)
 
     @classmethod
     def of(cls, debate: Debate, semantics: Semantics = Semantics.GROUNDED) -> Labelling:
         return cls(debate.claims, debate.links, semantics)
 
-    # ---- structure ---------------------------------------------------------------
-    def _index(self, link: Link) -> None:
-        lid = link.id
-        sources = sources_of(link)
-        target = link.target
-        self._sources[lid] = sources
-        self._target[lid] = target
-        self._objection[lid] = link.kind is LinkKind.OBJECTION
-        self._incoming.setdefault(target, []).append(lid)
-        for source in sources:
-            self._feeds.setdefault(source, []).append(lid)
+    def _rebuild(self, claims: Iterable[Claim | str], links: Iterable[Link]) -> None:
+        with gc_paused():  # the slot lists are many new lists, none of them garbage
+            self._build(claims, links)
 
-    def _unindex(self, lid: str) -> str:
-        """Forget a link's own edges (its undercuts stay under its id); returns its target."""
-        target = self._target.pop(lid)
-        aimed = self._incoming.get(target)
-        if aimed is not None:  # None: the link it undercuts went in the same edit
-            aimed.remove(lid)
-        for source in self._sources.pop(lid):
-            self._feeds[source].remove(lid)
-        del self._objection[lid]
-        return target
+    def _build(self, claims: Iterable[Claim | str], links: Iterable[Link]) -> None:
+        self._index = DebateIndex(claims, links)
+        count = len(self._index)
+        self._code = bytearray(count)
+        self._why: list[int] = [-1] * count
+        self._run_all()
 
+    # ---- what the maps read --------------------------------------------------------
+    @property
+    def ids(self) -> list[str]:
+        return self._index.ids
+
+    @property
+    def slot(self) -> dict[str, int]:
+        return self._index.slot
+
+    @property
+    def code(self) -> bytearray:
+        return self._code
+
+    @property
+    def why(self) -> list[int]:
+        return self._why
+
+    # ---- structure, by id ----------------------------------------------------------
     def is_claim(self, item_id: str) -> bool:
-        return item_id in self._claims
+        number = self._index.slot.get(item_id)
+        return number is not None and self._index.kind[number] == CLAIM
 
     def incoming(self, item_id: str) -> list[str]:
         """The links aimed at a claim or a link."""
-        return self._incoming.get(item_id, [])
+        ids = self._index.ids
+        return [ids[n] for n in self._index.incoming[self._index.slot[item_id]]]
 
     def sources(self, link_id: str) -> tuple[str, ...]:
-        return self._sources[link_id]
+        ids = self._index.ids
+        return tuple(ids[n] for n in self._index.sources[self._index.slot[link_id]])
 
     def target(self, link_id: str) -> str:
-        return self._target[link_id]
+        return self._index.ids[self._index.target[self._index.slot[link_id]]]
 
     def is_objection(self, link_id: str) -> bool:
-        return self._objection[link_id]
+        return self._index.kind[self._index.slot[link_id]] == OBJECTION
 
-    def _dependents(self, item_id: str) -> Iterable[str]:
-        """What an item's label can change: the links it is a source of, a link's target
-        when it is an objection (or, evidentially, a support)."""
-        if item_id in self._claims:
-            return self._feeds.get(item_id, ())
-        if self._objection[item_id] or self._evidential:
-            return (self._target[item_id],)
-        return ()
+    def downstream(self, seeds: Iterable[str]) -> set[str]:
+        """Everything whose label can depend on `seeds`, the seeds included."""
+        index = self._index
+        ids = index.ids
+        region = index.downstream((index.slot[s] for s in seeds), self._evidential)
+        return {ids[n] for n in region}
 
-    # ---- labelling ---------------------------------------------------------------
-    def _run(self, region: set[str] | None) -> None:
-        """Label `region` (None: everything) anew, everything else held as it is.
-
-        `region` must be closed downstream (every dependent of a member is a member), so
-        the labels outside it do not depend on it. First every member's counters are read
-        with all members undecided; then decisions spread along the dependents, each
-        member decided at most once."""
-        labels = self.labels
-        cause = self.cause
-        claims = self._claims
-        incoming = self._incoming
-        objection = self._objection
-        sources_of_link = self._sources
+    # ---- labelling -----------------------------------------------------------------
+    def _run_all(self) -> None:
+        """Label every slot: count each one's unmet conditions, then spread decisions."""
+        index = self._index
+        kind = index.kind
+        count = len(kind)
+        pending = [0] * count
+        """Slot -> how many of its conditions for being in are not met yet."""
+        reasons = [0] * count
+        """Evidential: claim slot -> how many of its supports are not out yet."""
+        target = index.target
+        sources = index.sources
         evidential = self._evidential
-        if region is None:
-            labels.clear()
-            cause.clear()
-            claim_ids: Iterable[str] = claims
-            link_ids: Iterable[str] = sources_of_link
-        else:
-            for item in region:
-                labels.pop(item, None)
-                cause.pop(item, None)
-            claim_ids = [i for i in region if i in claims]
-            link_ids = [i for i in region if i not in claims]
-        get = labels.get
-        pending: dict[str, int] = {}
-        """Item -> how many of its conditions for being in are not met yet."""
-        reasons_left: dict[str, int] = {}
-        """Evidential: claim -> how many of its supports are not out yet."""
-        supported: set[str] = set()
-        """Evidential: claims one of whose supports is in (that condition met)."""
-        decided: list[tuple[str, Label, str]] = []
-        for cid in claim_ids:
-            count = 0
-            defeat: str | None = None
-            supports = supports_out = 0
-            has_support_in = False
-            for lid in incoming.get(cid, ()):
-                label = get(lid)
-                if objection[lid]:
-                    if label is IN:
-                        defeat = lid
-                    elif label is not OUT:
-                        count += 1
-                elif evidential:
-                    supports += 1
-                    if label is IN:
-                        has_support_in = True
-                    elif label is OUT:
-                        supports_out += 1
-            if supports:
-                reasons_left[cid] = supports - supports_out
-                if has_support_in:
-                    supported.add(cid)
-                else:
-                    count += 1
-                if supports == supports_out and defeat is None:
-                    defeat = NO_SUPPORT
-            pending[cid] = count
-            if defeat is not None:
-                decided.append((cid, OUT, defeat))
-            elif count == 0:
-                decided.append((cid, IN, ""))
-        for lid in link_ids:
-            count = 0
-            defeat = None
-            for source in sources_of_link[lid]:
-                label = get(source)
-                if label is OUT:
-                    defeat = source
-                elif label is not IN:
-                    count += 1
-            for undercut in incoming.get(lid, ()):
-                label = get(undercut)
-                if label is IN:
-                    defeat = undercut
-                elif label is not OUT:
-                    count += 1
-            pending[lid] = count
-            if defeat is not None:
-                decided.append((lid, OUT, defeat))
-            elif count == 0:
-                decided.append((lid, IN, ""))
-        for item, label, why in decided:
-            labels[item] = label
-            if label is OUT:
-                cause[item] = why
-        self._spread([(item, label) for item, label, _ in decided], pending, reasons_left,
-                     supported)
-        for ids in (claim_ids, link_ids):
-            for item in ids:
-                if item not in labels:
-                    labels[item] = UNDECIDED
+        for number in range(count):
+            k = kind[number]
+            if k == CLAIM:
+                continue
+            pending[number] += len(sources[number])
+            if k == OBJECTION:
+                pending[target[number]] += 1
+            elif evidential:
+                reasons[target[number]] += 1
+        if evidential:
+            for number in range(count):
+                if reasons[number]:
+                    pending[number] += 1
+        code = self._code
+        stack = [number for number in range(count) if not pending[number]]
+        for number in stack:
+            code[number] = CODE_IN
+        self._spread(stack, pending, reasons, set())
+
+    def _run(self, region: set[int]) -> None:
+        """Label `region` anew, everything else held as it is. `region` must be closed
+        downstream (every dependent of a member is a member)."""
+        index = self._index
+        code = self._code
+        why = self._why
+        for number in region:
+            code[number] = 0
+            why[number] = -1
+        kind = index.kind
+        incoming = index.incoming
+        sources = index.sources
+        evidential = self._evidential
+        pending: dict[int, int] = {}  # only the region's: an edit touches few slots
+        reasons: dict[int, int] = {}
+        supported: set[int] = set()
+        stack: list[int] = []
+        for number in region:
+            unmet = 0
+            defeat = -1
+            if kind[number] == CLAIM:
+                supports = supports_out = 0
+                has_support_in = False
+                for link in incoming[number]:
+                    label = code[link]
+                    if kind[link] == OBJECTION:
+                        if label == CODE_IN:
+                            defeat = link
+                        elif label != CODE_OUT:
+                            unmet += 1
+                    elif evidential:
+                        supports += 1
+                        if label == CODE_IN:
+                            has_support_in = True
+                        elif label == CODE_OUT:
+                            supports_out += 1
+                if supports:
+                    reasons[number] = supports - supports_out
+                    if has_support_in:
+                        supported.add(number)
+                    else:
+                        unmet += 1
+                    if supports == supports_out and defeat == -1:
+                        defeat = CAUSE_NO_SUPPORT
+            else:
+                for premise in sources[number]:
+                    label = code[premise]
+                    if label == CODE_OUT:
+                        defeat = premise
+                    elif label != CODE_IN:
+                        unmet += 1
+                for undercut in incoming[number]:
+                    label = code[undercut]
+                    if label == CODE_IN:
+                        defeat = undercut
+                    elif label != CODE_OUT:
+                        unmet += 1
+            pending[number] = unmet
+            if defeat != -1:
+                stack.append(number)
+                why[number] = defeat
+            elif unmet == 0:
+                stack.append(number)
+        for number in stack:
+            code[number] = CODE_OUT if why[number] != -1 else CODE_IN
+        self._spread(stack, pending, reasons, supported)
 
     def _spread(
         self,
-        stack: list[tuple[str, Label]],
-        pending: dict[str, int],
-        reasons_left: dict[str, int],
-        supported: set[str],
+        stack: list[int],
+        pending: list[int] | dict[int, int],
+        reasons: list[int] | dict[int, int],
+        supported: set[int],
     ) -> None:
-        labels = self.labels
-        cause = self.cause
-        claims = self._claims
-        feeds = self._feeds
-        target_of = self._target
-        objection = self._objection
+        """Follow decided slots to their dependents until nothing more can be decided.
+        `supported`: evidential claims one of whose supports is in (that condition met)."""
+        index = self._index
+        code = self._code
+        why = self._why
+        kind = index.kind
+        feeds = index.feeds
+        target = index.target
         evidential = self._evidential
+        push = stack.append
+        pop = stack.pop
         while stack:
-            item, label = stack.pop()
-            if item in claims:
-                for lid in feeds.get(item, ()):
-                    if lid in labels:
+            item = pop()
+            label = code[item]
+            k = kind[item]
+            if k == CLAIM:
+                for link in feeds[item]:
+                    if code[link]:
                         continue
-                    if label is OUT:
-                        labels[lid] = OUT
-                        cause[lid] = item
-                        stack.append((lid, OUT))
+                    if label == CODE_OUT:
+                        code[link] = CODE_OUT
+                        why[link] = item
+                        push(link)
                     else:
-                        pending[lid] -= 1
-                        if pending[lid] == 0:
-                            labels[lid] = IN
-                            stack.append((lid, IN))
+                        pending[link] -= 1
+                        if not pending[link]:
+                            code[link] = CODE_IN
+                            push(link)
                 continue
-            target = target_of[item]
-            if target in labels:
+            aimed = target[item]
+            if code[aimed]:
                 continue
-            if objection[item]:
-                if label is IN:
-                    labels[target] = OUT
-                    cause[target] = item
-                    stack.append((target, OUT))
+            if k == OBJECTION:
+                if label == CODE_IN:
+                    code[aimed] = CODE_OUT
+                    why[aimed] = item
+                    push(aimed)
                     continue
-                pending[target] -= 1
             elif not evidential:
                 continue
-            elif label is IN:
-                if target in supported:
+            elif label == CODE_IN:
+                if aimed in supported:
                     continue
-                supported.add(target)
-                pending[target] -= 1
+                supported.add(aimed)
             else:
-                reasons_left[target] -= 1
-                if reasons_left[target] == 0:
-                    labels[target] = OUT
-                    cause[target] = NO_SUPPORT
-                    stack.append((target, OUT))
+                reasons[aimed] -= 1
+                if not reasons[aimed]:
+                    code[aimed] = CODE_OUT
+                    why[aimed] = CAUSE_NO_SUPPORT
+                    push(aimed)
                 continue
-            if pending[target] == 0:
-                labels[target] = IN
-                stack.append((target, IN))
+            pending[aimed] -= 1
+            if not pending[aimed]:
+                code[aimed] = CODE_IN
+                push(aimed)
 
-    # ---- following edits ---------------------------------------------------------
+    # ---- following edits -----------------------------------------------------------
     def update(
         self, claims: Mapping[str, Claim], links: Mapping[str, Link], event: DebateChanged
     ) -> set[str]:
         """Follow one edit (`claims` and `links` as they are after it, the graph's dicts);
         re-label what lies downstream of what it touched. Returns the ids relabelled."""
-        seeds: set[str] = set()
+        index = self._index
+        slot = index.slot
+        seeds: set[int] = set()
         for lid in event.removed_links:
-            seeds.add(self._unindex(lid))
-            self._incoming.pop(lid, None)
-            self.labels.pop(lid, None)
-            self.cause.pop(lid, None)
+            seeds.add(index.unlink(slot[lid]))
+            index.remove(lid)
         for lid in event.changed_links:
-            seeds.add(self._unindex(lid))
+            number = slot[lid]
+            seeds.add(index.unlink(number))
+            seeds.add(number)
         for cid in event.removed_claims:
-            self._claims.discard(cid)
-            self._incoming.pop(cid, None)
-            self._feeds.pop(cid, None)
-            self.labels.pop(cid, None)
-            self.cause.pop(cid, None)
+            index.remove(cid)
+        if index.gone > max(1024, len(slot)):
+            self._rebuild(claims.values(), links.values())  # renumber: drop the gone slots
+            return set(self.labels)
         for cid in event.added_claims:
-            self._claims.add(cid)
-            seeds.add(cid)
-        for lid in (*event.added_links, *event.changed_links):
-            link = links[lid]
-            self._index(link)
-            seeds.add(lid)
-            seeds.add(link.target)
-        region = self.downstream(
-            s for s in seeds if s in self._claims or s in self._target
-        )
+            seeds.add(index.add_claim(cid))
+        for lid in event.changed_links:
+            index.link_to(slot[lid], links[lid])
+        added = [(index.add_link_slot(links[lid]), links[lid]) for lid in event.added_links]
+        for number, link in added:  # after all slots exist: undercuts of each other
+            index.link_to(number, link)
+            seeds.add(number)
+        code = self._code
+        grown = len(index) - len(code)
+        code.extend(bytes(grown))
+        self._why.extend([-1] * grown)
+        kind = index.kind
+        live = [n for n in seeds if n >= 0 and kind[n] != GONE]
+        live.extend([index.target[n] for n in live if kind[n] != CLAIM])  # its new target
+        region = index.downstream(live, self._evidential)
         self._run(region)
-        return region
+        ids = index.ids
+        return {ids[number] for number in region}
 
-    def downstream(self, seeds: Iterable[str]) -> set[str]:
-        """Everything whose label can depend on `seeds`, the seeds included."""
-        region = set(seeds)
-        stack = list(region)
-        while stack:
-            for dependent in self._dependents(stack.pop()):
-                if dependent not in region:
-                    region.add(dependent)
-                    stack.append(dependent)
-        return region
-
-    # ---- reading -----------------------------------------------------------------
+    # ---- reading -------------------------------------------------------------------
     def claim_labels(self) -> dict[str, str]:
-        return {cid: self.labels[cid].value for cid in self._claims}
+        kind = self._index.kind
+        code = self._code
+        return {cid: LABEL_OF_CODE[code[n]].value for cid, n in self._index.slot.items()
+                if kind[n] == CLAIM}
 
     def link_labels(self) -> dict[str, str]:
-        return {lid: self.labels[lid].value for lid in self._target}
+        kind = self._index.kind
+        code = self._code
+        return {lid: LABEL_OF_CODE[code[n]].value for lid, n in self._index.slot.items()
+                if kind[n] in (OBJECTION, SUPPORT)}
 
 
 def evaluate(debate: Debate, semantics: Semantics = Semantics.GROUNDED) -> dict[str, object]:

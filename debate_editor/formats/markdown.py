@@ -23,14 +23,22 @@ without its reasons. Every claim text is escaped so that it stays text: `*`, `_`
 to a Markdown reader. Leading and trailing spaces of a line, blank lines inside a text
 and a NUL character (which CommonMark replaces) do not survive; line breaks become
 hard line breaks (a heading joins its lines with spaces).
+
+With `--status` every claim says whether it stands, by the grounded labelling of the
+whole debate (README, "Which claims stand"): a line under the title explains the words,
+each thesis has "*This claim stands.*" (or "is defeated", "is undecided") under its
+heading, and each answer its word in its label: "**Con (defeated):** …".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from debate_editor.domain.graph import DebateGraph, debate_under
 from debate_editor.domain.model import Claim, ClaimKind, Debate, Link, LinkKind
+from debate_editor.domain.status import Label, Labelling
+from debate_editor.domain.status_labels import LEGEND, SENTENCE, WORD
 from debate_editor.formats.registry import ExportOptions, Format, register
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<#|~&])")
@@ -59,17 +67,22 @@ def heading_text(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, debate: Debate) -> None:
+    def __init__(self, debate: Debate, labels: Mapping[str, Label] | None = None) -> None:
         self.graph = DebateGraph.of(debate)
         self.out: list[str] = []
         self.seen: set[str] = set()
+        self.labels = labels
 
     def label(self, link: Link, claim: Claim) -> str:
         if link.is_undercut:
-            return "Undercut"
-        if link.kind is LinkKind.OBJECTION:
-            return "Con"
-        return "Concession" if claim.kind is ClaimKind.CONCESSION else "Pro"
+            name = "Undercut"
+        elif link.kind is LinkKind.OBJECTION:
+            name = "Con"
+        else:
+            name = "Concession" if claim.kind is ClaimKind.CONCESSION else "Pro"
+        if self.labels is None:
+            return name
+        return f"{name} ({WORD[self.labels[claim.id]]})"
 
     def answers(self, claim_id: str, indent: str, arrow: Link | None) -> None:
         """The claim's answers, depth first: its pros as bullets, then its cons and the
@@ -104,6 +117,8 @@ class _Writer:
         self.out += ["", f"## {heading_text(claim.text)}"]
         if claim.note.strip():
             self.out += ["", inline(claim.note)]
+        if self.labels is not None:
+            self.out += ["", f"*{SENTENCE[self.labels[claim.id]]}*"]
         if self.graph.incoming(claim.id):
             self.out.append("")
         self.answers(claim.id, "", None)
@@ -112,6 +127,8 @@ class _Writer:
         self.out.append(f"# {heading_text(debate.info.title) or 'Untitled debate'}")
         if debate.info.description.strip():
             self.out += ["", inline(debate.info.description)]
+        if self.labels is not None:
+            self.out += ["", f"*{LEGEND}*"]
         for claim in self.graph.reading_order():
             if claim.id not in self.seen:
                 self.root(claim)
@@ -119,9 +136,10 @@ class _Writer:
 
 
 def write_markdown(debate: Debate, options: ExportOptions) -> str:
+    labels = Labelling.of(debate).labels if options.status else None  # of the whole debate
     if options.claim is not None:
         debate = debate_under(debate, options.claim)
-    return _Writer(debate).write(debate)
+    return _Writer(debate, labels).write(debate)
 
 
 register(Format("markdown", "Markdown", (".md",), write=write_markdown))

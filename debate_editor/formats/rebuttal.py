@@ -15,6 +15,10 @@ For the chosen claim (`--claim`, default the first thesis):
   undercuts of those support arrows, numbered in the graph's reading order. An objection
   to an objection is not a point: it defends the claim rather than answering it.
 
+With `--open`, only the open points are numbered: the objections (and undercuts) whose
+link still stands by the grounded labelling, that is the ones no counter-objection or
+undercut has answered yet (`domain/open_points.py`).
+
 One point per line by default; `--inline` puts them all on the line after the lead
 ("1. … 2. …"). A point's own line breaks become spaces so that each point stays one
 line. The text ends with one newline, like every text file this program writes.
@@ -25,6 +29,8 @@ from __future__ import annotations
 from debate_editor.domain.errors import ExportError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, ClaimKind, Debate, LinkKind
+from debate_editor.domain.open_points import defended, open_points
+from debate_editor.domain.status import Labelling
 from debate_editor.formats._common import one_line, title_from
 from debate_editor.formats.registry import ExportOptions, Format, register
 
@@ -85,6 +91,11 @@ def write_rebuttal(debate: Debate, options: ExportOptions) -> str:
     graph = DebateGraph.of(debate)
     claim = chosen_claim(graph, options.claim)
     answers = points(graph, claim.id)
+    if options.open_points:
+        labelling = Labelling(graph.claims.values(), graph.links.values())
+        standing = {p.objection for p in open_points(graph, labelling,
+                                                     defended(graph, claim.id), claim.id)}
+        answers = [point for point in answers if point.id in standing]
     numbered = [f"{n}. {one_line(point.text)}" for n, point in enumerate(answers, 1)]
     lines = [lead_line(graph, claim)]
     if options.inline:

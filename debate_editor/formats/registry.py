@@ -33,6 +33,10 @@ class ExportOptions:
     """Rebuttal: all numbered points on one line, as many forums show them."""
     size: tuple[int, int] | None = None
     """Images: width and height in pixels."""
+    open_points: bool = False
+    """Rebuttal: number only the open points, the objections that still stand."""
+    status: bool = False
+    """Markdown, PDF: say of each claim whether it stands (README, "Which claims stand")."""
 
 
 Reader = Callable[[str], Debate]

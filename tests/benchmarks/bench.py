@@ -8,7 +8,8 @@ laying out the whole map with Ctrl+L (beside SQLite writing every position), a f
 repaint at 100 % zoom and at fit-to-view (beside an empty view), edits and undos written
 to the file (beside SQLite committing one row), exports from the command line (beside
 the command line opening the file; PDF also beside the Argdown command line's map
-export when Node is installed), and the window's peak memory. It prints a table and
+export when Node is installed), and the window's peak memory, and how fast
+which claims stand is labelled (beside one pass over the links). It prints a table and
 writes the figures as JSON. Figures are medians of repeats; the machine may be shared,
 so compare each figure with its bare cost, measured in the same run.
 """
@@ -158,12 +159,38 @@ def bench_size(n: int, args: argparse.Namespace, folder: Path) -> dict[str, dict
                                      "--format", fmt, "-o", str(out)], args.repeats)
         rows[key] = {"value": seconds, "bare": info_time,
                      "bare_what": "`debate-editor info` (start, open)", "memory": mb}
+    say("labelling")
+    rows.update(status_rows(n, args))
     rows["export_pdf_vs_argdown"] = argdown_row(argdown, rows.get("export_pdf"), args,
                                                 folder, say, n)
     for key, target in targets_for(n).items():
         if key in rows:
             rows[key]["target"] = target
     return rows
+
+
+def status_rows(n: int, args: argparse.Namespace) -> dict[str, dict[str, object]]:
+    """Which claims stand (bench_status.py): full labelling in both readings and the
+    re-labelling after one edit, each beside one pass over the links."""
+    out = run_measured([sys.executable, str(HERE / "bench_status.py"), "--sizes", str(n),
+                        "--repeats", str(max(args.repeats, 5)), "--edits", str(args.edits),
+                        "--json"])[2]
+    readings = json.loads(out)[str(n)]
+    bare = {"bare": readings["grounded"]["bare"], "bare_what": "one pass over the links"}
+    return {
+        "status_full": {"value": readings["grounded"]["full"], **bare,
+                        "note": f"CPU {readings['grounded']['full_cpu'] * 1000:.3g} ms"},
+        "status_full_evidential": {
+            "value": readings["evidential"]["full"], **bare,
+            "note": f"CPU {readings['evidential']['full_cpu'] * 1000:.3g} ms"},
+        "status_edit_median": {
+            "value": max(r["edit_median"] for r in readings.values()), **bare,
+            "note": "the slower reading"},
+        "status_edit_max": {
+            "value": max(r["edit_max"] for r in readings.values()), **bare,
+            "note": f"slowest of {args.edits} edits per reading; CPU "
+                    f"{max(r['edit_max_cpu'] for r in readings.values()) * 1000:.3g} ms"},
+    }
 
 
 def argdown_row(argdown: Path, ours: dict[str, object] | None, args: argparse.Namespace,

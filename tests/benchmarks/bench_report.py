@@ -20,6 +20,10 @@ LABELS = {
     "export_pdf": "export PDF",
     "export_png": "export PNG",
     "export_pdf_vs_argdown": "PDF vs Argdown CLI",
+    "status_full": "labelling, full (grounded)",
+    "status_full_evidential": "labelling, full (evidential)",
+    "status_edit_median": "relabel after edit, median",
+    "status_edit_max": "relabel after edit, slowest",
 }
 
 
@@ -37,6 +41,10 @@ def targets_for(n: int) -> dict[str, dict[str, float]]:
             "undo_p99": {"max": 0.010},
             "memory": {"max": 400.0},
             "export_pdf_vs_argdown": {"ratio_max": 0.1, "memory_ratio_max": 0.25},
+            "status_full": {"max": 0.050},
+            "status_full_evidential": {"max": 0.050},
+            "status_edit_median": {"max": 0.005},
+            "status_edit_max": {"max": 0.005},
         }
     if n >= 50000:
         return {"repaint_100": {"max": 0.050}, "repaint_fit": {"max": 0.050}}

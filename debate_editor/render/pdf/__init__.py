@@ -24,12 +24,14 @@ and the subsets stay ours; the shapes are `layout.geometry`'s, as on the canvas.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QLocale
 
 from debate_editor.domain.graph import DebateGraph, debate_under
 from debate_editor.domain.model import Debate
+from debate_editor.domain.status import Labelling
+from debate_editor.domain.status_labels import WORD
 from debate_editor.formats.registry import ExportOptions
 from debate_editor.layout import geometry
 from debate_editor.layout.geometry import Rect
@@ -66,22 +68,25 @@ def paper() -> tuple[float, float]:
     return LETTER if territory.name in _LETTER_TERRITORIES else A4
 
 
-def map_data(debate: Debate) -> MapData:
-    """Cards measured and placed (laid out where the file has no places), and arrows."""
+def map_data(debate: Debate, words: Mapping[str, str] | None = None) -> MapData:
+    """Cards measured and placed (laid out where the file has no places), and arrows;
+    `words`, whether each claim stands, for the cards' headers."""
     graph = DebateGraph.of(debate)
     faces = {cid: card_face(claim) for cid, claim in graph.claims.items()}
     sizes = {cid: (face.width, face.height) for cid, face in faces.items()}
     shapes = geometry.map_shapes(graph, sizes)
     return MapData(graph, faces, shapes.cards, arrows_for(graph, shapes.arrows),
-                   tallies_of(graph))
+                   tallies_of(graph), words)
 
 
 def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None = None,
               ) -> bytes:
     report = progress or (lambda _fraction: None)
+    labels = Labelling.of(debate).labels if options.status else None  # of the whole debate
     if options.claim is not None:
         debate = debate_under(debate, options.claim)
-    data = map_data(debate)
+    words = None if labels is None else {cid: WORD[labels[cid]] for cid in labels}
+    data = map_data(debate, words)
     report(0.1)
     title = debate.info.title.strip() or "Untitled debate"
     document = PdfDocument(title)
@@ -128,7 +133,7 @@ def write_pdf(debate: Debate, options: ExportOptions, progress: Progress | None 
             tiled.write(document, painter, title, lambda f: report(0.1 + 0.5 * f))
     report(0.6)
     if data.cards:
-        OutlineWriter(document, text, data.graph, portrait, PAGE_MARGIN).write(
+        OutlineWriter(document, text, data.graph, portrait, PAGE_MARGIN, labels).write(
             lambda f: report(0.6 + 0.35 * f))
     report(0.95)
     return document.to_bytes()

@@ -51,6 +51,8 @@ class MapData:
 
     tallies: Mapping[str, tuple[int, int]]
     """Each claim's number of pros and cons (what its card's header says)."""
+    words: Mapping[str, str] | None = None
+    """With `--status`: whether each claim stands, in words, shown in its card's header."""
 
     def bounds(self) -> Rect:
         return bounds_of(self.cards.values(), MAP_MARGIN) or Rect(0, 0, 1, 1)
@@ -88,8 +90,9 @@ def tallies_of(graph: DebateGraph) -> dict[str, tuple[int, int]]:
 
 def _cards(data: MapData, painter: CardPainter, ids: Mapping[str, Rect] | list[str]) -> list[str]:
     tallies = data.tallies
-    return [painter.card(data.faces[cid], data.cards[cid], *tallies.get(cid, (0, 0)))
-            for cid in ids]
+    words = data.words or {}
+    return [painter.card(data.faces[cid], data.cards[cid], *tallies.get(cid, (0, 0)),
+                         words.get(cid, "")) for cid in ids]
 
 
 @dataclass

@@ -149,16 +149,28 @@ class CardPainter:
             self._tally[key] = found
         return found
 
-    def card(self, face: CardFace, box: Rect, pros: int, cons: int) -> str:
-        """A whole card, text and all, with its top-left corner at `box`."""
+    def card(self, face: CardFace, box: Rect, pros: int, cons: int, word: str = "") -> str:
+        """A whole card, text and all, with its top-left corner at `box`; `word`, whether
+        the claim stands, leads the header's tally."""
         parts = [f"q 1 0 0 1 {box.x:.1f} {box.y:.1f} cm",
                  self.chrome(face.kind, face.width, face.height)]
         tally = counts_text(pros, cons)
+        if word:
+            tally = self._with_word(word, tally, face)
         if tally:
             parts.append(self.tally(tally, face.width))
         parts.append(self._body(face))
         parts.append("Q")
         return "\n".join(parts)
+
+    def _with_word(self, word: str, tally: str, face: CardFace) -> str:
+        """The word before the tally, or alone where both would reach the kind label."""
+        if not tally:
+            return word
+        both = f"{word} · {tally}"
+        room = face.width - BAND - 2 * PADDING - 6 - self.text.width(
+            KIND_STYLES[face.kind].label, HEADER_PX, bold=True)
+        return both if self.text.width(both, HEADER_PX, bold=True) <= room else word
 
     def _body(self, face: CardFace) -> str:
         lines = face.lines

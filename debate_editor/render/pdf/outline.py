@@ -4,15 +4,19 @@ The same structure as the Markdown export: each thesis as a numbered heading wit
 note, its reasons as bullets ("Pro", "Concession"), its objections numbered ("Con",
 "Undercut" for an objection to the arrow that brought a reason), each nested under
 what it answers. A claim met again under a second parent is named with "(see above)".
+With labels (`--status`), a line under the heading explains them, each thesis says
+"This claim stands." (or "is defeated", "is undecided") under its text, and each answer
+carries its word in its label: "Con (defeated):" (README, "Which claims stand").
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
+from debate_editor.domain.status_labels import LEGEND, SENTENCE, WORD, Label
 from debate_editor.render.pdf.document import PdfDocument
 from debate_editor.render.pdf.text import Typesetter, colour
 
@@ -37,8 +41,10 @@ class OutlineWriter:
     """Lays the outline out over as many portrait pages as it needs."""
 
     def __init__(self, document: PdfDocument, typesetter: Typesetter, graph: DebateGraph,
-                 page: tuple[float, float], margin: float) -> None:
+                 page: tuple[float, float], margin: float,
+                 labels: Mapping[str, Label] | None = None) -> None:
         self.document = document
+        self.labels = labels
         self.text = typesetter
         self.graph = graph
         self.page_w, self.page_h = page
@@ -70,6 +76,10 @@ class OutlineWriter:
         self.ops.append(self.text.line(self.margin, self.y + 14, "Outline", 16, bold=True))
         self.document.bookmark("Outline", len(self.document.pages), self.y)
         self.y += 30
+        if self.labels is not None:
+            legend = self.text.wrap(LEGEND, BODY_PT, self.page_w - 2 * self.margin)
+            self._lines(self.margin, legend, BODY_PT, STEP_PT, rgb=MUTED)
+            self.y += 6
         total = max(1, len(self.graph.claims))
         number = 0
         for claim in self.graph.reading_order():
@@ -98,6 +108,10 @@ class OutlineWriter:
             note = self.text.wrap(claim.note, BODY_PT, width - label_w)
             self.y += 2
             self._lines(self.margin + label_w, note, BODY_PT, STEP_PT, rgb=MUTED)
+        if self.labels is not None:
+            self.y += 2
+            self._lines(self.margin + label_w, [SENTENCE[self.labels[claim.id]]], BODY_PT,
+                        STEP_PT, rgb=MUTED)
         self.y += 4
         self._answers(claim.id, 1, None)
 
@@ -127,7 +141,10 @@ class OutlineWriter:
         indent = INDENT_PT * (min(item.depth, MAX_INDENT_LEVELS) - 1)
         left = self.margin + indent
         width = self.page_w - self.margin - left - MARKER_PT
-        label = _label(item.link, claim) + ":"
+        label = _label(item.link, claim)
+        if self.labels is not None:
+            label += f" ({WORD[self.labels[claim.id]]})"
+        label += ":"
         label_w = self._label_widths.get(label)
         if label_w is None:
             label_w = self._label_widths[label] = self.text.width(label + " ", BODY_PT, True)
