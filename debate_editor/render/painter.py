@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from debate_editor.domain.model import LinkKind
+from debate_editor.domain.status_labels import Label
 from debate_editor.layout.geometry import (
     BADGE_RADIUS,
     Curve,
@@ -47,6 +48,7 @@ from debate_editor.render.card_style import (
     header_font,
     title_font,
 )
+from debate_editor.render.status_mark import MARK_RADIUS, draw_status_mark
 
 TEXT_LOD = 0.55
 SHAPE_LOD = 0.3
@@ -62,8 +64,10 @@ def draw_card(
     selected: bool = False,
     matched: bool = False,
     lod: float = 1.0,
+    status: Label | None = None,
 ) -> None:
-    """Draw a card with its top-left corner at `origin`."""
+    """Draw a card with its top-left corner at `origin`; `status` (off in exports unless
+    asked): the mark of whether it stands, at the right of its header."""
     style = face.style
     rect = QRectF(origin.x(), origin.y(), face.width, face.height)
     if lod < SHAPE_LOD:
@@ -84,6 +88,10 @@ def draw_card(
 
     left = rect.left() + BAND + PADDING
     header = QRectF(left, rect.top() + 4, face.width - BAND - 2 * PADDING, HEADER_HEIGHT - 6)
+    if status is not None:
+        draw_status_mark(painter, QPointF(header.right() - MARK_RADIUS, header.center().y()),
+                         status)
+        header.setRight(header.right() - 2 * MARK_RADIUS - 5)
     if lod < TEXT_LOD:
         painter.fillRect(QRectF(left, header.top() + 4, 40, 6), style.band)
         grey = QColor(TEXT_COLOUR)

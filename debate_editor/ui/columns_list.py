@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFontMetrics,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
@@ -57,6 +59,12 @@ from debate_editor.render.card_style import (
     body_font,
     counts_text,
     header_font,
+)
+from debate_editor.render.status_mark import (
+    MARK_RADIUS,
+    StatusOf,
+    draw_status_mark,
+    status_tip,
 )
 from debate_editor.render.text_fit import clipped_lines
 from debate_editor.ui.plain_text import light_list, paint_empty_hint, plain_tip
@@ -161,6 +169,24 @@ class CardDelegate(QStyledItemDelegate):
         self.view = view
         self.found: set[str] | None = None
         """While Find filters: the claims it found (the other entries are faint)."""
+        self.status_of: StatusOf | None = None
+        """Whether a reason stands, for the mark at the right of its header."""
+
+    def _mark_centre(self, rect: QRect) -> QPointF:
+        return QPointF(rect.right() - MARGIN - PAD - MARK_RADIUS,
+                       rect.top() + MARGIN + 3 + HEADER / 2)
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 - Qt's name
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        """Over an entry's status mark: its word."""
+        label = self.status_of(index.data(ClaimRole)) if self.status_of else None
+        centre = self._mark_centre(option.rect)
+        if label is not None and abs(event.pos().x() - centre.x()) <= MARK_RADIUS + 2 \
+                and abs(event.pos().y() - centre.y()) <= MARK_RADIUS + 2:
+            QToolTip.showText(event.globalPos(), status_tip(label), view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def _text_width(self) -> int:
         return max(60, self.view.viewport().width() - 2 * MARGIN - BAND - 2 * PAD)
@@ -204,6 +230,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(link_colour)
         painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          label)
+        status = self.status_of(entry.claim.id) if self.status_of is not None else None
+        if status is not None:
+            draw_status_mark(painter, self._mark_centre(option.rect), status)
         note = entry.note()
         footer = FOOTER if note else 0
         if note:

@@ -63,6 +63,7 @@ def menu_text(key: str, *, on_arrow: bool = False) -> str:
 
 _FILE, _EDIT, _MAP, _VIEW, _HELP = "&File", "&Edit", "&Map", "&View", "&Help"
 _COLUMNS, _PRESENTING = "Pro/con columns", "Presenting"
+_STATUS = "Which claims stand"
 _BOTH = ("columns", "outline")
 _MAP_TREES = ("canvas", "outline")
 _SLIDES = ("presentation",)
@@ -156,6 +157,18 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("go_inspector", "Go to the I&nspector", ("Alt+4",), _VIEW, "window", "Views",
             "The selected claim's kind, text, note, source and tags, the selected arrow's "
             "kind, or (nothing selected) the debate's title and description."),
+    _C("go_why", "Go to &Why", ("Alt+5",), _VIEW, "window", _STATUS,
+            "Why the selected claim or arrow stands, is defeated or is undecided; click "
+            "what it names to select it."),
+    _C("go_open_points", "Go to Open &Points", ("Alt+6",), _VIEW, "window", _STATUS,
+            "The objections still standing against a thesis or a reason for it."),
+    _C("toggle_status", "Show Status &Marks", ("Ctrl+Shift+M",), _VIEW, "window", _STATUS,
+            "A tick (stands), a cross (defeated) or a question mark (undecided) on each "
+            "card, row, column entry and slide.", separated=True),
+    _C("reading_grounded", "&Grounded Reading", (), _VIEW, "window", _STATUS,
+            "A claim stands until an objection that stands defeats it (kept per file)."),
+    _C("reading_evidential", "E&vidential Reading", (), _VIEW, "window", _STATUS,
+            "A claim with reasons stands only while one of them stands (kept per file)."),
     _C("present", "&Present", ("F5",), _VIEW, "window", _PRESENTING,
             "Full screen, from the first thesis, in reading order.", separated=True),
     _C("present_here", "Present from the &Selected Claim", ("Shift+F5",), _VIEW,

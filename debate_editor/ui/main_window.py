@@ -46,6 +46,7 @@ from debate_editor.ui.presentation import PresentationView
 from debate_editor.ui.read_only import ReadOnlyBar
 from debate_editor.ui.session import Session
 from debate_editor.ui.shortcut_sheet import ShortcutSheet
+from debate_editor.ui.status_views import status_handlers
 from debate_editor.ui.untitled import is_untitled, open_document
 from debate_editor.ui.window_registry import WindowRegistry
 from debate_editor.ui.window_views import WindowViews
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
             "import_into": lambda: import_actions.import_into(self),
             "export": lambda: export_menu.export_dialog(self),
             "copy_rebuttal": lambda: export_menu.copy_rebuttal(self),
+            **status_handlers(lambda: self.window_views.status),
         }
         return {c.key: own.get(c.key) or run(c.key) for c in COMMANDS}
 

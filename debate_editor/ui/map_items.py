@@ -13,10 +13,12 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from debate_editor.domain.model import Claim, Link, LinkKind
+from debate_editor.domain.status_labels import Label
 from debate_editor.layout.geometry import Curve, Rect, curve_bounds
 from debate_editor.render.arrow_geometry import ArrowGeometry, arrow_shape, curve_path, qrect
 from debate_editor.render.card_style import CardFace, card_face
 from debate_editor.render.painter import draw_arrow, draw_card
+from debate_editor.render.status_mark import status_tip
 from debate_editor.ui.plain_text import plain_tip
 
 CARD_Z = 1.0
@@ -44,6 +46,8 @@ class ClaimCard(QGraphicsItem):
         """How many claims a folded branch hides under this card (0: not folded)."""
         self._text = claim.text
         self._tip = False
+        self._status: Label | None = None
+        """The label its mark shows (None: no mark), as last painted."""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(CARD_Z)
         self._set_tip(claim)
@@ -65,9 +69,12 @@ class ClaimCard(QGraphicsItem):
 
     def _set_tip(self, claim: Claim) -> None:
         """The whole text of a card too long to show it, escaped: a tooltip would read
-        markup in it as formatting, and claim text is plain text."""
-        if self.face.elided:
-            self.setToolTip(plain_tip(claim.text))
+        markup in it as formatting, and claim text is plain text. With a status mark, the
+        tooltip begins with its word."""
+        said = status_tip(self._status) if self._status else ""
+        if self.face.elided or said:
+            whole = plain_tip(claim.text) if self.face.elided else ""
+            self.setToolTip("<br><br>".join(p for p in (said, whole) if p))
             self._tip = True
         elif self._tip:
             self.setToolTip("")
@@ -114,9 +121,26 @@ class ClaimCard(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         draw_card(painter, self.face, QPointF(0, 0), pros=self.pros, cons=self.cons,
-                  selected=self.isSelected(), matched=self.matched, lod=lod)
+                  selected=self.isSelected(), matched=self.matched, lod=lod,
+                  status=self._read_status())
         if self.folded:
             self._paint_badge(painter)
+
+    def status(self) -> Label | None:
+        """The label the card's mark shows (None: no mark), as the scene's
+        `status_of` says (the window's live labelling; a scene without one: no mark)."""
+        status_of = getattr(self.scene(), "status_of", None)
+        return status_of(self.claim_id) if status_of is not None else None
+
+    def _read_status(self) -> Label | None:
+        status = self.status()
+        if status is not self._status:
+            self._status = status
+            document = getattr(self.scene(), "document", None)
+            claim = document.graph.claims.get(self.claim_id) if document else None
+            if claim is not None:
+                self._set_tip(claim)
+        return status
 
     def _paint_badge(self, painter: QPainter) -> None:
         """A folded branch: "+N" on a dark pill, N the claims hidden under the card."""

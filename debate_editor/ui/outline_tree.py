@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFontMetrics,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QWidget,
 )
@@ -49,6 +51,12 @@ from debate_editor.render.card_style import (
     TEXT_COLOUR,
     body_font,
     header_font,
+)
+from debate_editor.render.status_mark import (
+    MARK_RADIUS,
+    StatusOf,
+    draw_status_mark,
+    status_tip,
 )
 from debate_editor.render.text_fit import clipped_lines
 from debate_editor.ui.outline_model import (
@@ -127,6 +135,23 @@ class OutlineDelegate(QStyledItemDelegate):
         """The selected claim: its other rows get a tint."""
         self.found: set[str] | None = None
         """While Find filters: the claims it found (the other rows are faint)."""
+        self.status_of: StatusOf | None = None
+        """Whether a claim stands, for its mark after the sign (None: no marks)."""
+
+    def _mark_room(self, index: AnyIndex) -> int:
+        if self.status_of is None or self.status_of(index.data(ClaimRole)) is None:
+            return 0
+        return round(2 * MARK_RADIUS) + PAD
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 - Qt's name
+                  option: QStyleOptionViewItem, index: AnyIndex) -> bool:
+        """Over a row's status mark: its word."""
+        label = self.status_of(index.data(ClaimRole)) if self.status_of else None
+        mark_left = option.rect.left() + BADGE + 2 * PAD
+        if label is not None and mark_left <= event.pos().x() <= mark_left + 2 * MARK_RADIUS:
+            QToolTip.showText(event.globalPos(), status_tip(label), view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def _tags_below(self) -> bool:
         """In a narrow outline the small print goes on a line of its own."""
@@ -140,7 +165,8 @@ class OutlineDelegate(QStyledItemDelegate):
         indent = self.view.indentation() * (depth + 1)
         beside = tags and not self._tags_below()
         tag_width = QFontMetrics(header_font()).horizontalAdvance(tags) + 8 if beside else 0
-        return max(80, self.view.viewport().width() - indent - BADGE - 3 * PAD - tag_width)
+        return max(80, self.view.viewport().width() - indent - BADGE - 3 * PAD - tag_width
+                   - self._mark_room(index))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         tags = tags_of(index)
@@ -171,6 +197,12 @@ class OutlineDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(body_font())
         lines, _ = clipped_lines(index.data() or "", body_font(), width, MAX_LINES)
         left = rect.left() + BADGE + 2 * PAD
+        if (room := self._mark_room(index)) and self.status_of is not None:
+            label = self.status_of(index.data(ClaimRole))
+            if label is not None:
+                draw_status_mark(painter, QPointF(left + MARK_RADIUS,
+                                                  rect.top() + PAD + 1 + BADGE / 2), label)
+            left += room
         painter.setFont(body_font())
         painter.setPen(TEXT_COLOUR)
         y = rect.top() + PAD + 1 + metrics.ascent()

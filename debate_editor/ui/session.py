@@ -20,6 +20,7 @@ from debate_editor.store import DebateDocument
 from debate_editor.ui.bridge import DocumentBridge
 from debate_editor.ui.folding import FoldState
 from debate_editor.ui.selection import ClaimSelection
+from debate_editor.ui.status_live import LiveStatus
 from debate_editor.ui.undo_step import EditStep
 
 READ_ONLY_NOTE = "This debate is open read-only."
@@ -39,6 +40,9 @@ class Session(QObject):
         self.bridge = DocumentBridge(document, self)
         self.selection = ClaimSelection(self)
         self.bridge.changed.connect(self.selection.follow)  # before any view hears of it
+        self.status = LiveStatus(document, self)
+        """Whether each claim stands, relabelled edit by edit (also before the views)."""
+        self.bridge.changed.connect(self.status.follow)
         self.undo_stack = QUndoStack(self)
         self.folds = FoldState(document.path, self)
         """Which branches are folded, in the map and the outline alike."""

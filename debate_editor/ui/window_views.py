@@ -34,6 +34,7 @@ from debate_editor.ui.inspector import Inspector
 from debate_editor.ui.outline import Outline
 from debate_editor.ui.presentation import PresentationView
 from debate_editor.ui.session import Session
+from debate_editor.ui.status_views import StatusViews
 from debate_editor.ui.view_commands import Finder, View, bind_view_commands
 
 DOCK_SHARES = {"outline": 0.15, "columns": 0.25}
@@ -112,6 +113,8 @@ class WindowViews(QObject):
             else:
                 self.window.addDockWidget(where, dock)
             self.add_view(widget, dock)
+        self.status = StatusViews(self)
+        """Status marks in every view, the Why and Open Points docks."""
 
     def dock_width(self) -> int:
         """How much of the window's width the docks beside the map take together."""
