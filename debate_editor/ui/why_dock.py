@@ -9,6 +9,7 @@ dock is hidden it does no work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
@@ -38,7 +39,7 @@ def step_sentence(session: Session, step: Step) -> str:
     said = f"{name(graph, step.id)} {verb(step.label)}: {step.rule}"
     if step.because:
         said += " (" + "; ".join(name(graph, item) for item in step.because) + ")"
-    return said.replace('">the ', '">The ', 1) + "." if said.startswith("<a") else said
+    return re.sub(r"^(<a [^>]*>)the ", r"\1The ", said) + "."
 
 
 class WhyPanel(QWidget):
