@@ -206,6 +206,37 @@ def test_open_points_follow_edits_and_select(qtbot, seed_copy: Path) -> None:  #
     assert window.canvas.scene.cards["c7"].isSelected()
 
 
+def slide_mark(qtbot, window: MainWindow, claim_id: str) -> Label | None:  # type: ignore[no-untyped-def]
+    """Present (F5), read the mark of `claim_id`'s card on the first slide, leave (Esc)."""
+    press(qtbot, window, K.Key_F5)
+    view = window.presentation
+    assert view is not None
+    qtbot.waitUntil(view.isActiveWindow)
+    text = window.document.graph.claims[claim_id].text
+    content = view.content()
+    number = [card.text for card in (*content.pros, *content.cons)].index(text)
+    placed = view._layout(content, (view.width(), view.height())).cards[number]
+    image = view.grab().toImage()
+    unit = min(view.height() / 1080, view.width() / 1920) * view._laid_out[1].scale
+    centre = QPointF(placed.rect.right() - 31 * unit, placed.rect.top() + 31 * unit)
+    seen = seen_label(image, centre, 13 * unit / MARK_RADIUS)
+    qtbot.keyClick(view, K.Key_Escape)
+    qtbot.waitUntil(lambda: window.presentation is None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.canvas.view)
+    return seen
+
+
+def test_slides_show_the_status_after_an_edit(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    window = opened(qtbot, seed_copy)
+    click_card(qtbot, window, "c1")
+    assert slide_mark(qtbot, window, "c3") is OUT
+    click_card(qtbot, window, "c6")
+    press(qtbot, window, K.Key_O)
+    type_card(qtbot, window, OBJECTION)
+    click_card(qtbot, window, "c1")
+    assert slide_mark(qtbot, window, "c3") is IN
+
+
 def test_screenshots(qtbot, seed_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Pictures of the marks, kept for a person to look at (not compared)."""
     window = opened(qtbot, seed_copy)

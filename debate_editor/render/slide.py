@@ -16,7 +16,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from debate_editor.domain.model import ClaimKind
+from debate_editor.domain.status_labels import Label
 from debate_editor.render.card_style import FONT_FAMILY, KIND_STYLES
+from debate_editor.render.status_mark import draw_status_mark
 from debate_editor.render.text_fit import TextBlock, block, clipped_lines
 
 
@@ -60,6 +62,8 @@ class SlideCard:
     hidden: bool = False
     """Not revealed yet: it takes its place (the type size does not jump when it
     appears) but is not drawn."""
+    status: Label | None = None
+    """Whether it stands, for its mark (None: no mark)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class SlideContent:
     pros: tuple[SlideCard, ...] = ()
     cons: tuple[SlideCard, ...] = ()
     hint: str = ""
+    status: Label | None = None
+    """Whether the claim on the slide stands, for the mark after its kind."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class PlacedCard:
     sign: str
     focus: bool
     hidden: bool = False
+    status: Label | None = None
 
 
 @dataclass
@@ -105,6 +112,8 @@ class SlideLayout:
     bottom: float = 0.0
     fits: bool = True
     kind: ClaimKind = ClaimKind.CLAIM
+    marks: list[tuple[QPointF, float, Label]] = field(default_factory=list)
+    """Status marks: centre, radius, label (the claim's own; the cards' are theirs)."""
 
 
 BASE = {"meta": 22, "context": 26, "note": 26, "kind": 22, "head": 58, "column": 24,
@@ -170,6 +179,11 @@ def _try(content: SlideContent, width: int, height: int, scale: float,
         y += context.height + 14 * unit * scale
     kind = block(KIND_STYLES[content.kind].label, _font(bold=True), px("kind"), inner)
     out.texts.append(PlacedText(kind, margin, y, "kind", bold=True))
+    if content.status is not None:
+        radius = kind.pixel_size * 0.55
+        out.marks.append((QPointF(margin + _advance(KIND_STYLES[content.kind].label,
+                                                    kind.pixel_size, True) + 2 * radius,
+                                  y + kind.height / 2), radius, content.status))
     y += kind.height + 6 * unit * scale
     limit = height - (70 if content.hint else 36) * unit
     sides = [side for side in (("FOR", "pro", content.pros), ("AGAINST", "con", content.cons))
@@ -249,6 +263,9 @@ def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, 
         indent = 48 * unit if card.sign == "⤫" else 0.0
         left = left_edge + indent + band + pad
         text_width = width - indent - band - 2 * pad
+        mark = sizes["entry"] * 0.4
+        if card.status is not None:
+            text_width -= 2 * mark + pad / 2
         body = block(card.text, _font(), sizes["entry"], text_width, room)
         height = body.height + 2 * pad
         tally = None
@@ -259,7 +276,7 @@ def _column(out: SlideLayout, cards: tuple[SlideCard, ...], heading: tuple[str, 
             height += tally.height + 4 * unit
         top = tops[flow]
         out.cards.append(PlacedCard(QRectF(left_edge + indent, top, width - indent, height),
-                                    card.sign, card.focus, card.hidden))
+                                    card.sign, card.focus, card.hidden, card.status))
         out.texts.append(PlacedText(body, left, top + pad, "text", hidden=card.hidden))
         if tally is not None:
             out.texts.append(PlacedText(tally, left, top + pad + body.height + 4 * unit,
@@ -296,6 +313,13 @@ def draw_slide(painter: QPainter, layout: SlideLayout, theme: SlideTheme) -> Non
         painter.setBrush(sign_colour)
         band = QRectF(card.rect.left(), card.rect.top(), 8 * unit, card.rect.height())
         painter.drawRoundedRect(band, 4 * unit, 4 * unit)
+        if card.status is not None:
+            radius, pad = 13 * unit * layout.scale, 18 * unit * layout.scale
+            draw_status_mark(painter, QPointF(card.rect.right() - pad - radius,
+                                              card.rect.top() + pad + radius),
+                             card.status, radius)
+    for centre, radius, label in layout.marks:
+        draw_status_mark(painter, centre, label, radius)
     colours = {"text": theme.text, "muted": theme.muted, "pro": theme.pro, "con": theme.con,
                "focus": theme.focus, "kind": kind_colour(layout.kind, theme)}
     for placed in layout.texts:

@@ -102,7 +102,8 @@ class PresentationView(QWidget):
                 tally = " · ".join(part for part in (KIND_STYLES[kind].label, tally) if part)
             return SlideCard(graph.claims[claim_id].text, sign, tally,
                              focus=claim_id == slide.focus and claim_id != slide.frame,
-                             hidden=link.id in slide.hidden)
+                             hidden=link.id in slide.hidden,
+                             status=self.session.status.mark(claim_id))
 
         def with_undercuts(links: tuple[Link, ...], sign: str) -> tuple[SlideCard, ...]:
             cards: list[SlideCard] = []
@@ -121,6 +122,7 @@ class PresentationView(QWidget):
             pros=with_undercuts(slide.pros, "+"),
             cons=with_undercuts(slide.cons, "−"),
             hint=HINT if slide.number == 0 else "",
+            status=self.session.status.mark(frame.id),
         )
 
     def _context(self, slide: Slide) -> str:

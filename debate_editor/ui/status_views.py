@@ -74,6 +74,8 @@ class StatusViews(QObject):
                         card.update()
         for view in self._lists():
             view.viewport().update()
+        if self.views.presentation is not None:
+            self.views.presentation.update()
 
     def _shown(self, shown: bool) -> None:
         if (action := self._actions.get("toggle_status")) is not None:
@@ -81,8 +83,6 @@ class StatusViews(QObject):
         self._relabelled(set(self.status.labelling.labels))
         for view in self._lists():
             view.doItemsLayout()  # an outline row's text makes room for the mark, or not
-        if self.views.presentation is not None:
-            self.views.presentation.update()
 
     # ---- docks and menu ----------------------------------------------------------------
     def _add_docks(self) -> None:
