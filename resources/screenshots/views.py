@@ -36,6 +36,9 @@ def main(seed: Path) -> None:
     window.session.selection.select("c3")  # as if clicked in any view
     QApplication.processEvents()
     window.grab().save(str(HERE / "seed-window.png"))
+    window.window_views.go_to("why")  # the status marks and why c3 is defeated
+    QApplication.processEvents()
+    window.grab().save(str(HERE / "seed-status-window.png"))
 
     slide = PresentationView(window.session)
     slide.theme, slide.map_mode = THEMES["dark"], False
