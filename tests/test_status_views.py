@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QTextBrowser
 
 from debate_editor.domain.model import LinkKind
 from debate_editor.domain.status_labels import IN, OUT, Label
+from debate_editor.layout.geometry import badge_centre
 from debate_editor.render.card_style import HEADER_HEIGHT, PADDING
 from debate_editor.render.status_mark import COLOURS, MARK_RADIUS
 from debate_editor.ui.main_window import MainWindow
@@ -153,8 +154,24 @@ def test_marks_hide_and_the_reading_is_kept_per_file(qtbot, seed_copy: Path) -> 
     QApplication.processEvents()
     assert card_mark(window, "c1") is IN
 
+    # A reason for c6 that an objection defeats: c6 still stands while a claim stands
+    # until defeated (grounded), but falls once a claim needs a reason (evidential).
+    click_card(qtbot, window, "c6")
+    press(qtbot, window, K.Key_S)
+    type_card(qtbot, window, "Secure-by-design work shows the two go together")
+    press(qtbot, window, K.Key_O)
+    type_card(qtbot, window, "That is software, not AI")
+    click_card(qtbot, window, "c6")
+    assert card_mark(window, "c6") is IN and card_mark(window, "c3") is OUT
     window.actions_by_key["reading_evidential"].trigger()  # as the View menu does
     assert window.session.status.semantics.value == "evidential"
+    QApplication.processEvents()
+    assert card_mark(window, "c6") is OUT and outline_mark(window, "c6") is OUT
+    assert card_mark(window, "c3") is IN
+    window.actions_by_key["reading_grounded"].trigger()
+    QApplication.processEvents()
+    assert card_mark(window, "c6") is IN and outline_mark(window, "c6") is IN
+    window.actions_by_key["reading_evidential"].trigger()
     window.close()
     QApplication.processEvents()
     again = opened(qtbot, seed_copy)
@@ -181,6 +198,14 @@ def test_why_dock_explains_and_its_names_select(qtbot, seed_copy: Path) -> None:
     assert window.session.selection.current == "c6"
     assert window.canvas.scene.cards["c6"].isSelected()
     assert "stands: nothing objects to it" in browser.toPlainText().split("\n")[0]
+    # An arrow, clicked on the map at its badge: why the link stands.
+    view = window.canvas.view
+    badge = view.mapFromScene(*badge_centre(window.canvas.scene.arrows["l5"].curve))
+    qtbot.mouseClick(view.viewport(), LEFT, pos=badge)
+    assert window.session.selection.links == ("l5",)
+    first = browser.toPlainText().split("\n")[0]
+    assert first.startswith("The objection of “I don’t think it’s a zero sum game")
+    assert "stands: its premise stands" in first
 
 
 def test_open_points_follow_edits_and_select(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
