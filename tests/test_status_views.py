@@ -104,6 +104,12 @@ def column_mark(qtbot, window: MainWindow, claim_id: str) -> Label | None:  # ty
     raise AssertionError(f"{claim_id} is in neither column")
 
 
+def top_mark(window: MainWindow) -> Label | None:
+    """The mark of the claim on top of the columns."""
+    mark = window.views["columns"].focus_card.mark
+    return seen_label(mark.grab().toImage(), QPointF(mark.width() / 2, mark.height() / 2))
+
+
 def click_card(qtbot, window: MainWindow, claim_id: str) -> None:  # type: ignore[no-untyped-def]
     box = card_box(window, claim_id)
     qtbot.mouseClick(window.canvas.view.viewport(), LEFT, pos=box.center())
@@ -122,6 +128,7 @@ def test_an_objection_typed_and_undone_changes_every_view(qtbot, seed_copy: Path
     click_card(qtbot, window, "c6")  # the columns show what it answers: c6 among c3's cons
     assert card_mark(window, "c6") is IN and card_mark(window, "c3") is OUT
     assert outline_mark(window, "c6") is IN and column_mark(qtbot, window, "c6") is IN
+    assert top_mark(window) is OUT  # c3, on top of the columns
 
     click_card(qtbot, window, "c6")  # back on the map, from the columns
     press(qtbot, window, K.Key_O)
@@ -133,6 +140,7 @@ def test_an_objection_typed_and_undone_changes_every_view(qtbot, seed_copy: Path
     assert card_mark(window, "c3") is IN  # its objection fell: it stands again
     assert card_mark(window, new) is IN
     assert outline_mark(window, "c6") is OUT and column_mark(qtbot, window, "c6") is OUT
+    assert top_mark(window) is IN
 
     window.canvas.view.setFocus()
     press(qtbot, window, K.Key_Z, CTRL)
@@ -141,6 +149,7 @@ def test_an_objection_typed_and_undone_changes_every_view(qtbot, seed_copy: Path
     click_card(qtbot, window, "c6")
     assert card_mark(window, "c6") is IN and card_mark(window, "c3") is OUT
     assert outline_mark(window, "c6") is IN and column_mark(qtbot, window, "c6") is IN
+    assert top_mark(window) is OUT
 
 
 def test_marks_hide_and_the_reading_is_kept_per_file(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]

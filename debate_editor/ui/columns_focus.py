@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from debate_editor.ui.clipped_label import ClippedLabel
+from debate_editor.ui.status_mark_widget import StatusMarkWidget
 
 
 class FocusCard(QFrame):
@@ -15,6 +16,8 @@ class FocusCard(QFrame):
         self.setObjectName("focus_card")
         self.kind = QLabel(self)
         self.tally = QLabel(self)
+        self.mark = StatusMarkWidget(self)
+        """Whether the claim on top stands (the window gives it its source)."""
         self.text = ClippedLabel(self, max_lines=text_lines)
         self.note = ClippedLabel(self, max_lines=note_lines)
         for label in (self.kind, self.tally, self.text, self.note):
@@ -29,6 +32,7 @@ class FocusCard(QFrame):
         top.addWidget(self.kind)
         top.addStretch(1)
         top.addWidget(self.tally)
+        top.addWidget(self.mark)
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 8, 12, 10)
         box.addLayout(top)

@@ -49,6 +49,10 @@ class StatusViews(QObject):
             views["canvas"].scene.status_of = mark  # type: ignore[attr-defined]
         for delegate in self._delegates():
             delegate.status_of = mark  # type: ignore[attr-defined]
+        if (columns := views.get("columns")) is not None:
+            top = columns.focus_card.mark  # type: ignore[attr-defined]
+            top.source = lambda: mark(columns.focus)  # type: ignore[attr-defined]
+            self.views.session.selection.changed.connect(lambda _source: top.update())
 
     def _lists(self) -> list[QAbstractItemView]:
         views = self.views.views
@@ -74,6 +78,8 @@ class StatusViews(QObject):
                         card.update()
         for view in self._lists():
             view.viewport().update()
+        if (columns := self.views.views.get("columns")) is not None:
+            columns.focus_card.mark.update()  # type: ignore[attr-defined]
         if self.views.presentation is not None:
             self.views.presentation.update()
 
