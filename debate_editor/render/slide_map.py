@@ -18,6 +18,7 @@ from debate_editor.render.card_style import FONT_FAMILY, card_face
 from debate_editor.render.map_drawing import picture_bounds
 from debate_editor.render.painter import draw_arrow, draw_card
 from debate_editor.render.slide import SlideTheme
+from debate_editor.render.status_mark import StatusOf
 
 MAX_ZOOM = 2.6
 """Card text is 13 px at 100 %: up to about 34 px on the slide."""
@@ -49,9 +50,10 @@ def draw_map_slide(
     faint: Collection[str],
     theme: SlideTheme,
     progress: str = "",
+    status: StatusOf | None = None,
 ) -> None:
     """Draw the map so that the cards of `region` fill the slide, `focus` selected and
-    the claims in `faint` (not yet reached) pale."""
+    the claims in `faint` (not yet reached) pale; `status`: each card's mark."""
     width, height = size
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -70,7 +72,8 @@ def draw_map_slide(
         painter.setOpacity(FAINT if claim_id in faint else 1.0)
         draw_card(painter, card_face(graph.claims[claim_id]), QPointF(card.x, card.y),
                   pros=len(graph.pros(claim_id)), cons=len(graph.cons(claim_id)),
-                  selected=claim_id == focus, lod=zoom)
+                  selected=claim_id == focus, lod=zoom,
+                  status=status(claim_id) if status is not None else None)
     painter.restore()
     if progress:
         painter.save()

@@ -153,7 +153,8 @@ class PresentationView(QWidget):
             faint = set(self.document.graph.claims) - self.walk.seen_before(self.number) - region
             draw_map_slide(painter, self.document.graph, self._geometry, size,
                            focus=slide.focus, region=region, faint=faint, theme=self.theme,
-                           progress=f"{slide.number + 1} / {slide.total}")
+                           progress=f"{slide.number + 1} / {slide.total}",
+                           status=self.session.status.mark)
         else:
             draw_slide(painter, self._layout(self.content(), size), self.theme)
         painter.end()
