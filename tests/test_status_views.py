@@ -42,21 +42,24 @@ def marks_shown() -> Iterator[None]:
 
 
 def seen_label(image: QImage, centre: QPointF, scale: float = 1.0) -> Label | None:
-    """The label whose colour a mark shows around its centre, at spots the symbol's
-    white strokes keep clear of, or None when no mark's colour is there."""
-    found: list[Label] = []
-    for dx, dy in ((0, 0.6), (-0.7, 0), (0.7, 0.3)):
-        spot = centre + QPointF(dx, dy) * MARK_RADIUS * scale
-        pixel = QColor(image.pixel(round(spot.x()), round(spot.y())))
-
-        def distance(colour: QColor, pixel: QColor = pixel) -> int:
-            return sum(abs(a - b) for a, b in zip(pixel.getRgb()[:3], colour.getRgb()[:3],
-                                                   strict=True))
-
-        best = min(COLOURS, key=lambda label: distance(COLOURS[label]))
-        if distance(COLOURS[best]) < 60:
-            found.append(best)
-    return max(set(found), key=found.count) if found else None
+    """The label whose colour fills most of the disc a mark would take around `centre`
+    (the symbol's white strokes and the background match none), or None when no label's
+    colour fills enough of it to be a mark (the grey edges of text do not)."""
+    radius = MARK_RADIUS * scale
+    counts = dict.fromkeys(COLOURS, 0)
+    inside = 0
+    for y in range(round(centre.y() - radius), round(centre.y() + radius) + 1):
+        for x in range(round(centre.x() - radius), round(centre.x() + radius) + 1):
+            if (x - centre.x()) ** 2 + (y - centre.y()) ** 2 > (radius * 0.85) ** 2:
+                continue
+            inside += 1
+            pixel = QColor(image.pixel(x, y)).getRgb()[:3]
+            for label, colour in COLOURS.items():
+                if sum(abs(a - b) for a, b in zip(pixel, colour.getRgb()[:3],
+                                                  strict=True)) < 45:
+                    counts[label] += 1
+    best = max(counts, key=lambda label: counts[label])
+    return best if counts[best] >= 0.25 * inside else None
 
 
 def card_mark(window: MainWindow, claim_id: str) -> Label | None:
