@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QWidget
 
 from debate_editor.domain.status import Semantics
+from debate_editor.render.status_mark import StatusOf
+from debate_editor.ui.columns import ProConColumns
 from debate_editor.ui.open_points_dock import OpenPointsPanel
+from debate_editor.ui.outline import Outline
 from debate_editor.ui.why_dock import WhyPanel
 
 if TYPE_CHECKING:
@@ -47,11 +50,11 @@ class StatusViews(QObject):
         views, mark = self.views.views, self.status.mark
         if "canvas" in views:
             views["canvas"].scene.status_of = mark  # type: ignore[attr-defined]
-        for delegate in self._delegates():
-            delegate.status_of = mark  # type: ignore[attr-defined]
+        for name in ("outline", "columns"):
+            if name in views:
+                give_marks(views[name], mark)
         if (columns := views.get("columns")) is not None:
             top = columns.focus_card.mark  # type: ignore[attr-defined]
-            top.source = lambda: mark(columns.focus)  # type: ignore[attr-defined]
             self.views.session.selection.changed.connect(lambda _source: top.update())
 
     def _lists(self) -> list[QAbstractItemView]:
@@ -62,9 +65,6 @@ class StatusViews(QObject):
         if "columns" in views:
             found.extend(views["columns"].lists.values())  # type: ignore[attr-defined]
         return found
-
-    def _delegates(self) -> list[QObject]:
-        return [view.itemDelegate() for view in self._lists()]
 
     def _relabelled(self, ids: set[str]) -> None:
         canvas = self.views.views.get("canvas")
@@ -132,6 +132,16 @@ class StatusViews(QObject):
             self.views.go_to("why")
         elif key == "go_open_points":
             self.views.go_to("open_points")
+
+
+def give_marks(widget: QWidget, mark: StatusOf) -> None:
+    """Let an outline or the columns draw status marks from `mark`."""
+    if isinstance(widget, Outline):
+        widget.tree.delegate.status_of = mark
+    elif isinstance(widget, ProConColumns):
+        for reasons in widget.lists.values():
+            reasons.itemDelegate().status_of = mark  # type: ignore[attr-defined]
+        widget.focus_card.mark.source = lambda: mark(widget.focus)
 
 
 STATUS_COMMANDS = ("toggle_status", "reading_grounded", "reading_evidential", "go_why",

@@ -34,7 +34,7 @@ from debate_editor.ui.inspector import Inspector
 from debate_editor.ui.outline import Outline
 from debate_editor.ui.presentation import PresentationView
 from debate_editor.ui.session import Session
-from debate_editor.ui.status_views import StatusViews
+from debate_editor.ui.status_views import StatusViews, give_marks
 from debate_editor.ui.view_commands import Finder, View, bind_view_commands
 
 DOCK_SHARES = {"outline": 0.15, "columns": 0.25}
@@ -280,6 +280,7 @@ class WindowViews(QObject):
             widget.theme, widget.map_mode = THEMES["light"], False  # the same every time
         else:
             widget = ProConColumns(self.session) if name == "columns" else Outline(self.session)
+            give_marks(widget, self.session.status.mark)
         widget.resize(QSize(*size))
         widget.show()
         QApplication.processEvents()
