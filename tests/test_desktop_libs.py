@@ -77,3 +77,23 @@ def test_make_run_check_exits_1_with_one_line_when_libraries_are_missing(tmp_pat
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1
     assert "libxcb-icccm4" in done.stderr and "xcb-util-wm" in done.stderr
+
+
+def test_the_program_stops_with_the_packages_when_xcb_falls_back(  # type: ignore[no-untyped-def]
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    """Started on a desktop whose xcb plugin cannot load: Qt falls back instead of
+    aborting, and the program stops with the one sentence, before any window opens."""
+    from debate_editor.ui import app
+
+    real = desktop_libs.missing_libraries
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # both restored after the test
+    monkeypatch.setenv("QT_LOGGING_RULES", "")
+    monkeypatch.setattr(desktop_libs, "fallback_platform", lambda: "xcb;offscreen")
+    monkeypatch.setattr(desktop_libs, "missing_libraries",
+                        lambda files, runner=None: real(files, fake_ldd))
+    status = app.run(tmp_path / "new.debate")
+    assert status == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "libxcb-icccm4" in err and "apt-get install" in err
+    assert not (tmp_path / "new.debate").exists()  # stopped before opening anything

@@ -5,14 +5,14 @@ and what it makes, and changes nothing by itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import ValidationError
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import InvalidDebateError, plain_message
-from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
 from debate_editor.domain.ids import IdSource
 from debate_editor.domain.model import Claim, ClaimKind, DebateInfo, Link, LinkKind
 
@@ -84,3 +84,29 @@ def removal_edit(claim_ids: Iterable[str] = (), link_ids: Iterable[str] = (),
 def info_edit(info: DebateInfo, **fields: Any) -> Edit:
     """The debate's title, description, … changed (checked when applied)."""
     return Edit(info=info.model_copy(update=fields), label="Debate details")
+
+
+def fragment_edit(ids: IdSource, claims: Iterable[Claim], links: Iterable[Link],
+                  changes: Callable[[Claim], dict[str, Any]], label: str) -> Edit:
+    """A copy of part of a debate (pasted, imported) under fresh ids, to add to another:
+    each claim with `changes(claim)` applied (its place, its order), the links among
+    them renamed to match (an undercut after the arrow it attacks), and any link that
+    reaches outside the part left out."""
+    claims = list(claims)
+    claim_ids = {claim.id: ids.claim_id() for claim in claims}
+    added = [claim.model_copy(update={**changes(claim), "id": claim_ids[claim.id]})
+             for claim in claims]
+    link_ids: dict[str, str] = {}
+    new_links: list[Link] = []
+    for link in links_in_dependency_order(links):
+        source = claim_ids.get(link.source)
+        target = (claim_ids.get(link.to_claim) if link.to_claim is not None
+                  else link_ids.get(link.to_link or ""))
+        if source is None or target is None:
+            continue
+        link_ids[link.id] = ids.link_id()
+        where = ({"to_claim": target, "to_link": None} if link.to_claim is not None
+                 else {"to_link": target, "to_claim": None})
+        new_links.append(link.model_copy(
+            update={"id": link_ids[link.id], "source": source, **where}))
+    return Edit(add_claims=tuple(added), add_links=tuple(new_links), label=label)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
-from debate_editor.ui import fault_dialog
+from debate_editor.ui import desktop_libs, fault_dialog
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.main_window import MainWindow
 from debate_editor.ui.untitled import open_document
@@ -76,7 +76,17 @@ def run(
     size: tuple[int, int] | None = None,
 ) -> int:
     """Open the window (or render it to `screenshot` and return). Exit status."""
+    fallback = desktop_libs.fallback_platform() if screenshot is None else None
+    if fallback is not None:  # a broken xcb plugin falls back instead of aborting Qt
+        os.environ["QT_QPA_PLATFORM"] = fallback
+        # Qt's own lines about the plugin name one library at best; ours names them all.
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.plugin=false;qt.qpa.xcb=false")
     app = application()
+    if fallback is not None:
+        sentence = desktop_libs.after_start(app.platformName())
+        if sentence is not None:
+            print(f"debate-editor: {sentence}", file=sys.stderr)
+            return 1
     if screenshot is not None:
         doc = DebateDocument.open(path, read_only=True) if path else open_document(None)
         window = MainWindow(doc, remember=False)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
+from debate_editor.domain.builders import fragment_edit
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
@@ -142,29 +143,14 @@ def _under(doc: DebateDocument, edit: Edit, answers: str, places: CardPlaces | N
 def _fresh_copy(
     doc: DebateDocument, claims: list[Claim], links: list[Link]
 ) -> tuple[Edit, list[str]]:
-    new_ids = {claim.id: doc.new_claim_id() for claim in claims}
-    thesis_order = doc.graph.next_thesis_order()
-    added: list[Claim] = []
-    for claim in claims:
-        update: dict[str, object] = {"id": new_ids[claim.id], "order": thesis_order}
+    order = iter(range(doc.graph.next_thesis_order(), 1 << 62))
+
+    def changes(claim: Claim) -> dict[str, object]:
+        update: dict[str, object] = {"order": next(order)}
         if claim.position is not None:
             update["x"] = round(claim.position[0] + PASTE_OFFSET, 1)
             update["y"] = round(claim.position[1] + PASTE_OFFSET, 1)
-        added.append(claim.model_copy(update=update))
-        thesis_order += 1
-    link_ids: dict[str, str] = {}
-    new_links: list[Link] = []
-    for link in links:
-        if link.source not in new_ids:
-            continue
-        target = new_ids.get(link.to_claim or "") if link.to_claim else link_ids.get(
-            link.to_link or "")
-        if target is None:
-            continue
-        link_ids[link.id] = doc.new_link_id()
-        where = {"to_claim": target, "to_link": None} if link.to_claim else {
-            "to_link": target, "to_claim": None}
-        new_links.append(link.model_copy(update={"id": link_ids[link.id],
-                                                 "source": new_ids[link.source], **where}))
-    edit = Edit(add_claims=tuple(added), add_links=tuple(new_links), label="Paste")
-    return edit, [c.id for c in added]
+        return update
+
+    edit = fragment_edit(doc.ids, claims, links, changes, "Paste")
+    return edit, [c.id for c in edit.add_claims]

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from debate_editor.domain.builders import fragment_edit
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.model import Claim, Debate, Link
+from debate_editor.domain.model import Claim, Debate
 from debate_editor.formats import files, registry
 from debate_editor.formats.imported import Imported
 from debate_editor.layout import positions_for
@@ -140,21 +141,13 @@ def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") 
     x0 = min(x for x, _ in laid.values())
     y0 = min(y for _, y in laid.values())
     thesis_order = document.graph.next_thesis_order()
-    new_ids = {claim.id: document.new_claim_id() for claim in debate.claims}
-    claims: list[Claim] = []
-    for claim in debate.claims:
+
+    def changes(claim: Claim) -> dict[str, object]:
         x, y = laid[claim.id]
-        claims.append(claim.model_copy(update={
-            "id": new_ids[claim.id], "order": claim.order + thesis_order,
-            "x": round(x - x0 + left, 1), "y": round(y - y0 + top, 1)}))
-    link_ids = {link.id: document.new_link_id() for link in debate.links}
-    links: list[Link] = []
-    for link in debate.links:
-        target = ({"to_claim": new_ids[link.to_claim], "to_link": None} if link.to_claim
-                  else {"to_link": link_ids[link.to_link or ""], "to_claim": None})
-        links.append(link.model_copy(update={"id": link_ids[link.id],
-                                              "source": new_ids[link.source], **target}))
-    return Edit(add_claims=tuple(claims), add_links=tuple(links), label=label)
+        return {"order": claim.order + thesis_order,
+                "x": round(x - x0 + left, 1), "y": round(y - y0 + top, 1)}
+
+    return fragment_edit(document.ids, debate.claims, debate.links, changes, label)
 
 
 def _free_spot(document: DebateDocument) -> tuple[float, float]:

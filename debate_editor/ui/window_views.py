@@ -134,7 +134,7 @@ class WindowViews(QObject):
         if not only_if_off:
             height = self.window.height()
             self.window.resizeDocks([self.docks["columns"], self.docks["inspector"]],
-                                    [round(0.56 * height), round(0.44 * height)],
+                                    [round(0.64 * height), round(0.36 * height)],
                                     Qt.Orientation.Vertical)
         elif self.dock_width() <= MOST_FOR_DOCKS * width and all(
                 not dock.isVisible() or dock.isFloating()
