@@ -37,7 +37,7 @@ class LiveStatus(QObject):
     def __init__(self, document: DebateDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self._shown = QSettings().value(SHOWN_KEY, True, type=bool)
+        self._shown = bool(QSettings().value(SHOWN_KEY, True, type=bool))
         self.labelling = self._fresh(self._saved_semantics())
 
     def _fresh(self, semantics: Semantics) -> Labelling:

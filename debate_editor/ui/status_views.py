@@ -150,4 +150,7 @@ STATUS_COMMANDS = ("toggle_status", "reading_grounded", "reading_evidential", "g
 
 def status_handlers(get: Callable[[], StatusViews]) -> dict[str, Callable[[], object]]:
     """The window's handlers for the status commands (the views are built after them)."""
-    return {key: (lambda k=key: get().run(k)) for key in STATUS_COMMANDS}
+    def runs(key: str) -> Callable[[], object]:
+        return lambda: get().run(key)
+
+    return {key: runs(key) for key in STATUS_COMMANDS}
