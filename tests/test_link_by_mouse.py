@@ -73,6 +73,7 @@ def test_the_edge_zone_is_six_pixels_wide_zoomed_out(qtbot, tmp_path: Path) -> N
     path = tmp_path / "l.debate"
     ids = three_cards(path)
     window = open_window(qtbot, path)
+    press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # actual size
     for _ in range(6):  # about a quarter of actual size
         press(qtbot, window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     a, c = card_box(window, ids["a"]), card_box(window, ids["c"])

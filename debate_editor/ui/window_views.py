@@ -182,7 +182,7 @@ class WindowViews(QObject):
         if (layout := self.window.layout()) is not None:
             layout.activate()
         if self.dock_width() != before:
-            self.fit_map()
+            self._refit()  # unless the person has zoomed meanwhile
 
     def fit_map(self) -> None:
         """The whole map, if its text can be read so; else the first thesis, readable."""
