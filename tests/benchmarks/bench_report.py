@@ -178,6 +178,10 @@ def print_table(results: dict[str, Any]) -> None:
           f"{machine['load_average'][0]:.1f} before, "
           f"{machine.get('load_average_after', [0])[0]:.1f} after")
     print(f"medians of {results['repeats']} runs; {results['edits']} edits and undos\n")
+    if results.get("startup_before"):
+        print("before (the source measured with --startup-before):")
+        print_startup(results["startup_before"])
+        print()
     if results.get("startup"):
         print_startup(results["startup"])
         print()

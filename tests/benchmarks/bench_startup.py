@@ -78,15 +78,16 @@ def _env(code: Path | None) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", HOOK: "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-startup-config-")
-    if code is not None:
+    if code is not None:  # ahead of the installed copy (and run from there: see `_cwd`)
         env["PYTHONPATH"] = str(code)
+    env["BENCH_CWD"] = str(code or ROOT)
     return env
 
 
 def spawn_to_exit(command: list[str], env: dict[str, str]) -> float:
     """Seconds from spawning `command` to its exit (which must be a clean one)."""
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+    done = subprocess.run(command, env=env, cwd=env["BENCH_CWD"], stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, timeout=600)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
@@ -111,10 +112,12 @@ def import_times(env: dict[str, str], repeats: int) -> dict[str, object]:
     runs: list[dict[str, float]] = []
     loaded: list[str] = []
     probe = ("import sys, debate_editor.ui.main_window, debate_editor.ui.app\n"
+             "import os; assert debate_editor.__file__.startswith(os.getcwd()), 'another copy'\n"
              f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
     for _ in range(repeats):
         done = subprocess.run([sys.executable, "-X", "importtime", "-c", probe], env=env,
-                              cwd=ROOT, capture_output=True, text=True, check=True)
+                              cwd=env["BENCH_CWD"], capture_output=True, text=True,
+                              check=True)
         loaded = done.stdout.split()
         figures: dict[str, float] = {}
         for line in done.stderr.splitlines():
