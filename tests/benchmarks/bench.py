@@ -243,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-argdown", action="store_true",
                         help="do not run the Argdown command line")
     parser.add_argument("--work", type=Path, help="keep generated files here")
-    parser.add_argument("--startup-repeats", type=int, default=5,
-                        help="runs of each whole-process figure (bench_startup.py)")
+    parser.add_argument("--startup-repeats", type=int,
+                        help="runs of each whole-process figure (default: --repeats)")
     parser.add_argument("--startup-before", type=Path, metavar="DIR",
                         help="also measure the whole-process figures of the source in DIR")
     parser.add_argument("--startup-only", action="store_true",
@@ -260,10 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         debates = [prepare(n, args.seed, folder)[0] for n in args.sizes]
         print("  whole process, start to first frame", file=sys.stderr, flush=True)
-        results["startup"] = bench_startup.measure(debates, args.startup_repeats)
+        results["startup_repeats"] = args.startup_repeats or args.repeats
+        results["startup"] = bench_startup.measure(debates, results["startup_repeats"])
         if args.startup_before:
             results["startup_before"] = bench_startup.measure(
-                debates, args.startup_repeats, args.startup_before)
+                debates, results["startup_repeats"], args.startup_before)
         for n in [] if args.startup_only else args.sizes:
             results["sizes"][str(n)] = bench_size(n, args, folder)  # type: ignore[index]
     finally:

@@ -177,7 +177,8 @@ def print_table(results: dict[str, Any]) -> None:
           f"Python {machine['python']}, PySide6 {machine['pyside6']}; load average "
           f"{machine['load_average'][0]:.1f} before, "
           f"{machine.get('load_average_after', [0])[0]:.1f} after")
-    print(f"medians of {results['repeats']} runs; {results['edits']} edits and undos\n")
+    print(f"medians of {results['repeats']} runs ({results.get('startup_repeats')} for the "
+          f"whole-process figures); {results['edits']} edits and undos\n")
     if results.get("startup_before"):
         print("before (the source measured with --startup-before):")
         print_startup(results["startup_before"])

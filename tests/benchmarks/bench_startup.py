@@ -143,6 +143,9 @@ def program() -> list[str]:
 def measure(debates: list[Path], repeats: int, code: Path | None = None
             ) -> dict[str, object]:
     env = _env(code)
+    if not SEED.exists():  # `make` builds it from the thread; a fresh checkout may lack it
+        subprocess.run([sys.executable, str(ROOT / "seeds" / "build_seed.py"), str(SEED)],
+                       env=env, check=True, cwd=ROOT)
     package = (code or ROOT) / "debate_editor"
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], env=env,
                    check=True, stdout=subprocess.DEVNULL)
