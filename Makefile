@@ -76,7 +76,7 @@ package-test: $(VENV)/.installed-package | $(SEED)
 BENCH_SIZES ?= 1000 10000 50000
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes $(BENCH_SIZES) \
-		--json bench-results.json
+		--startup-repeats 5 --json bench-results.json
 
 # A PostgreSQL server's start in the test fixture, and a bare one-row commit on it beside
 # SQLite's (tests/benchmarks/pg_commit.py).

@@ -16,7 +16,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from debate_editor import __version__
@@ -110,6 +110,26 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _FormatNames:
+    """The format names a `--format` accepts, asked of the registry only when a name is
+    checked or the help is shown: `info` and the window never load the formats."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        self._known: list[str] | None = None
+
+    def _list(self) -> list[str]:
+        if self._known is None:
+            self._known = sorted(set(self._names()))
+        return self._known
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._list()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+
 def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -123,16 +143,18 @@ def _command_parser() -> argparse.ArgumentParser:
     info.add_argument("file", type=Path)
     info.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    names = sorted(f.name for f in registry.importers())
+    names = _FormatNames(lambda: (f.name for f in registry.importers()))
     imp = sub.add_parser("import", help="make a .debate file from another format")
     imp.add_argument("source", type=Path)
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.debate")
-    imp.add_argument("--format", choices=names, help="default: guessed from the file")
+    imp.add_argument("--format", choices=names, metavar="F",
+                     help="one of %(choices)s; default: guessed from the file")
 
-    exp_names = sorted({*(f.name for f in registry.exporters()), *DRAWN_FORMATS})
+    exp_names = _FormatNames(lambda: (*(f.name for f in registry.exporters()), *DRAWN_FORMATS))
     exp = sub.add_parser("export", help="write a debate in another format")
     exp.add_argument("file", type=Path)
-    exp.add_argument("--format", choices=exp_names, required=True)
+    exp.add_argument("--format", choices=exp_names, required=True, metavar="F",
+                     help="one of %(choices)s")
     exp.add_argument("-o", "--output", type=Path, metavar="OUT",
                      help="where to write (text formats go to standard output without it)")
     exp.add_argument("--claim", metavar="ID", help="the claim to answer or export from")

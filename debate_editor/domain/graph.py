@@ -6,7 +6,8 @@ it attacks; for depth and reading order it stands beside the reason whose arrow 
 
 The graph follows edits in place (the open document calls `add_*`/`remove_*`), so a
 view never waits for the whole debate to be rebuilt after one change. The networkx graph
-is only needed to find cycles, so it is built the first time someone asks, not on open.
+is only needed to find cycles, so it is built (and networkx imported: a fifth of a second
+at start) the first time someone asks, not on open (README, "Performance").
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.model import Claim, Debate, Link, LinkKind
 from debate_editor.domain.reach import reaches
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class DebateGraph:
     def _graph(self) -> nx.DiGraph[str]:
         """Claims as nodes, links to claims as edges (built on first use, then kept)."""
         if self._nx is None:
+            import networkx as nx
+
             graph: nx.DiGraph[str] = nx.DiGraph()
             graph.add_nodes_from(self.claims)
             graph.add_edges_from(
@@ -273,8 +278,32 @@ class DebateGraph:
     def depth(self, claim_id: str) -> int:
         return self.depths()[claim_id]
 
+    def _may_circle(self) -> bool:
+        """False when peeling off every claim nothing answers leaves none (no cycle): the
+        usual answer, found without importing networkx (README, "Performance")."""
+        waiting = {claim_id: 0 for claim_id in self.claims}
+        for link in self.links.values():
+            if link.to_claim is not None:
+                waiting[link.to_claim] += 1
+        free = [claim_id for claim_id, count in waiting.items() if count == 0]
+        peeled = 0
+        while free:
+            claim_id = free.pop()
+            peeled += 1
+            for link_id in self._outgoing.get(claim_id, ()):
+                target = self.links[link_id].to_claim
+                if target is not None:
+                    waiting[target] -= 1
+                    if waiting[target] == 0:
+                        free.append(target)
+        return peeled < len(waiting)
+
     def cycles(self) -> list[list[str]]:
         """One cycle of claims from each knot of circular reasoning; reported, never fatal."""
+        if not self._may_circle():
+            return []
+        import networkx as nx
+
         found: list[list[str]] = []
         for component in nx.strongly_connected_components(self._graph):
             if len(component) < 2:

@@ -1,12 +1,3 @@
-"""Text formats in and out. Pure Python: importing this registers every text format."""
-
-from debate_editor.formats import (  # noqa: F401
-    aif,
-    argdown,
-    dung,
-    json_format,
-    kialo,
-    markdown,
-    rebuttal,
-    thread,
-)
+"""Text formats in and out. Pure Python. Importing this package registers nothing: the
+registry imports each format the first time a format is asked for, so a window that
+never imports or exports does not load them (README, "Performance")."""

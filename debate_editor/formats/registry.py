@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from debate_editor.domain.model import Debate
@@ -64,8 +65,15 @@ def register(fmt: Format) -> Format:
     return fmt
 
 
+TEXT_FORMATS = ("aif", "argdown", "dung", "json_format", "kialo", "markdown", "rebuttal",
+                "thread")
+"""The modules of `debate_editor.formats` that register a text format when imported."""
+
+
 def _load_all() -> None:
-    import debate_editor.formats  # noqa: F401  (registers the text formats)
+    """Import the text formats, on the first question about formats (each registers itself)."""
+    for name in TEXT_FORMATS:
+        import_module(f"debate_editor.formats.{name}")
 
 
 def get(name: str) -> Format:

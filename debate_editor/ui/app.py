@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
-from debate_editor.ui import desktop_libs, fault_dialog
+from debate_editor.ui import desktop_libs, fault_dialog, first_frame
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.main_window import MainWindow
 from debate_editor.ui.untitled import open_document
@@ -97,5 +97,6 @@ def run(
         warn(None, APP_NAME, str(error), wait=True)
         return 1
     window = MainWindow(doc)
+    first_frame.quit_after_first_paint(window.canvas.view.viewport())  # a benchmark hook
     window.show()
     return app.exec()

@@ -2,7 +2,9 @@
 
     python tests/benchmarks/bench.py [--sizes 1000 10000 50000] [--json bench-results.json]
 
-For each size N it generates a debate (`generate.py`, the same every time), then measures
+First the whole-process figures (`bench_startup.py`): from a process's start to its first
+painted frame, for the sample debate and each size, beside a bare cost. Then, for each
+size N it generates a debate (`generate.py`, the same every time), then measures
 in fresh processes: opening to the first painted frame (beside SQLite reading every row),
 laying out the whole map with Ctrl+L (beside SQLite writing every position), a full
 repaint at 100 % zoom and at fit-to-view (beside an empty view), edits and undos written
@@ -34,6 +36,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 import argdown_cli  # noqa: E402
+import bench_startup  # noqa: E402
 from bench_report import print_table, targets_for  # noqa: E402
 
 
@@ -240,6 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-argdown", action="store_true",
                         help="do not run the Argdown command line")
     parser.add_argument("--work", type=Path, help="keep generated files here")
+    parser.add_argument("--startup-repeats", type=int,
+                        help="runs of each whole-process figure (default: --repeats)")
+    parser.add_argument("--startup-before", type=Path, metavar="DIR",
+                        help="also measure the whole-process figures of the source in DIR")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="only the whole-process figures")
     args = parser.parse_args(argv)
     folder = args.work or Path(tempfile.mkdtemp(prefix="debate-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -249,7 +258,14 @@ def main(argv: list[str] | None = None) -> int:
         "edits": args.edits, "sizes": {},
     }
     try:
-        for n in args.sizes:
+        debates = [prepare(n, args.seed, folder)[0] for n in args.sizes]
+        print("  whole process, start to first frame", file=sys.stderr, flush=True)
+        results["startup_repeats"] = args.startup_repeats or args.repeats
+        results["startup"] = bench_startup.measure(debates, results["startup_repeats"])
+        if args.startup_before:
+            results["startup_before"] = bench_startup.measure(
+                debates, results["startup_repeats"], args.startup_before)
+        for n in [] if args.startup_only else args.sizes:
             results["sizes"][str(n)] = bench_size(n, args, folder)  # type: ignore[index]
     finally:
         if args.work is None:

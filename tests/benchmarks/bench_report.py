@@ -127,13 +127,65 @@ def rows_text(n: int, rows: dict[str, dict[str, Any]]) -> list[str]:
     return lines
 
 
+STARTUP_TARGETS: dict[str, dict[str, float]] = {
+    "seed": {"max": 0.45, "ratio_max": 3.0},
+    "open_10000": {"max": 1.0, "ratio_max": 4.0},
+    "open_50000": {"max": 4.0},
+    "cli_info": {"max": 0.3},
+    "cli_markdown": {"max": 0.3},
+    "cli_argdown": {"max": 0.3},
+}
+"""The whole-process targets (README, "Performance"): start to first frame, and the
+command line on the sample debate."""
+
+
+def startup_lines(rows: dict[str, Any]) -> list[str]:
+    """The whole-process table (bench_startup.py), then the window's import times."""
+    head = f"{'whole process':<30} {'figure':>10}  {'bare cost':>10}  {'ratio':>7}  " \
+           f"{'target':<24} {'':4} bare cost is"
+    lines = [head, "-" * len(head)]
+    labels = {"seed": "sample debate → first frame"}
+    for key, row in rows.items():
+        if not isinstance(row, dict) or "value" not in row:
+            continue
+        label = labels.get(key) or (f"{row['claims']:,} claims → first frame"
+                                    if "claims" in row else
+                                    "`" + key.removeprefix("cli_") + "`, sample debate")
+        row = {**row, "target": STARTUP_TARGETS.get(key)}
+        ok, r = met(row), ratio(row)
+        lines.append(f"{label:<30} {_amount(row['value']):>10}  {_amount(row['bare']):>10}  "
+                     f"{f'{r:.3g}×' if r is not None else '':>7}  "
+                     f"{_target_text(row['target'], 's'):<24} "
+                     f"{'' if ok is None else ('met' if ok else 'MISS'):4} {row['bare_what']}")
+    imports = rows.get("imports", {})
+    figures = ", ".join(f"{name} {_amount(sec)}" for name, sec in
+                        sorted(imports.get("seconds", {}).items(), key=lambda i: -i[1]))
+    lines.append(f"\nimport time (cumulative): {figures}")
+    lines.append(f"loaded by the window's modules: {' '.join(imports.get('loaded', []))}")
+    lines.append(f"load average {rows['load_average_before'][0]:.1f} before, "
+                 f"{rows['load_average_after'][0]:.1f} after")
+    return lines
+
+
+def print_startup(rows: dict[str, Any]) -> None:
+    print("\n".join(startup_lines(rows)))
+
+
 def print_table(results: dict[str, Any]) -> None:
     machine = results["machine"]
     print(f"Debate Editor benchmark, {results['date']}: {machine['cpus']} cores, "
           f"Python {machine['python']}, PySide6 {machine['pyside6']}; load average "
           f"{machine['load_average'][0]:.1f} before, "
           f"{machine.get('load_average_after', [0])[0]:.1f} after")
-    print(f"medians of {results['repeats']} runs; {results['edits']} edits and undos\n")
+    print(f"medians of {results['repeats']} runs ({results.get('startup_repeats')} for the "
+          f"whole-process figures); {results['edits']} edits and undos\n")
+    if results.get("startup_before"):
+        print("before (the source measured with --startup-before):")
+        print_startup(results["startup_before"])
+        print()
+    if results.get("startup"):
+        print_startup(results["startup"])
+        print()
     for n, rows in results["sizes"].items():
         print("\n".join(rows_text(int(n), rows)))
         print()
