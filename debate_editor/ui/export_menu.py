@@ -24,6 +24,10 @@ from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_job import ExportJob
 from debate_editor.ui.window_host import WindowHost
 
+_LAST_EXPORT: dict[str, tuple[str, Path]] = {}
+"""Per debate file, the file type and the file its last Export… chose: the next Export…
+offers them again, as editors do, instead of starting over at PDF."""
+
 
 def exporters() -> list[registry.Format]:
     """Every format that can be written, the drawn ones included when Qt can draw."""
@@ -64,9 +68,12 @@ def export_dialog(host: WindowHost) -> ExportJob | None:
     formats = exporters()
     filters = [f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})" for fmt in formats]
     pdf = next((i for i, f in enumerate(formats) if f.name == "pdf"), 0)
+    debate = str(host.session.document.path)
+    last_filter, last_target = _LAST_EXPORT.get(debate, ("", None))
+    offered = last_filter if last_filter in filters else filters[pdf]
+    suggested = last_target or suggested_path(host, formats[pdf].extensions[0])
     name, chosen = QFileDialog.getSaveFileName(
-        host.dialog_parent(), "Export", str(suggested_path(host, formats[pdf].extensions[0])),
-        ";;".join(filters), filters[pdf])
+        host.dialog_parent(), "Export", str(suggested), ";;".join(filters), offered)
     if not name:
         return None
     target = Path(name)
@@ -76,6 +83,7 @@ def export_dialog(host: WindowHost) -> ExportJob | None:
         fmt = by_suffix[0] if by_suffix else formats[pdf]
     if not target.suffix:
         target = target.with_name(target.name + fmt.extensions[0])
+    _LAST_EXPORT[debate] = (filters[formats.index(fmt)], target)
     return start_export(host, fmt, target)
 
 
