@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -108,8 +109,26 @@ def start_export(host: WindowHost, fmt: registry.Format, target: Path) -> Export
     if problem:
         warn(parent, "Export", f"{target}: cannot be written: {problem}.")
         return None
-    return ExportJob(parent, fmt, host.session.document.snapshot(), _options(host, fmt),
-                     target, host.say, lambda text: warn(parent, "Export", text)).start()
+    options = _options(host, fmt)
+    return ExportJob(parent, fmt, host.session.document.snapshot(), options, target,
+                     _reporter(host, fmt, options), lambda text: warn(parent, "Export", text)
+                     ).start()
+
+
+def _reporter(host: WindowHost, fmt: registry.Format,
+              options: registry.ExportOptions) -> Callable[[str], None]:
+    """What the status bar says once written; for a rebuttal, which claim it answers,
+    since that follows the selection and the Save dialog cannot show it."""
+    if fmt.name != "rebuttal":
+        return host.say
+    graph = host.session.document.graph
+    if options.claim in graph.claims:
+        text = " ".join(graph.claims[options.claim].text.split())
+        short = text if len(text) <= 60 else text[:60].rsplit(" ", 1)[0] + "…"
+        answered = f"“{short}”"
+    else:
+        answered = "the first thesis"
+    return lambda said: host.say(f"{said.removesuffix('.')}: the rebuttal of {answered}.")
 
 
 def copy_rebuttal(host: WindowHost) -> str | None:
