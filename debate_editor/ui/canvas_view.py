@@ -85,6 +85,8 @@ class CanvasView(LinkDragging, QGraphicsView):
         self._picture_key: tuple[object, ...] = ()
         self._selection_revision = 0
         scene.selectionChanged.connect(self._selection_changed)
+        self._was_empty = not scene.cards
+        scene.changed.connect(self._follow_emptiness)
 
     def _selection_changed(self) -> None:
         self._selection_revision += 1
@@ -161,6 +163,13 @@ class CanvasView(LinkDragging, QGraphicsView):
         painter.drawPixmap(0, 0, self._picture)
         self._draw_overlays(painter)
         painter.end()
+
+    def _follow_emptiness(self, _rects: object) -> None:
+        """The hint of an empty map goes with its first card and comes back with none: the
+        part of the view it covers is painted again, not only where the cards changed."""
+        if self._was_empty != (not self.map.cards):
+            self._was_empty = not self.map.cards
+            self.viewport().update()
 
     def empty_hint(self) -> str:
         """What an empty map says, as the outline and the columns do: how to begin."""
