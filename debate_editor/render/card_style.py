@@ -89,6 +89,8 @@ def font(pixels: int, *, bold: bool = False) -> QFont:
 
 @lru_cache(maxsize=8)
 def _fonts() -> tuple[QFont, QFont, QFont]:
+    """One font of each, shared by every view: change a copy (`QFont(body_font())`), never
+    the one returned, or every card and row changes with it."""
     return font(BODY_PX), font(TITLE_PX, bold=True), font(HEADER_PX, bold=True)
 
 

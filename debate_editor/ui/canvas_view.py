@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from debate_editor.render.card_style import MATCH_COLOUR, SELECTION_COLOUR
+from debate_editor.render.card_style import MATCH_COLOUR, MUTED_COLOUR, SELECTION_COLOUR
 from debate_editor.render.painter import SHAPE_LOD
 from debate_editor.ui.canvas_link_drag import LINK_MODIFIER, LinkDragging
 from debate_editor.ui.canvas_scene import DebateScene
 from debate_editor.ui.map_items import ClaimCard, LinkArrow
+from debate_editor.ui.plain_text import paint_empty_hint, quiet_hint
 
 EDGE_PIXELS = 9.0
 """How close to a card's border (on screen) a drag starts a link instead of a move."""
@@ -84,6 +85,8 @@ class CanvasView(LinkDragging, QGraphicsView):
         self._picture_key: tuple[object, ...] = ()
         self._selection_revision = 0
         scene.selectionChanged.connect(self._selection_changed)
+        self._was_empty = not scene.cards
+        scene.changed.connect(self._follow_emptiness)
 
     def _selection_changed(self) -> None:
         self._selection_revision += 1
@@ -146,6 +149,8 @@ class CanvasView(LinkDragging, QGraphicsView):
         if self.zoom >= OVERVIEW_ZOOM:
             self._picture = None
             super().paintEvent(event)
+            if not self.map.cards:
+                paint_empty_hint(self, self.empty_hint(), 12, MUTED_COLOUR)
             return
         viewport = self.viewport()
         key = (self.transform(), self.horizontalScrollBar().value(),
@@ -158,6 +163,17 @@ class CanvasView(LinkDragging, QGraphicsView):
         painter.drawPixmap(0, 0, self._picture)
         self._draw_overlays(painter)
         painter.end()
+
+    def _follow_emptiness(self, _rects: object) -> None:
+        """The hint of an empty map goes with its first card and comes back with none: the
+        part of the view it covers is painted again, not only where the cards changed."""
+        if self._was_empty != (not self.map.cards):
+            self._was_empty = not self.map.cards
+            self.viewport().update()
+
+    def empty_hint(self) -> str:
+        """What an empty map says, as the outline and the columns do: how to begin."""
+        return quiet_hint(not self.read_only, "No claims yet. Press T for a thesis.")
 
     def _draw_overview(self) -> QPixmap:
         """The whole visible map, zoomed out, as one picture."""

@@ -8,7 +8,7 @@ map fires while someone is typing.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from debate_editor.render.card_style import body_font
@@ -25,7 +25,7 @@ class CardEditor(PlainTextBox):
     def open(self, text: str, scene_rect: QRectF, zoom: float) -> None:
         """Over the card at `scene_rect`, in the card's type at the map's zoom."""
         self.scene_rect = scene_rect
-        font = body_font()
+        font = QFont(body_font())  # a copy: the map, the outline and the columns share it
         font.setPixelSize(max(9, round(font.pixelSize() * zoom)))
         self.setFont(font)
         self._show_with(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +24,10 @@ from debate_editor.store.whereabouts import export_target_problem
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.export_job import ExportJob
 from debate_editor.ui.window_host import WindowHost
+
+_LAST_EXPORT: dict[str, tuple[str, Path]] = {}
+"""Per debate file, the file type and the file its last Export… chose: the next Export…
+offers them again, as editors do, instead of starting over at PDF."""
 
 
 def exporters() -> list[registry.Format]:
@@ -64,9 +69,12 @@ def export_dialog(host: WindowHost) -> ExportJob | None:
     formats = exporters()
     filters = [f"{fmt.label} ({' '.join('*' + e for e in fmt.extensions)})" for fmt in formats]
     pdf = next((i for i, f in enumerate(formats) if f.name == "pdf"), 0)
+    debate = str(host.session.document.path)
+    last_filter, last_target = _LAST_EXPORT.get(debate, ("", None))
+    offered = last_filter if last_filter in filters else filters[pdf]
+    suggested = last_target or suggested_path(host, formats[pdf].extensions[0])
     name, chosen = QFileDialog.getSaveFileName(
-        host.dialog_parent(), "Export", str(suggested_path(host, formats[pdf].extensions[0])),
-        ";;".join(filters), filters[pdf])
+        host.dialog_parent(), "Export", str(suggested), ";;".join(filters), offered)
     if not name:
         return None
     target = Path(name)
@@ -76,6 +84,7 @@ def export_dialog(host: WindowHost) -> ExportJob | None:
         fmt = by_suffix[0] if by_suffix else formats[pdf]
     if not target.suffix:
         target = target.with_name(target.name + fmt.extensions[0])
+    _LAST_EXPORT[debate] = (filters[formats.index(fmt)], target)
     return start_export(host, fmt, target)
 
 
@@ -100,8 +109,26 @@ def start_export(host: WindowHost, fmt: registry.Format, target: Path) -> Export
     if problem:
         warn(parent, "Export", f"{target}: cannot be written: {problem}.")
         return None
-    return ExportJob(parent, fmt, host.session.document.snapshot(), _options(host, fmt),
-                     target, host.say, lambda text: warn(parent, "Export", text)).start()
+    options = _options(host, fmt)
+    return ExportJob(parent, fmt, host.session.document.snapshot(), options, target,
+                     _reporter(host, fmt, options), lambda text: warn(parent, "Export", text)
+                     ).start()
+
+
+def _reporter(host: WindowHost, fmt: registry.Format,
+              options: registry.ExportOptions) -> Callable[[str], None]:
+    """What the status bar says once written; for a rebuttal, which claim it answers,
+    since that follows the selection and the Save dialog cannot show it."""
+    if fmt.name != "rebuttal":
+        return host.say
+    graph = host.session.document.graph
+    if options.claim in graph.claims:
+        text = " ".join(graph.claims[options.claim].text.split())
+        short = text if len(text) <= 60 else text[:60].rsplit(" ", 1)[0] + "…"
+        answered = f"“{short}”"
+    else:
+        answered = "the first thesis"
+    return lambda said: host.say(f"{said.removesuffix('.')}: the rebuttal of {answered}.")
 
 
 def copy_rebuttal(host: WindowHost) -> str | None:

@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QScrollArea,
@@ -106,6 +107,7 @@ class Inspector(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
+        self.scroll = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -204,10 +206,13 @@ class Inspector(QWidget):
             target = ("link", links[0])
         else:
             target = ("debate", None)
+        page = self.pages.currentIndex()
         if target != self.target:
             self._flush()
             self.target = target
         self._show()
+        if self.pages.currentIndex() != page:  # another page shows from its heading
+            self.scroll.verticalScrollBar().setValue(0)
 
     def _on_changed(self, event: DebateChanged) -> None:
         kind, ident = self.target
@@ -265,11 +270,24 @@ class Inspector(QWidget):
 
     def _show_source_link(self, source: str) -> None:
         url = source_url(source)
-        self.source_link.setVisible(url is not None)
+        if self.source_link.isVisibleTo(self) != (url is not None):
+            self.source_link.setVisible(url is not None)
+            # The fields below it move: the one being typed in stays in sight.
+            QTimer.singleShot(0, self._keep_focus_in_sight)
         if url is not None:
             self.source_link.setText(f'<a href="{escape(url, quote=True)}">Open '
                                      f"{escape(_one_line(url, 60))}</a>")
             self.source_link.setToolTip(url)
+
+    def _keep_focus_in_sight(self) -> None:
+        """The whole field being typed in, not only its cursor, stays in the dock."""
+        focus = QApplication.focusWidget()
+        inner = self.scroll.widget()
+        if focus is not None and inner.isAncestorOf(focus):
+            # Let the fields and the scrolled page take their new places, then look.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            centre = focus.mapTo(inner, focus.rect().center())
+            self.scroll.ensureVisible(centre.x(), centre.y(), 0, focus.height() // 2 + 4)
 
     def _follow_editable(self, editable: bool) -> None:
         for widget in (self.claim_kind, self.claim_text, self.note, self.source, self.tags,

@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit, QWidget
 
 TIP_CHARACTERS = 5_000
 """A tooltip shows at most this much of a text: one of 100,000 characters would cover
@@ -70,8 +70,8 @@ def typed_text(editor: QPlainTextEdit, opened_with: str) -> str:
     return document.toRawText().replace("\u2029", "\n").strip()
 
 
-def paint_empty_hint(view: QAbstractItemView, text: str, margin: int, colour: QColor) -> None:
-    """What an empty list or tree says in place of rows (what to press to fill it),
+def paint_empty_hint(view: QAbstractScrollArea, text: str, margin: int, colour: QColor) -> None:
+    """What an empty list, tree or map says in place of rows (what to press to fill it),
     wrapped in its top left corner; called from the view's paintEvent."""
     painter = QPainter(view.viewport())
     painter.setPen(colour)

@@ -216,7 +216,8 @@ class WindowViews(QObject):
         if dock is not None:
             dock.show()
             dock.raise_()
-        self.views[name].setFocus()
+        # Reached by a key: a line field comes selected, as Tab leaves it (Alt+4, a title).
+        self.views[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ---- the view in use ----------------------------------------------------------------
     def active_view(self) -> QWidget:
