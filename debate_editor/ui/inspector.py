@@ -107,7 +107,7 @@ class Inspector(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
-        self.scroll = scroll
+        self.scroller = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -212,7 +212,7 @@ class Inspector(QWidget):
             self.target = target
         self._show()
         if self.pages.currentIndex() != page:  # another page shows from its heading
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroller.verticalScrollBar().setValue(0)
 
     def _on_changed(self, event: DebateChanged) -> None:
         kind, ident = self.target
@@ -282,12 +282,12 @@ class Inspector(QWidget):
     def _keep_focus_in_sight(self) -> None:
         """The whole field being typed in, not only its cursor, stays in the dock."""
         focus = QApplication.focusWidget()
-        inner = self.scroll.widget()
-        if focus is not None and inner.isAncestorOf(focus):
+        inner = self.scroller.widget()
+        if focus is not None and inner is not None and inner.isAncestorOf(focus):
             # Let the fields and the scrolled page take their new places, then look.
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             centre = focus.mapTo(inner, focus.rect().center())
-            self.scroll.ensureVisible(centre.x(), centre.y(), 0, focus.height() // 2 + 4)
+            self.scroller.ensureVisible(centre.x(), centre.y(), 0, focus.height() // 2 + 4)
 
     def _follow_editable(self, editable: bool) -> None:
         for widget in (self.claim_kind, self.claim_text, self.note, self.source, self.tags,
