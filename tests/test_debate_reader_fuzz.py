@@ -143,14 +143,12 @@ def test_schema_objects_we_did_not_make_are_refused(
     path = folder / "schema.debate"
     path.write_bytes(originals[which])
     statement = data.draw(schema_object(_tables(path)))
-    raw = sqlite3.connect(path)
-    try:
-        raw.execute(statement)
-        raw.commit()
-    except sqlite3.Error:  # the grammar can name what exists already: nothing changed
-        raw.close()
-        return
-    raw.close()
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        try:
+            raw.execute(statement)
+            raw.commit()
+        except sqlite3.Error:  # the grammar can name what exists already: nothing changed
+            return
     before = path.read_bytes()
     for read_only in (None, True, False):
         with pytest.raises(DebateFileError):
@@ -167,7 +165,13 @@ def test_rows_of_any_type_in_any_column_open_soundly_or_are_refused(
     path = folder / "rows.debate"
     path.write_bytes(originals[which])
     tables = _tables(path)
-    raw = sqlite3.connect(path)
+    with contextlib.closing(sqlite3.connect(path)) as raw:  # closed even if a draw stops
+        _write_rows(raw, tables, data)
+    _refused_or_sound(path)
+
+
+def _write_rows(raw: sqlite3.Connection, tables: dict[str, list[str]],
+                data: st.DataObject) -> None:
     raw.execute("PRAGMA foreign_keys = OFF")
     raw.execute("PRAGMA ignore_check_constraints = ON")
     for _ in range(data.draw(st.integers(1, 4))):
@@ -186,5 +190,3 @@ def test_rows_of_any_type_in_any_column_open_soundly_or_are_refused(
         except (sqlite3.Error, OverflowError):
             continue  # a constraint SQLite keeps even so: another row is tried
     raw.commit()
-    raw.close()
-    _refused_or_sound(path)
