@@ -58,7 +58,7 @@ def test_the_first_page_wraps_only_the_lines_it_shows(qapp: object, text: str,
         return wrap_simple(paragraph, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(setter, "_wrap_simple", recording)
-    lines = setter.wrap(text, 10.5, 500, limit=30)
+    lines = setter.wrap(text, 10.5, 500, max_lines=30)
     assert len(lines) == 30
     assert max(seen) < 50_000
     assert lines == setter.wrap(text[:60_000], 10.5, 500)[:30]

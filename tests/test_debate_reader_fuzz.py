@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from debate_editor.cli import main
@@ -107,8 +107,10 @@ def _refused_or_sound(path: Path) -> None:
             with DebateDocument.open(path, read_only=read_only) as doc:
                 check_debate(doc.graph.claims.values(), doc.graph.links.values())
                 assert len(doc.graph.reading_order()) == len(doc.graph.claims)
+            event("opened")  # shown by --hypothesis-show-statistics (`make fuzz`)
         except DebateFileError as error:
             assert "\n" not in str(error)
+            event("refused")
         assert path.read_bytes() == before
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
