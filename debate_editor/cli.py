@@ -234,7 +234,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     _writable_target(args.output)
     if args.output.exists() and args.output.samefile(source):
         raise DebateFileError(args.output, "is the file being imported; choose another name.")
-    DebateDocument.create_from(args.output, imported.debate, replace=True).close()
+    from debate_editor.store import atomic
+
+    # Written whole, not opened again: loading it back would hold a second debate.
+    atomic.create_file(args.output, imported.debate).release()
     for warning in imported.warnings:  # read by a guess: said, and the import stands
         print(f"{PROG}: warning: {source.name}: {' '.join(warning.splitlines())}",
               file=sys.stderr)

@@ -12,6 +12,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.errors import DebateFileError, ImportFormatError
 from debate_editor.domain.model import Debate
 from debate_editor.formats import registry
@@ -115,9 +116,10 @@ def import_debate(path: Path, name: str | None = None) -> Imported:
     fmt = registry.get(name)
     assert fmt.read is not None
     try:
-        if fmt.read_report is not None:
-            return fmt.read_report(text)
-        return Imported(fmt.read(text))
+        with gc_paused():  # a reader makes an object or more per claim, none of them garbage
+            if fmt.read_report is not None:
+                return fmt.read_report(text)
+            return Imported(fmt.read(text))
     except ImportFormatError as error:
         if error.source:
             raise

@@ -82,9 +82,9 @@ def _label(path: tuple[int, ...]) -> str:
 
 def _parse_path(numbers: str, line: int, column: int) -> tuple[int, ...]:
     parts = numbers.rstrip(".").split(".")
-    if max(len(part) for part in parts) > MAX_DIGITS:
+    if max(map(len, parts)) > MAX_DIGITS:  # map, not a generator: deep paths are long
         raise ImportFormatError(too_many_digits("this claim number"), line=line, column=column)
-    return tuple(int(part) for part in parts)
+    return tuple(map(int, parts))
 
 
 def _entries(text: str) -> tuple[str, list[_Entry]]:

@@ -148,7 +148,10 @@ def _wrap(text: str, qfont: QFont, width: float, measure: _Measure | None = None
         if not paragraph:
             result.append("")
             continue
-        lines = measure.wrap(paragraph, width)
+        # A paragraph far longer than a card shows goes to Qt, which lays out only the
+        # start of it: measuring every word would cost the whole text (the same lines).
+        long = limit is not None and len(paragraph) > _MEASURED_LENGTH
+        lines = None if long else measure.wrap(paragraph, width)
         result.extend(lines if lines is not None else _qt_wrap(paragraph, qfont, width, limit))
     return result if limit is None else result[:limit]
 
@@ -165,6 +168,8 @@ _PLAIN_WORD = re.compile(
 )
 """A word Unicode line breaking never breaks inside: Latin letters and digits, an
 apostrophe or a dot or comma between them, opening and closing punctuation around."""
+_MEASURED_LENGTH = 20_000
+"""Characters of a paragraph measured word by word; a card shows a few hundred."""
 _FUZZ = 1 / 64
 """Qt measures text in 1/64 pixel: a line this close to the limit goes to Qt to decide."""
 

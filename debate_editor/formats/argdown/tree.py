@@ -127,19 +127,12 @@ class Document:
     comments: list[Token]
 
 
+_SPACE_RUN = re.compile(r"[ \t\r\n]+")
+
+
 def normalize_space(text: str) -> str:
     """Argdown joins lines with one space; we also fold runs of spaces and tabs."""
-    out: list[str] = []
-    space = False
-    for char in text:
-        if char in " \t\r\n":
-            space = True
-            continue
-        if space and out:
-            out.append(" ")
-        space = False
-        out.append(char)
-    return "".join(out)
+    return _SPACE_RUN.sub(" ", text).strip(" ")
 
 
 def tag_name(image: str) -> str:

@@ -150,7 +150,7 @@ def _title_block(text: Typesetter, debate: Debate, data: MapData,
     ops.append(text.lines(PAGE_MARGIN, y + 20, 25, lines, 20, bold=True))
     y += 25 * len(lines) + 6
     if debate.info.description.strip():
-        lines = text.wrap(debate.info.description, 10.5, width)[:30]
+        lines = text.wrap(debate.info.description, 10.5, width, max_lines=30)
         ops.append(text.lines(PAGE_MARGIN, y + 10.5, 14, lines, 10.5))
         y += 14 * len(lines) + 6
     counts = debate.link_counts()

@@ -113,10 +113,20 @@ class Typesetter:
         return found * size
 
     def wrap(self, text: str, size: float, width: float, bold: bool = False,
-             first_width: float | None = None, simple: bool | None = None) -> list[str]:
+             first_width: float | None = None, simple: bool | None = None,
+             max_lines: int | None = None) -> list[str]:
         """`text` broken into lines no wider than `width` (`first_width` for the first
         line), paragraphs kept; a word longer than a line is broken where it must.
-        `simple`: the caller knows whether `is_simple(text)`."""
+        `simple`: the caller knows whether `is_simple(text)`. `max_lines`: only the
+        first lines, from only as much of the text as they can hold (lines are filled greedily,
+        so every line but the last of a prefix is a line of the whole)."""
+        if max_lines is not None:
+            stretch = (max_lines + 2) * int(width / max(size * 0.2, 0.1) + 1) + 64
+            while True:
+                head = self.wrap(text[:stretch], size, width, bold, first_width, simple)
+                if stretch >= len(text) or len(head) > max_lines:
+                    return head[:max_lines]
+                stretch *= 4  # narrow characters or many line ends: more of the text
         lines: list[str] = []
         for paragraph in paragraphs(text):
             limit = first_width if (first_width is not None and not lines) else width
