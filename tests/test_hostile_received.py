@@ -1,0 +1,58 @@
+"""A received `.debate` built to break the promises of README's "The .debate file": each
+is refused with one plain sentence (the command line: one line, exit status 1), the file
+untouched, or it opens and every edit reported done is in the file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from debate_editor.cli import main
+from debate_editor.domain import ClaimKind, DebateFileError
+from debate_editor.store import DebateDocument
+
+
+@pytest.fixture(scope="module")
+def good_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("good") / "good.debate"
+    with DebateDocument.create(path, "Good") as doc:
+        thesis = doc.add_claim("A thesis", ClaimKind.THESIS, tags=("policy",))
+        doc.add_claim("A reason", answers=thesis.id)
+    return path
+
+
+def changed(good: Path, folder: Path, *statements: str) -> Path:
+    path = folder / "received.debate"
+    path.write_bytes(good.read_bytes())
+    raw = sqlite3.connect(path, isolation_level=None)
+    for statement in statements:
+        raw.execute(statement)
+    raw.close()
+    return path
+
+
+def refused_everywhere(path: Path, match: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Refused by the library for reading and writing and by every reading command, with
+    one line and exit status 1; the file keeps its bytes."""
+    before = path.read_bytes()
+    for read_only in (None, True, False):
+        with pytest.raises(DebateFileError, match=match):
+            DebateDocument.open(path, read_only=read_only)
+    for command in (["info", str(path)], ["evaluate", str(path)],
+                    ["export", str(path), "--format", "json"]):
+        assert main(command) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert len(err.strip().splitlines()) == 1, err
+        assert match in err and "internal error" not in err, err
+    assert path.read_bytes() == before
+
+
+def test_tags_nested_past_any_depth_are_damage(good_file: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: a RecursionError from the JSON reader, printed as an internal error."""
+    deep = "[" * 100_000 + "]" * 100_000
+    path = changed(good_file, tmp_path, f"UPDATE claims SET tags = '{deep}' WHERE id = 'c1'")
+    refused_everywhere(path, "the tags of claim c1 are not a list of words", capsys)
