@@ -56,3 +56,16 @@ def test_tags_nested_past_any_depth_are_damage(good_file: Path, tmp_path: Path,
     deep = "[" * 100_000 + "]" * 100_000
     path = changed(good_file, tmp_path, f"UPDATE claims SET tags = '{deep}' WHERE id = 'c1'")
     refused_everywhere(path, "the tags of claim c1 are not a list of words", capsys)
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE debate SET id = 2",
+    "INSERT INTO debate VALUES (2, 'Other', '', '2026-01-01T00:00:00', '2026-01-01T00:00:00')",
+])
+def test_a_debate_record_other_than_the_one_is_damage(
+        statement: str, good_file: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite checks no CHECK on a read-only connection, so a record numbered 2 opened, and
+    a change of title was reported done and written nowhere (its UPDATE says id = 1)."""
+    path = changed(good_file, tmp_path, "PRAGMA ignore_check_constraints = ON", statement)
+    refused_everywhere(path, "one debate record", capsys)
