@@ -69,3 +69,22 @@ def test_a_debate_record_other_than_the_one_is_damage(
     a change of title was reported done and written nowhere (its UPDATE says id = 1)."""
     path = changed(good_file, tmp_path, "PRAGMA ignore_check_constraints = ON", statement)
     refused_everywhere(path, "one debate record", capsys)
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_symlink_that_leads_round_in_a_circle_is_one_sentence(
+        command: str, good_file: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: Python's RuntimeError for the loop, printed as an internal error."""
+    loop = tmp_path / "loop.debate"
+    loop.symlink_to(loop)
+    source = tmp_path / "source.json"
+    assert main(["export", str(good_file), "--format", "json", "-o", str(source)]) == 0
+    words = (["new", str(loop), "--title", "T"] if command == "new"
+             else ["import", str(source), "-o", str(loop)])
+    assert main(words) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "internal error" not in err, err
+    assert "circle" in err
+    assert loop.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == [
+        "loop.debate", "source.json"]
