@@ -88,3 +88,28 @@ def test_a_symlink_that_leads_round_in_a_circle_is_one_sentence(
     assert "circle" in err
     assert loop.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == [
         "loop.debate", "source.json"]
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59.999999-23:59",
+                                    "0001-01-01T00:00:00+23:59"])
+def test_a_date_that_has_no_time_in_utc_is_damage(
+        moment: str, good_file: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: it opened, and the AIF export (which writes UTC) stopped with an
+    OverflowError printed as an internal error."""
+    path = changed(good_file, tmp_path, f"UPDATE debate SET modified = '{moment}'")
+    refused_everywhere(path, "outside the years 1 to 9999", capsys)
+
+
+def test_an_imported_date_that_has_no_time_in_utc_is_one_sentence(
+        good_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "source.json"
+    assert main(["export", str(good_file), "--format", "json", "-o", str(source)]) == 0
+    text = source.read_text(encoding="utf-8")
+    start = text.index('"modified": "') + len('"modified": "')
+    end = text.index('"', start)
+    source.write_text(text[:start] + "9999-12-31T23:59:59-23:59" + text[end:], encoding="utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.debate")]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "outside the years 1 to 9999" in err, err
+    assert not (tmp_path / "out.debate").exists()

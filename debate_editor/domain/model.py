@@ -146,6 +146,18 @@ class DebateInfo(BaseModel):
     created: datetime = Field(default_factory=utc_now)
     modified: datetime = Field(default_factory=utc_now)
 
+    @field_validator("created", "modified")
+    @classmethod
+    def _has_a_utc_time(cls, value: datetime) -> datetime:
+        """A date with an offset must have a time in UTC, which the exports write
+        (9999-12-31 at 23:59 at -23:59 is past the last year a date can hold)."""
+        if value.tzinfo is not None:
+            try:
+                value.astimezone(UTC)
+            except OverflowError:
+                raise ValueError("the date lies outside the years 1 to 9999 in UTC") from None
+        return value
+
 
 class Debate(BaseModel):
     """A whole debate: the unit that formats read and write and that the file holds.
