@@ -113,3 +113,22 @@ def test_an_imported_date_that_has_no_time_in_utc_is_one_sentence(
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "outside the years 1 to 9999" in err, err
     assert not (tmp_path / "out.debate").exists()
+
+
+def test_a_position_past_any_map_is_damage(good_file: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: 1e308 and -1e308 opened, and the SVG, PDF and PNG exports stopped with
+    an OverflowError (the map's width is infinite) printed as an internal error."""
+    path = changed(good_file, tmp_path, "UPDATE claims SET x = 1e308, y = 0 WHERE id = 'c1'",
+                   "UPDATE claims SET x = -1e308, y = 0 WHERE id = 'c2'")
+    refused_everywhere(path, "x: Input should be less than or equal to", capsys)
+
+
+def test_a_far_position_a_map_can_hold_still_exports(good_file: Path, tmp_path: Path) -> None:
+    far = 100_000_000.0
+    path = changed(good_file, tmp_path, f"UPDATE claims SET x = {far}, y = {-far} WHERE id = 'c1'",
+                   f"UPDATE claims SET x = {-far}, y = {far} WHERE id = 'c2'")
+    with DebateDocument.open(path, read_only=True) as doc:
+        assert doc.claim("c1").position == (far, -far)
+    assert main(["export", str(path), "--format", "svg", "-o", str(tmp_path / "far.svg")]) == 0
+    assert (tmp_path / "far.svg").stat().st_size > 0

@@ -46,8 +46,10 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 # What the .debate file can hold: SQLite stores a 64-bit integer, and a position that is
 # not a finite number would come back as nothing (SQLite and JSON turn NaN into NULL).
+# A map's drawing measures itself in Qt's 32-bit integers: 1e308 made it infinitely wide.
 _ORDER = Field(default=0, ge=-(2**63), le=2**63 - 1)
-_POSITION = Field(default=None, allow_inf_nan=False)
+POSITION_LIMIT = 100_000_000.0
+_POSITION = Field(default=None, allow_inf_nan=False, ge=-POSITION_LIMIT, le=POSITION_LIMIT)
 
 
 class Claim(BaseModel):
