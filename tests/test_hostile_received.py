@@ -4,7 +4,9 @@ untouched, or it opens and every edit reported done is in the file."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,31 @@ def test_a_far_position_a_map_can_hold_still_exports(good_file: Path, tmp_path: 
         assert doc.claim("c1").position == (far, -far)
     assert main(["export", str(path), "--format", "svg", "-o", str(tmp_path / "far.svg")]) == 0
     assert (tmp_path / "far.svg").stat().st_size > 0
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "folder"])
+def test_a_journal_beside_it_that_is_not_a_file_is_refused_at_once(
+        kind: str, good_file: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite opens `NAME-journal` to see whether an edit was left half-way: a named pipe
+    there made every command wait for a writer forever, a folder said "disk I/O error"."""
+    path = changed(good_file, tmp_path)
+    journal = tmp_path / "received.debate-journal"
+    os.mkfifo(journal) if kind == "named pipe" else journal.mkdir()
+    outcome: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            DebateDocument.open(path, read_only=True).close()
+        except BaseException as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=open_it, daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():  # let the stuck open go, so the test run ends
+        os.close(os.open(journal, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(10)
+        pytest.fail("opening waited on the named pipe beside the file")
+    assert outcome and isinstance(outcome[0], DebateFileError)
+    refused_everywhere(path, f"has a {kind} named received.debate-journal beside it", capsys)
