@@ -162,3 +162,18 @@ def test_a_journal_beside_it_that_is_not_a_file_is_refused_at_once(
         pytest.fail("opening waited on the named pipe beside the file")
     assert outcome and isinstance(outcome[0], DebateFileError)
     refused_everywhere(path, f"has a {kind} named received.debate-journal beside it", capsys)
+
+
+@pytest.mark.parametrize("rowid", [0, -7, -(2**63)])
+def test_a_row_numbered_zero_or_below_is_read_like_any_other(
+        rowid: int, good_file: Path, tmp_path: Path) -> None:
+    """The reader pages by row number from 1: a claim stored as row -7 was never read,
+    the window did not show it, and the next new claim took its id and was refused."""
+    path = changed(good_file, tmp_path,
+                   "INSERT INTO claims (id, text, kind) VALUES ('c9', 'Hidden', 'thesis')",
+                   f"UPDATE claims SET rowid = {rowid} WHERE id = 'c9'")
+    with DebateDocument.open(path) as doc:
+        assert doc.claim("c9").text == "Hidden"
+        added = doc.add_claim("One more")
+    with DebateDocument.open(path, read_only=True) as doc:
+        assert {"c9", added.id} <= set(doc.graph.claims)

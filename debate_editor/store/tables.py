@@ -144,12 +144,14 @@ def _info(conn: Connection) -> DebateInfo | None:
     return info_from_row(rows[0]) if rows else None
 
 
-def _read_page(conn: Connection, table: Table, after: int) -> list[Row]:
-    """Up to READ_PAGE rows of `table` written after row number `after`, in its own read
+def _read_page(conn: Connection, table: Table, after: int | None) -> list[Row]:
+    """Up to READ_PAGE rows of `table` written after row number `after` (None: from the
+    first, since another program may number a row 0 or below), in its own read
     transaction; each row's number is under `_rowid`."""
     number: ColumnElement[int] = literal_column("rowid", Integer)
-    statement = (select(table, number.label("_rowid")).where(number > after)
-                 .order_by(number).limit(READ_PAGE))
+    statement = select(table, number.label("_rowid")).order_by(number).limit(READ_PAGE)
+    if after is not None:
+        statement = statement.where(number > after)
     with conn.begin():
         return [r._mapping for r in conn.execute(statement)]
 
@@ -161,7 +163,7 @@ def _read_paged(conn: Connection) -> Rows | None:
         info = _info(conn)
     found: dict[str, list[Row]] = {"claims": [], "links": []}
     for table in (claims_table, links_table):
-        after = 0
+        after: int | None = None
         while True:
             page = _read_page(conn, table, after)
             found[table.name].extend(page)
