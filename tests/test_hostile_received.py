@@ -177,3 +177,17 @@ def test_a_row_numbered_zero_or_below_is_read_like_any_other(
         added = doc.add_claim("One more")
     with DebateDocument.open(path, read_only=True) as doc:
         assert {"c9", added.id} <= set(doc.graph.claims)
+
+
+def test_a_received_file_cannot_steer_the_terminal_through_its_sentence(
+        good_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An id with escape sequences (set the window's title, clear the screen, red text)
+    reached the terminal as they were, inside the sentence refusing the file."""
+    evil = "\x1b]0;pwned\x07\x1b[2J\x1b[31mYOUR FILES\x9b"
+    path = changed(good_file, tmp_path, "PRAGMA foreign_keys = OFF",
+                   f"UPDATE links SET source = '{evil}'")
+    assert main(["info", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    assert not any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in err.rstrip("\n")), err
+    assert "\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mYOUR FILES\\x9b" in err
