@@ -5,6 +5,7 @@ untouched, or it opens and every edit reported done is in the file."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from pathlib import Path
@@ -40,7 +41,7 @@ def refused_everywhere(path: Path, match: str, capsys: pytest.CaptureFixture[str
     one line and exit status 1; the file keeps its bytes."""
     before = path.read_bytes()
     for read_only in (None, True, False):
-        with pytest.raises(DebateFileError, match=match):
+        with pytest.raises(DebateFileError, match=re.escape(match)):
             DebateDocument.open(path, read_only=read_only)
     for command in (["info", str(path)], ["evaluate", str(path)],
                     ["export", str(path), "--format", "json"]):
@@ -191,3 +192,11 @@ def test_a_received_file_cannot_steer_the_terminal_through_its_sentence(
     assert len(err.splitlines()) == 1
     assert not any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in err.rstrip("\n")), err
     assert "\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mYOUR FILES\\x9b" in err
+
+
+def test_text_that_is_not_utf8_is_damage_in_plain_words(
+        good_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: "(sqlite3.OperationalError) Could not decode …", the driver's class name."""
+    path = changed(good_file, tmp_path,
+                   "UPDATE claims SET text = CAST(X'FF41' AS TEXT) WHERE id = 'c1'")
+    refused_everywhere(path, "is damaged (Could not decode to UTF-8 column 'text'", capsys)

@@ -121,7 +121,8 @@ class DebateDocument:
             # ValueError: also pydantic's ValidationError and rows.RowError (tags, dates);
             # LookupError: a column missing from a table another program rewrote.
             doc.close()
-            detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
+            cause = getattr(error, "orig", None) or error  # the driver's words, not its class
+            detail = plain_message(error) if isinstance(error, ValidationError) else str(cause)
             if isinstance(error, LookupError):
                 detail = "a table lacks a column this version needs"
             if isinstance(error, TypeError):
