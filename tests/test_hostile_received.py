@@ -137,14 +137,17 @@ def test_a_far_position_a_map_can_hold_still_exports(good_file: Path, tmp_path: 
     assert (tmp_path / "far.svg").stat().st_size > 0
 
 
+@pytest.mark.parametrize("suffix", ["-journal", "-shm"])
 @pytest.mark.parametrize("kind", ["named pipe", "folder"])
 def test_a_journal_beside_it_that_is_not_a_file_is_refused_at_once(
-        kind: str, good_file: Path, tmp_path: Path,
+        kind: str, suffix: str, good_file: Path, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     """SQLite opens `NAME-journal` to see whether an edit was left half-way: a named pipe
-    there made every command wait for a writer forever, a folder said "disk I/O error"."""
-    path = changed(good_file, tmp_path)
-    journal = tmp_path / "received.debate-journal"
+    there made every command wait for a writer forever, a folder said "disk I/O error"
+    (as did either beside a file in write-ahead-log mode, as `-shm`)."""
+    path = changed(good_file, tmp_path, *(["PRAGMA journal_mode = WAL"] if suffix == "-shm"
+                                          else []))
+    journal = tmp_path / f"received.debate{suffix}"
     os.mkfifo(journal) if kind == "named pipe" else journal.mkdir()
     outcome: list[BaseException] = []
 
@@ -162,7 +165,7 @@ def test_a_journal_beside_it_that_is_not_a_file_is_refused_at_once(
         worker.join(10)
         pytest.fail("opening waited on the named pipe beside the file")
     assert outcome and isinstance(outcome[0], DebateFileError)
-    refused_everywhere(path, f"has a {kind} named received.debate-journal beside it", capsys)
+    refused_everywhere(path, f"has a {kind} named received.debate{suffix} beside it", capsys)
 
 
 @pytest.mark.parametrize("rowid", [0, -7, -(2**63)])

@@ -117,17 +117,20 @@ def inspect_file(path: Path) -> int:
 
 def _refuse_odd_journal(path: Path) -> None:
     """SQLite opens `NAME-journal` on first reading, to see whether an edit was left
-    half-way: a named pipe there would keep it waiting for a writer forever."""
-    journal = path.with_name(path.name + "-journal")
-    try:
-        kind = journal.stat().st_mode
-    except OSError:  # none there (or a link to nothing): SQLite finds no journal either
-        return
-    if not stat.S_ISREG(kind):
-        what = "a folder" if stat.S_ISDIR(kind) else _special(kind)
-        raise DebateFileError(
-            path, f"has {what} named {journal.name} beside it, where SQLite keeps its "
-            "journal; move that away, then try again.")
+    half-way (and `-wal`, `-shm` for a write-ahead log): a named pipe there would keep it
+    waiting for a writer forever."""
+    for suffix, keeps in (("-journal", "its journal"), ("-wal", "its log"),
+                          ("-shm", "its log's index")):
+        beside = path.with_name(path.name + suffix)
+        try:
+            kind = beside.stat().st_mode
+        except OSError:  # none there (or a link to nothing): SQLite finds none either
+            continue
+        if not stat.S_ISREG(kind):
+            what = "a folder" if stat.S_ISDIR(kind) else _special(kind)
+            raise DebateFileError(
+                path, f"has {what} named {beside.name} beside it, where SQLite keeps "
+                f"{keeps}; move that away, then try again.")
 
 
 _NO_SUCH_VERSION = 10_000
