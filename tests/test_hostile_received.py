@@ -203,3 +203,17 @@ def test_text_that_is_not_utf8_is_damage_in_plain_words(
     path = changed(good_file, tmp_path,
                    "UPDATE claims SET text = CAST(X'FF41' AS TEXT) WHERE id = 'c1'")
     refused_everywhere(path, "is damaged (Could not decode to UTF-8 column 'text'", capsys)
+
+
+def test_save_as_onto_a_symlink_that_leads_round_in_a_circle_is_one_sentence(
+        tmp_path: Path) -> None:
+    """Before: Python's RuntimeError for the loop, out of the comparison with the open
+    file's own path; the window goes on in its file."""
+    loop = tmp_path / "loop.debate"
+    loop.symlink_to(loop)
+    with DebateDocument.create(tmp_path / "mine.debate", "Mine") as doc:
+        with pytest.raises(DebateFileError, match="leads round in a circle"):
+            doc.save_as(loop)
+        doc.add_claim("Still editing", ClaimKind.THESIS)
+        assert doc.path == tmp_path / "mine.debate"
+    assert loop.is_symlink()

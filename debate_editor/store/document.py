@@ -9,6 +9,7 @@ needs. Opening, locking and copying the file live in store/file.py.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -206,7 +207,7 @@ class DebateDocument:
     def save_as(self, target: str | Path) -> None:
         """Copy the file with SQLite's backup API and go on editing the copy."""
         target = Path(target)
-        if target.resolve() == self.path.resolve():
+        if os.path.realpath(target) == os.path.realpath(self.path):  # never raises on a loop
             return
         raw = self._live().connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)  # the file is SQLite
