@@ -217,3 +217,16 @@ def test_save_as_onto_a_symlink_that_leads_round_in_a_circle_is_one_sentence(
         doc.add_claim("Still editing", ClaimKind.THESIS)
         assert doc.path == tmp_path / "mine.debate"
     assert loop.is_symlink()
+
+
+def test_an_edit_never_writes_a_position_the_file_would_refuse(tmp_path: Path) -> None:
+    from debate_editor.domain import InvalidDebateError
+    from debate_editor.domain.edit import Edit
+
+    with DebateDocument.create(tmp_path / "mine.debate", "Mine") as doc:
+        claim = doc.add_claim("A thesis", ClaimKind.THESIS)
+        far = claim.model_copy(update={"x": 1e308, "y": 0.0})
+        with pytest.raises(InvalidDebateError, match="less than or equal to"):
+            doc.apply(Edit(update_claims=(far,)))
+    with DebateDocument.open(tmp_path / "mine.debate", read_only=True) as doc:
+        assert doc.claim(claim.id).x is None
