@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -72,6 +73,15 @@ def _drop_standard_output() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def one_line(text: str) -> str:
+    """A message for the terminal: one line, and no control character of a file's (an
+    escape sequence in a received debate's id would otherwise clear the screen or retitle
+    the window); each is shown as its code, such as \\x1b."""
+    joined = " ".join(text.splitlines())
+    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch
+                   for ch in joined)
 
 
 def _writable_target(path: Path) -> None:
@@ -239,8 +249,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Written whole, not opened again: loading it back would hold a second debate.
     atomic.create_file(args.output, imported.debate).release()
     for warning in imported.warnings:  # read by a guess: said, and the import stands
-        print(f"{PROG}: warning: {source.name}: {' '.join(warning.splitlines())}",
-              file=sys.stderr)
+        print(f"{PROG}: warning: {one_line(f'{source.name}: {warning}')}", file=sys.stderr)
     return 0
 
 
@@ -333,8 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(arguments)
     except DebateError as error:
-        one_line = " ".join(str(error).splitlines())  # even when a file name holds a newline
-        print(f"{PROG}: {one_line}", file=sys.stderr)
+        print(f"{PROG}: {one_line(str(error))}", file=sys.stderr)  # a name with a newline too
         return 1
     except KeyboardInterrupt:
         return 130
@@ -343,13 +351,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as error:  # the system refused a file: its words, on one line
         where = f"{os.fsdecode(error.filename)}: " if error.filename else ""
-        print(f"{PROG}: {where}{error.strerror or error}.", file=sys.stderr)
+        print(f"{PROG}: {one_line(f'{where}{error.strerror or error}')}.", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: still one line, the details on request
         if os.environ.get("DEBATE_EDITOR_TRACEBACK"):
             raise
-        one_line = " ".join(str(error).splitlines())
-        print(f"{PROG}: internal error: {type(error).__name__}: {one_line} "
+        print(f"{PROG}: internal error: {type(error).__name__}: {one_line(str(error))} "
               "(set DEBATE_EDITOR_TRACEBACK=1 to see where)", file=sys.stderr)
         return 1
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from debate_editor.domain import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
-from debate_editor.domain.model import has_text
+from debate_editor.domain.model import POSITION_LIMIT, has_text
 
 ANY_TEXT = st.text(min_size=1, max_size=40).filter(has_text)
 """Any unicode text a person could paste: emoji, right-to-left scripts, NUL, line breaks."""
@@ -24,7 +24,7 @@ TIMESTAMPS = st.one_of(
                  timezones=_ZONES),
     st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2200, 1, 1)),
 )
-POSITIONS = st.none() | st.floats(allow_nan=False, allow_infinity=False, width=64)
+POSITIONS = st.none() | st.floats(-POSITION_LIMIT, POSITION_LIMIT, width=64)
 ORDERS = st.integers(min_value=-(2**63), max_value=2**63 - 1)
 
 

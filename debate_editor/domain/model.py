@@ -46,8 +46,10 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 # What the .debate file can hold: SQLite stores a 64-bit integer, and a position that is
 # not a finite number would come back as nothing (SQLite and JSON turn NaN into NULL).
+# A map's drawing measures itself in Qt's 32-bit integers: 1e308 made it infinitely wide.
 _ORDER = Field(default=0, ge=-(2**63), le=2**63 - 1)
-_POSITION = Field(default=None, allow_inf_nan=False)
+POSITION_LIMIT = 100_000_000.0
+_POSITION = Field(default=None, allow_inf_nan=False, ge=-POSITION_LIMIT, le=POSITION_LIMIT)
 
 
 class Claim(BaseModel):
@@ -145,6 +147,18 @@ class DebateInfo(BaseModel):
     description: str = ""
     created: datetime = Field(default_factory=utc_now)
     modified: datetime = Field(default_factory=utc_now)
+
+    @field_validator("created", "modified")
+    @classmethod
+    def _has_a_utc_time(cls, value: datetime) -> datetime:
+        """A date with an offset must have a time in UTC, which the exports write
+        (9999-12-31 at 23:59 at -23:59 is past the last year a date can hold)."""
+        if value.tzinfo is not None:
+            try:
+                value.astimezone(UTC)
+            except OverflowError:
+                raise ValueError("the date lies outside the years 1 to 9999 in UTC") from None
+        return value
 
 
 class Debate(BaseModel):

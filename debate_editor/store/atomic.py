@@ -12,6 +12,7 @@ symbolic link is written through to the file it names.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import stat
@@ -61,7 +62,13 @@ def _mode_for(target: Path) -> int:
 def _atomic_target(path: Path) -> Iterator[tuple[Path, WriterLock]]:
     """A temporary file beside the file `path` names, and the lock the finished file
     will carry; the temporary file replaces the target only if the block succeeds."""
-    target = path.resolve() if path.is_symlink() else path
+    try:
+        target = path.resolve() if path.is_symlink() else path
+    except (RuntimeError, OSError) as error:  # Python 3.11 says RuntimeError for a loop
+        if isinstance(error, OSError) and error.errno != errno.ELOOP:
+            raise DebateFileError(path, f"cannot be written ({error.strerror}).") from None
+        raise DebateFileError(path, "is a symbolic link that leads round in a circle; "
+                              "choose another name for the debate.") from None
     folder = target.parent
     if not folder.exists():
         raise DebateFileError(path, f"the folder {folder} does not exist.")

@@ -9,6 +9,7 @@ needs. Opening, locking and copying the file live in store/file.py.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -121,7 +122,8 @@ class DebateDocument:
             # ValueError: also pydantic's ValidationError and rows.RowError (tags, dates);
             # LookupError: a column missing from a table another program rewrote.
             doc.close()
-            detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
+            cause = getattr(error, "orig", None) or error  # the driver's words, not its class
+            detail = plain_message(error) if isinstance(error, ValidationError) else str(cause)
             if isinstance(error, LookupError):
                 detail = "a table lacks a column this version needs"
             if isinstance(error, TypeError):
@@ -205,7 +207,7 @@ class DebateDocument:
     def save_as(self, target: str | Path) -> None:
         """Copy the file with SQLite's backup API and go on editing the copy."""
         target = Path(target)
-        if target.resolve() == self.path.resolve():
+        if os.path.realpath(target) == os.path.realpath(self.path):  # never raises on a loop
             return
         raw = self._live().connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)  # the file is SQLite

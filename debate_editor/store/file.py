@@ -89,6 +89,7 @@ def inspect_file(path: Path) -> int:
         raise DebateFileError(path, "is a folder, not a debate file.")
     if not stat.S_ISREG(kind):  # reading a named pipe would wait for a writer forever
         raise DebateFileError(path, f"is {_special(kind)}, not a debate file.")
+    _refuse_odd_journal(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(100)
@@ -112,6 +113,24 @@ def inspect_file(path: Path) -> int:
     except _UnfinishedEditError:
         _roll_back_unfinished_edit(path, head)
         return _check_database(path, head)
+
+
+def _refuse_odd_journal(path: Path) -> None:
+    """SQLite opens `NAME-journal` on first reading, to see whether an edit was left
+    half-way (and `-wal`, `-shm` for a write-ahead log): a named pipe there would keep it
+    waiting for a writer forever."""
+    for suffix, keeps in (("-journal", "its journal"), ("-wal", "its log"),
+                          ("-shm", "its log's index")):
+        beside = path.with_name(path.name + suffix)
+        try:
+            kind = beside.stat().st_mode
+        except OSError:  # none there (or a link to nothing): SQLite finds none either
+            continue
+        if not stat.S_ISREG(kind):
+            what = "a folder" if stat.S_ISDIR(kind) else _special(kind)
+            raise DebateFileError(
+                path, f"has {what} named {beside.name} beside it, where SQLite keeps "
+                f"{keeps}; move that away, then try again.")
 
 
 _NO_SUCH_VERSION = 10_000

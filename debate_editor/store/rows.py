@@ -39,7 +39,7 @@ def _tags(value: object, claim_id: object) -> tuple[str, ...]:
     (a bare "abc" would otherwise become the tags a, b and c)."""
     try:
         tags = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: lists nested thousands deep
         tags = None
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         raise RowError(f"the tags of claim {claim_id} are not a list of words")

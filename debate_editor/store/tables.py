@@ -26,6 +26,7 @@ from debate_editor.domain.edit_plan import EditPlan
 from debate_editor.domain.graph import links_in_dependency_order
 from debate_editor.domain.model import Claim, Debate, DebateInfo, Link
 from debate_editor.store.rows import (
+    RowError,
     claim_from_row,
     claim_row,
     info_from_row,
@@ -127,19 +128,30 @@ def read_debate(conn: Connection) -> Rows:
 
 
 def _read_whole(conn: Connection) -> Rows:
-    row = conn.execute(select(debate_table)).mappings().first()
-    info = info_from_row(row) if row is not None else None
+    info = _info(conn)
     claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
     links = [link_from_row(r._mapping) for r in conn.execute(select(links_table))]
     return info, claims, links
 
 
-def _read_page(conn: Connection, table: Table, after: int) -> list[Row]:
-    """Up to READ_PAGE rows of `table` written after row number `after`, in its own read
+def _info(conn: Connection) -> DebateInfo | None:
+    """The debate record, None when it is missing. Any record but the one numbered 1 is
+    damage: SQLite checks no CHECK on a read-only connection, and every edit of the
+    debate's title updates record 1 only, so it would be reported done and lost."""
+    rows = conn.execute(select(debate_table).limit(2)).mappings().all()
+    if len(rows) > 1 or (rows and rows[0]["id"] != 1):
+        raise RowError("it must hold one debate record, numbered 1")
+    return info_from_row(rows[0]) if rows else None
+
+
+def _read_page(conn: Connection, table: Table, after: int | None) -> list[Row]:
+    """Up to READ_PAGE rows of `table` written after row number `after` (None: from the
+    first, since another program may number a row 0 or below), in its own read
     transaction; each row's number is under `_rowid`."""
     number: ColumnElement[int] = literal_column("rowid", Integer)
-    statement = (select(table, number.label("_rowid")).where(number > after)
-                 .order_by(number).limit(READ_PAGE))
+    statement = select(table, number.label("_rowid")).order_by(number).limit(READ_PAGE)
+    if after is not None:
+        statement = statement.where(number > after)
     with conn.begin():
         return [r._mapping for r in conn.execute(statement)]
 
@@ -148,11 +160,10 @@ def _read_paged(conn: Connection) -> Rows | None:
     """The whole file page by page, or None if another connection committed meanwhile."""
     with conn.begin():
         start = conn.exec_driver_sql("PRAGMA data_version").scalar()
-        row = conn.execute(select(debate_table)).mappings().first()
-    info = info_from_row(row) if row is not None else None
+        info = _info(conn)
     found: dict[str, list[Row]] = {"claims": [], "links": []}
     for table in (claims_table, links_table):
-        after = 0
+        after: int | None = None
         while True:
             page = _read_page(conn, table, after)
             found[table.name].extend(page)
