@@ -54,6 +54,15 @@ def card_box(window: MainWindow, claim_id: str):  # type: ignore[no-untyped-def]
     return view.mapFromScene(card.card_rect()).boundingRect()
 
 
+def click_card(qtbot, window: MainWindow, claim_id: str,  # type: ignore[no-untyped-def]
+               modifiers=Qt.KeyboardModifier.NoModifier):
+    """Click the middle of a card (scrolled into sight first), as a person selects it."""
+    view = window.canvas.view
+    view.ensureVisible(window.canvas.scene.cards[claim_id].card_rect(), 20, 20)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifiers,
+                     card_box(window, claim_id).center())
+
+
 def drag(qtbot, window: MainWindow, start: QPoint, end: QPoint,  # type: ignore[no-untyped-def]
          modifiers=Qt.KeyboardModifier.NoModifier, steps: int = 6) -> None:
     """Press, move in a few steps, release: a mouse drag on the map."""

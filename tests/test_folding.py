@@ -6,21 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import CTRL, LEFT, card_box, open_window, press, type_card
+from gui_helpers import CTRL, LEFT, card_box, click_card, open_window, press, type_card
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from debate_editor.ui.main_window import MainWindow
 
 K = Qt.Key
-
-
-def click(qtbot, window: MainWindow, claim_id: str, modifiers=Qt.KeyboardModifier.NoModifier):  # type: ignore[no-untyped-def]
-    """Click the middle of a card (scrolled into sight first), as a person selects it."""
-    view = window.canvas.view
-    view.ensureVisible(window.canvas.scene.cards[claim_id].card_rect(), 20, 20)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifiers,
-                     card_box(window, claim_id).center())
 
 
 def build(qtbot, window: MainWindow) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -73,7 +65,7 @@ def test_space_folds_a_branch_into_its_card_and_the_outline_follows(qtbot, tmp_p
 
     # Closing a row in the outline folds the branch on the map.
     outline = window.views["outline"]
-    click(qtbot, window, ids["first"])
+    click_card(qtbot, window, ids["first"])
     QApplication.processEvents()
     outline.tree.setFocus()
     qtbot.keyClick(outline.tree, K.Key_Left)
@@ -102,7 +94,7 @@ def test_the_arrow_keys_find_and_the_badge_unfold_what_they_reach(qtbot, tmp_pat
     assert scene.selected_claims() == [ids["because"]] and "because" in shown(window)
     qtbot.keyClick(window.find_bar.field, K.Key_Escape)
     # A click on the "+N" unfolds.
-    click(qtbot, window, ids["first"])
+    click_card(qtbot, window, ids["first"])
     canvas.view.setFocus()
     press(qtbot, window, K.Key_Space)
     assert "because" not in shown(window)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import card_box, open_window, press, type_card
+from gui_helpers import click_card, open_window, press, type_card
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -15,14 +15,6 @@ from debate_editor.store.follow import FileFollower
 from debate_editor.ui.main_window import MainWindow
 
 K = Qt.Key
-
-
-def click(qtbot, window: MainWindow, claim_id: str, modifiers=Qt.KeyboardModifier.NoModifier):  # type: ignore[no-untyped-def]
-    """Click the middle of a card (scrolled into sight first), as a person selects it."""
-    view = window.canvas.view
-    view.ensureVisible(window.canvas.scene.cards[claim_id].card_rect(), 20, 20)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifiers,
-                     card_box(window, claim_id).center())
 
 
 def outline_texts(window: MainWindow) -> list[str]:
@@ -74,7 +66,7 @@ def test_the_reader_shows_the_writers_edits_as_they_happen(qtbot, tmp_path: Path
     thesis = next(c.id for c in writer.document.claims() if c.text == "Shared thesis")
     assert reader.canvas.scene.cards[thesis].pros == 1  # the tally follows too
     # The columns of the reader, on the thesis: its reason, and no "adds one".
-    click(qtbot, reader, thesis)
+    click_card(qtbot, reader, thesis)
     QApplication.processEvents()
     assert "adds one" not in columns.lists[next(iter(columns.lists))].placeholder
     # A rewording and a deletion arrive as well.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import CTRL, card_box, drag, open_window, press, type_card
+from gui_helpers import CTRL, card_box, click_card, drag, open_window, press, type_card
 from PySide6.QtCore import QPoint, Qt
 
 from debate_editor.domain.model import ClaimKind, LinkKind
@@ -14,14 +14,6 @@ from debate_editor.store import DebateDocument
 from debate_editor.ui.main_window import MainWindow
 
 K = Qt.Key
-
-
-def click(qtbot, window: MainWindow, claim_id: str, modifiers=Qt.KeyboardModifier.NoModifier):  # type: ignore[no-untyped-def]
-    """Click the middle of a card (scrolled into sight first), as a person selects it."""
-    view = window.canvas.view
-    view.ensureVisible(window.canvas.scene.cards[claim_id].card_rect(), 20, 20)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifiers,
-                     card_box(window, claim_id).center())
 
 
 def selected(window: MainWindow) -> list[str]:
@@ -87,7 +79,7 @@ def test_arrow_keys_walk_the_structure_not_the_geometry(qtbot, tmp_path: Path) -
     low = max(card_box(window, ids[t]).bottom() for t in ("first", "second", "third"))
     drag(qtbot, window, thesis.center(), QPoint(thesis.center().x(), low + thesis.height()))
     assert card_box(window, ids["thesis"]).top() > card_box(window, ids["second"]).bottom()
-    click(qtbot, window, ids["second"])
+    click_card(qtbot, window, ids["second"])
     press(qtbot, window, K.Key_Up)
     assert selected(window) == [ids["thesis"]]
     press(qtbot, window, K.Key_Down)
@@ -128,7 +120,7 @@ def test_the_view_follows_new_cards_and_ctrl_l_keeps_the_selection(qtbot, tmp_pa
         assert visible(window, selected(window)[0])
     # Dragged far off, then Ctrl+L: the laid-out map shows the selected card.
     press(qtbot, window, K.Key_1, CTRL)  # actual size
-    click(qtbot, window, ids["first"])
+    click_card(qtbot, window, ids["first"])
     assert selected(window) == [ids["first"]]
     box = card_box(window, ids["first"])
     drag(qtbot, window, box.center(), box.center() + QPoint(-200, 0))
@@ -147,16 +139,16 @@ def test_paste_with_a_claim_selected_pastes_its_reasons(qtbot, tmp_path: Path) -
     ids = build(qtbot, window)
     doc = window.document
     # Copy "first" with a reason of its own.
-    click(qtbot, window, ids["first"])
+    click_card(qtbot, window, ids["first"])
     press(qtbot, window, K.Key_S)
     type_card(qtbot, window, "first, because")
     because = selected(window)[0]
     press(qtbot, window, K.Key_Up)
-    click(qtbot, window, because, CTRL)  # Ctrl+click adds it to the selection
+    click_card(qtbot, window, because, CTRL)  # Ctrl+click adds it to the selection
     assert set(selected(window)) == {ids["first"], because}
     press(qtbot, window, K.Key_C, CTRL)
     # Paste under "against": the copy of "first" supports it, its reason comes along.
-    click(qtbot, window, ids["against"])
+    click_card(qtbot, window, ids["against"])
     view = window.canvas.view
     for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
         bar.setValue(bar.minimum())
@@ -183,7 +175,7 @@ def test_the_outline_takes_tab_for_a_reason_and_space_to_fold(qtbot, tmp_path: P
     window = open_window(qtbot, path)
     ids = build(qtbot, window)
     outline = window.views["outline"]
-    click(qtbot, window, ids["thesis"])
+    click_card(qtbot, window, ids["thesis"])
     outline.tree.setFocus()
     qtbot.keyClick(outline.tree, K.Key_Tab)
     assert outline.editor.isVisible()
@@ -193,7 +185,7 @@ def test_the_outline_takes_tab_for_a_reason_and_space_to_fold(qtbot, tmp_path: P
     assert [r.claim.text for r in graph.pros(ids["thesis"])] == [
         "first", "second", "third", "from the outline"]
     outline.tree.setFocus()
-    click(qtbot, window, ids["thesis"])
+    click_card(qtbot, window, ids["thesis"])
     qtbot.keyClick(outline.tree, K.Key_Space)  # folds the thesis, on the map too
     assert window.session.folds.is_folded(ids["thesis"])
     assert not window.canvas.scene.cards[ids["first"]].isVisible()
