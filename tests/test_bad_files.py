@@ -242,17 +242,26 @@ MISWRITTEN = {
     "tags that are not JSON": "UPDATE claims SET tags = '[\"unclosed' WHERE id = 'c3'",
     "a date that is not a date": "UPDATE debate SET created = 'last Tuesday'",
     "an unknown kind of claim": "UPDATE claims SET kind = 'rumour' WHERE id = 'c3'",
-    "a link to a claim that is gone": "UPDATE links SET to_claim = 'c999' WHERE source = 'c3'",
-    "a link from a claim that is gone": "UPDATE links SET source = 'c999' WHERE source = 'c3'",
+    "a link to a claim that is gone": (
+        "UPDATE links SET to_claim = 'c999' WHERE id = "
+        "(SELECT link FROM premises WHERE claim = 'c3')"),
+    "a link from a claim that is gone": "UPDATE premises SET claim = 'c999' WHERE claim = 'c3'",
+    "a link with no premise": "DELETE FROM premises WHERE claim = 'c3'",
+    "a premise that is its own link's target": (
+        "INSERT INTO premises SELECT link, 1, (SELECT to_claim FROM links WHERE id = link) "
+        "FROM premises WHERE claim = 'c3'"),
     "an undercut that is a support": (
-        "INSERT INTO links VALUES ('l90', 'c4', NULL, "
-        "(SELECT id FROM links WHERE source = 'c3'), 'support', 0)"),
+        "INSERT INTO links VALUES ('l90', NULL, "
+        "(SELECT link FROM premises WHERE claim = 'c3'), 'support', 0);"
+        "INSERT INTO premises VALUES ('l90', 0, 'c4')"),
     "one claim answering another twice": (
-        "INSERT INTO links SELECT 'l91', source, to_claim, to_link, kind, 5 "
-        "FROM links WHERE source = 'c3'"),
+        "INSERT INTO links SELECT 'l91', to_claim, to_link, kind, 5 FROM links WHERE id = "
+        "(SELECT link FROM premises WHERE claim = 'c3');"
+        "INSERT INTO premises VALUES ('l91', 0, 'c3')"),
     "undercuts in a circle": (
-        "INSERT INTO links VALUES ('l92', 'c4', NULL, 'l93', 'objection', 0);"
-        "INSERT INTO links VALUES ('l93', 'c5', NULL, 'l92', 'objection', 0)"),
+        "INSERT INTO links VALUES ('l92', NULL, 'l93', 'objection', 0);"
+        "INSERT INTO links VALUES ('l93', NULL, 'l92', 'objection', 0);"
+        "INSERT INTO premises VALUES ('l92', 0, 'c4'), ('l93', 0, 'c5')"),
     "no debate record": "DELETE FROM debate",
     "a table missing": "DROP TABLE links",
     "text that is not UTF-8": "UPDATE claims SET text = CAST(X'C328' AS TEXT) WHERE id = 'c3'",

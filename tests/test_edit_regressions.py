@@ -94,7 +94,7 @@ def test_an_edit_built_without_checks_cannot_write_a_file_that_will_not_open(
     sneaky = new_doc.link(ids["undercut"]).model_copy(update={"kind": LinkKind.SUPPORT})
     with pytest.raises(InvalidDebateError, match="objection"):
         new_doc.apply(Edit(update_links=(sneaky,)))
-    both = Link.model_construct(id="l99", source=ids["u"], to_claim=ids["t"],
+    both = Link.model_construct(id="l99", sources=(ids["u"],), to_claim=ids["t"],
                                 to_link=ids["arrow"], kind=LinkKind.OBJECTION, order=0)
     with pytest.raises(InvalidDebateError, match="exactly one"):
         new_doc.apply(Edit(add_links=(both,)))

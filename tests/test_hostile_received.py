@@ -189,7 +189,7 @@ def test_a_received_file_cannot_steer_the_terminal_through_its_sentence(
     reached the terminal as they were, inside the sentence refusing the file."""
     evil = "\x1b]0;pwned\x07\x1b[2J\x1b[31mYOUR FILES\x9b"
     path = changed(good_file, tmp_path, "PRAGMA foreign_keys = OFF",
-                   f"UPDATE links SET source = '{evil}'")
+                   f"UPDATE premises SET claim = '{evil}'")
     assert main(["info", str(path)]) == 1
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1

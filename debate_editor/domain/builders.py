@@ -21,9 +21,10 @@ def new_link(graph: DebateGraph, ids: IdSource, source: str, target: str,
              kind: LinkKind) -> Link:
     """A link from `source` to the claim or link `target`, after the target's reasons."""
     order = 1 + max((link.order for link in graph.incoming(target)), default=-1)
-    where = {"to_link": target} if target in graph.links else {"to_claim": target}
+    to_link, to_claim = (target, None) if target in graph.links else (None, target)
     try:
-        return Link(id=ids.link_id(), source=source, kind=kind, order=order, **where)
+        return Link(id=ids.link_id(), sources=(source,), kind=kind, order=order,
+                    to_claim=to_claim, to_link=to_link)
     except ValidationError as error:
         raise InvalidDebateError([plain_message(error)]) from None
 
@@ -99,14 +100,14 @@ def fragment_edit(ids: IdSource, claims: Iterable[Claim], links: Iterable[Link],
     link_ids: dict[str, str] = {}
     new_links: list[Link] = []
     for link in links_in_dependency_order(links):
-        source = claim_ids.get(link.source)
+        sources = tuple(claim_ids[s] for s in link.sources if s in claim_ids)
         target = (claim_ids.get(link.to_claim) if link.to_claim is not None
                   else link_ids.get(link.to_link or ""))
-        if source is None or target is None:
+        if len(sources) < len(link.sources) or target is None:
             continue
         link_ids[link.id] = ids.link_id()
         where = ({"to_claim": target, "to_link": None} if link.to_claim is not None
                  else {"to_link": target, "to_claim": None})
         new_links.append(link.model_copy(
-            update={"id": link_ids[link.id], "source": source, **where}))
+            update={"id": link_ids[link.id], "sources": sources, **where}))
     return Edit(add_claims=tuple(added), add_links=tuple(new_links), label=label)

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import InvalidDebateError, plain_message
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.model import Claim, DebateInfo, Link
+from debate_editor.domain.model import Claim, DebateInfo, Link, PairKey
 from debate_editor.domain.validation import link_problems, undercut_circles
 
 
@@ -120,8 +120,8 @@ class _Pairs:
     them: the graph's pairs minus those of links removed or changed, plus those added so
     far. A view, so checking one new link does not copy every pair of the debate."""
 
-    def __init__(self, base: dict[tuple[str, str], str], dropped: set[str]) -> None:
-        self.base, self.dropped, self.added = base, dropped, set[tuple[str, str]]()
+    def __init__(self, base: dict[PairKey, str], dropped: set[str]) -> None:
+        self.base, self.dropped, self.added = base, dropped, set[PairKey]()
 
     def __contains__(self, pair: object) -> bool:
         if pair in self.added:
@@ -129,5 +129,5 @@ class _Pairs:
         link_id = self.base.get(pair)  # type: ignore[call-overload]
         return link_id is not None and link_id not in self.dropped
 
-    def add(self, pair: tuple[str, str]) -> None:
+    def add(self, pair: PairKey) -> None:
         self.added.add(pair)

@@ -5,13 +5,13 @@ building the undo step can never leave a change in the file without one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.edit_checks import check_edit
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
-from debate_editor.domain.model import DebateInfo, utc_now
+from debate_editor.domain.model import DebateInfo, Link, utc_now
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,11 @@ def cascade(graph: DebateGraph, edit: Edit) -> list[str]:
     removed: list[str] = []
     seen: set[str] = set()
     pending = list(edit.remove_links)
+    gone = set(edit.remove_claims)
+    kept = {link.id for link in edit.update_links if gone.isdisjoint(link.sources)}
     for claim_id in edit.remove_claims:
         if claim_id in graph.claims:
-            pending.extend(link.id for link in graph.outgoing(claim_id))
+            pending.extend(link.id for link in graph.outgoing(claim_id) if link.id not in kept)
             pending.extend(link.id for link in graph.incoming(claim_id))
     while pending:
         link_id = pending.pop()
@@ -47,9 +49,33 @@ def cascade(graph: DebateGraph, edit: Edit) -> list[str]:
     return [link.id for link in reversed(ordered)]
 
 
+def shrink_groups(graph: DebateGraph, edit: Edit) -> Edit:
+    """The edit, where it removes some premises of a group of co-premises, keeping the
+    group with the premises left (README, "Co-premises"): deleting B of "A, and B" leaves
+    the reason "A". Unless "A" alone answers that target already, or every premise goes:
+    then the group's link goes, as a lone reason's does."""
+    gone = set(edit.remove_claims)
+    if not gone:
+        return edit
+    named = {link.id for link in edit.update_links} | set(edit.remove_links)
+    shrunk: dict[str, Link] = {}
+    for claim_id in edit.remove_claims:
+        for link in graph.outgoing(claim_id) if claim_id in graph.claims else ():
+            if not link.is_group or link.id in named or link.id in shrunk:
+                continue
+            left = tuple(source for source in link.sources if source not in gone)
+            if not left or (tuple(sorted(left)), link.target) in graph.pairs:
+                continue
+            shrunk[link.id] = link.model_copy(update={"sources": left})
+    if not shrunk:
+        return edit
+    return replace(edit, update_links=(*edit.update_links, *shrunk.values()))
+
+
 def plan_edit(graph: DebateGraph, info: DebateInfo, edit: Edit) -> EditPlan:
     """Check `edit` against the debate (`graph`, `info`) and work out all it does, or raise
     InvalidDebateError; nothing is changed either way."""
+    edit = shrink_groups(graph, edit)
     removed_links = cascade(graph, edit)
     check_edit(graph, edit, removed_links)
     gone_links = [graph.links[i] for i in reversed(removed_links)]  # arrows first

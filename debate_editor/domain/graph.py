@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from debate_editor.domain.ids import id_key
-from debate_editor.domain.model import Claim, Debate, Link, LinkKind
+from debate_editor.domain.model import Claim, Debate, Link, LinkKind, PairKey
 from debate_editor.domain.reach import reaches
 
 if TYPE_CHECKING:
@@ -27,10 +27,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Reason:
-    """One entry under a claim: the link and the claim it comes from."""
+    """One entry under a claim: the link and its premises (one claim, or a group that
+    holds only together), in the link's order."""
 
     link: Link
-    claim: Claim
+    premises: tuple[Claim, ...]
+
+    @property
+    def claim(self) -> Claim:
+        """The first premise: the whole reason when it has one."""
+        return self.premises[0]
 
 
 class DebateGraph:
@@ -44,8 +50,8 @@ class DebateGraph:
         self._outgoing: dict[str, list[str]] = {}
         self._in_order: dict[str, list[Link]] = {}
         """Target id -> its incoming links sorted, kept until a link there changes."""
-        self.pairs: dict[tuple[str, str], str] = {}
-        """(source, target) -> the link between them: a claim answers another only once."""
+        self.pairs: dict[PairKey, str] = {}
+        """(premises, target) -> the link between them: a group answers a target once."""
         for claim in claims:
             self.add_claim(claim)
         for link in links:
@@ -65,9 +71,10 @@ class DebateGraph:
             graph: nx.DiGraph[str] = nx.DiGraph()
             graph.add_nodes_from(self.claims)
             graph.add_edges_from(
-                (link.source, link.to_claim, {"link": link.id})
+                (source, link.to_claim)
                 for link in self.links.values()
                 if link.to_claim is not None
+                for source in link.sources
             )
             self._nx = graph
         return self._nx
@@ -93,14 +100,15 @@ class DebateGraph:
         self.links[link.id] = link
         self._in_order.pop(link.target, None)
         self._incoming.setdefault(link.target, []).append(link.id)
-        self._outgoing.setdefault(link.source, []).append(link.id)
-        self.pairs[(link.source, link.target)] = link.id
+        for source in link.sources:
+            self._outgoing.setdefault(source, []).append(link.id)
+        self.pairs[link.pair] = link.id
         if link.to_claim is not None and self._nx is not None:
-            self._nx.add_edge(link.source, link.to_claim, link=link.id)
+            self._nx.add_edges_from((source, link.to_claim) for source in link.sources)
 
     def replace_link(self, link: Link) -> None:
         old = self.links[link.id]
-        if (old.source, old.target) != (link.source, link.target):
+        if (old.sources, old.target) != (link.sources, link.target):
             undercuts = self._incoming.pop(link.id, None)  # they stay with the arrow
             self.remove_link(link.id)
             self.add_link(link)
@@ -115,12 +123,13 @@ class DebateGraph:
         self._in_order.pop(link.target, None)
         self._in_order.pop(link_id, None)
         self._incoming[link.target].remove(link_id)
-        self._outgoing[link.source].remove(link_id)
+        for source in link.sources:
+            self._outgoing[source].remove(link_id)
         self._incoming.pop(link_id, None)
-        if self.pairs.get((link.source, link.target)) == link_id:
-            del self.pairs[(link.source, link.target)]
+        if self.pairs.get(link.pair) == link_id:
+            del self.pairs[link.pair]
         if link.to_claim is not None and self._nx is not None:
-            self._nx.remove_edge(link.source, link.to_claim)
+            self._nx = None  # two reasons may share an edge: built again when next asked
 
     # ---- queries -----------------------------------------------------------------
     def _sorted_links(self, link_ids: Iterable[str]) -> list[Link]:
@@ -141,12 +150,13 @@ class DebateGraph:
         return list(self._ordered(target_id))
 
     def outgoing(self, claim_id: str) -> list[Link]:
-        """Links that start at a claim: what it supports, opposes or undercuts."""
+        """Links that start at a claim: what it supports, opposes or undercuts, alone or
+        as one premise of a group."""
         return self._sorted_links(self._outgoing.get(claim_id, ()))
 
     def reasons(self, target_id: str, kind: LinkKind | None = None) -> list[Reason]:
         return [
-            Reason(link, self.claims[link.source])
+            Reason(link, tuple(self.claims[source] for source in link.sources))
             for link in self.incoming(target_id)
             if kind is None or link.kind is kind
         ]
@@ -235,7 +245,7 @@ class DebateGraph:
                     continue
                 seen.add(claim_id)
                 order.append(self.claims[claim_id])
-                kids = [link.source for link in self.children(claim_id)]
+                kids = [s for link in self.children(claim_id) for s in link.sources]
                 stack.extend(reversed(kids))
 
         if root is not None:
@@ -262,9 +272,10 @@ class DebateGraph:
             while queue:
                 claim_id = queue.popleft()
                 for link in self.children(claim_id):
-                    if link.source not in depth:
-                        depth[link.source] = depth[claim_id] + 1
-                        queue.append(link.source)
+                    for source in link.sources:
+                        if source not in depth:
+                            depth[source] = depth[claim_id] + 1
+                            queue.append(source)
 
         spread()
         if len(depth) < len(self.claims):
@@ -283,8 +294,8 @@ class DebateGraph:
         usual answer, found without importing networkx (README, "Performance")."""
         waiting = {claim_id: 0 for claim_id in self.claims}
         for link in self.links.values():
-            if link.to_claim is not None:
-                waiting[link.to_claim] += 1
+            if link.to_claim is not None:  # once per premise, as the peeling counts down
+                waiting[link.to_claim] += len(link.sources)
         free = [claim_id for claim_id, count in waiting.items() if count == 0]
         peeled = 0
         while free:
@@ -348,7 +359,7 @@ def debate_under(debate: Debate, claim_id: str) -> Debate:
     keep = {claim.id for claim in graph.reading_order(claim_id)}
     links = [
         link for link in debate.links
-        if link.source in keep and link.source != claim_id
+        if keep.issuperset(link.sources) and claim_id not in link.sources
         and (link.to_claim is None or link.to_claim in keep)
     ]
     links = _without_dangling_undercuts(links)

@@ -104,17 +104,39 @@ class Claim(BaseModel):
         return (self.x, self.y)
 
 
+PairKey = tuple[tuple[str, ...], str]
+"""A reason's premises (sorted) and its target: a group of premises answers a target once."""
+
+
 class Link(BaseModel):
-    """An arrow from a claim to a claim, or (an undercut) from a claim to another link."""
+    """An arrow from its premises to a claim, or (an undercut) to another link.
+
+    A link has one or more premises (`sources`, in order): all of them together support or
+    object to the target, as Rationale's co-premises, AIF's linked RA node or Argdown's
+    premise-conclusion structure do (README, "Co-premises"). A link of one premise is the
+    plain reason of schema 1; files and formats of before still say `source`, one id.
+    """
 
     model_config = _FROZEN
 
     id: str = Field(min_length=1, max_length=200)
-    source: str
+    sources: tuple[str, ...] = Field(min_length=1, max_length=1000)
     to_claim: str | None = None
     to_link: str | None = None
     kind: LinkKind = LinkKind.SUPPORT
     order: int = _ORDER
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_source_of_before(cls, data: object) -> object:
+        """`source="c1"`, as schema 1 and every single-premise caller write it."""
+        if isinstance(data, dict) and "source" in data:
+            data = dict(data)
+            source = data.pop("source")
+            if "sources" in data:
+                raise ValueError("a link names its premises as source or as sources, not both")
+            data["sources"] = (source,)
+        return data
 
     @model_validator(mode="after")
     def _one_target(self) -> Link:
@@ -125,6 +147,20 @@ class Link(BaseModel):
                 f"link {self.id}: only an objection can point at another link (an undercut)"
             )
         return self
+
+    @property
+    def source(self) -> str:
+        """The first premise: the whole reason when it has one, the lead of a group."""
+        return self.sources[0]
+
+    @property
+    def is_group(self) -> bool:
+        """Whether this reason is several premises that hold only together."""
+        return len(self.sources) > 1
+
+    @property
+    def pair(self) -> PairKey:
+        return (tuple(sorted(self.sources)), self.target)
 
     @property
     def target(self) -> str:
@@ -170,7 +206,11 @@ class Debate(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    schema_version: int = Field(default=1, description="Version of this JSON shape.")
+    schema_version: int = Field(
+        default=2,
+        description="Version of this JSON shape: 2 gives a link its premises as `sources`, a "
+        "list; version 1, one `source`, is still read.",
+    )
     info: DebateInfo = Field(default_factory=DebateInfo)
     claims: tuple[Claim, ...] = ()
     links: tuple[Link, ...] = ()

@@ -40,10 +40,10 @@ def defended(graph: DebateGraph, root: str) -> set[str]:
     stack = [root]
     while stack:
         for reason in graph.pros(stack.pop()):
-            claim = reason.claim
-            if claim.kind is not ClaimKind.CONCESSION and claim.id not in held:
-                held.add(claim.id)
-                stack.append(claim.id)
+            for claim in reason.premises:  # a group is held as a whole
+                if claim.kind is not ClaimKind.CONCESSION and claim.id not in held:
+                    held.add(claim.id)
+                    stack.append(claim.id)
     return held
 
 
@@ -61,7 +61,7 @@ def open_points(
                 if labels[link.id] is IN:
                     found.append(OpenPoint(link.source, link.id, claim_id))
                 continue
-            if link.source not in held_set:
+            if not held_set.issuperset(link.sources):
                 continue
             for undercut in graph.incoming(link.id):
                 if labels[undercut.id] is IN:

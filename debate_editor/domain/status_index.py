@@ -30,9 +30,8 @@ def _add(lists: list[list[int]], at: int, number: int) -> None:
 
 
 def sources_of(link: Link) -> tuple[str, ...]:
-    """The premises of a link, which all must stand for the link to stand. Today a link has
-    one source; this is the one place that changes when a link gets several."""
-    return (link.source,)
+    """The premises of a link, which all must stand for the link to stand."""
+    return link.sources
 
 
 class DebateIndex:

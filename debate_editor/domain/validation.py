@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Protocol
 from debate_editor.domain.errors import InvalidDebateError
 
 if TYPE_CHECKING:
-    from debate_editor.domain.model import Claim, Link
+    from debate_editor.domain.model import Claim, Link, PairKey
 
 
 class PairSet(Protocol):
     """What `link_problems` needs of the pairs already linked: a set, or a view like one."""
 
-    def __contains__(self, pair: tuple[str, str], /) -> bool: ...
-    def add(self, pair: tuple[str, str], /) -> None: ...
+    def __contains__(self, pair: PairKey, /) -> bool: ...
+    def add(self, pair: PairKey, /) -> None: ...
 
 
 def link_problems(
@@ -32,8 +32,15 @@ def link_problems(
     problems: list[str] = []
     seen = pairs if pairs is not None else set()
     for link in links:
-        if link.source not in claim_ids:
-            problems.append(f"Link {link.id} starts at claim {link.source}, which does not exist.")
+        for source in link.sources:
+            if source not in claim_ids:
+                problems.append(f"Link {link.id} starts at claim {source}, which does not exist.")
+        if len(set(link.sources)) < len(link.sources):
+            twice = next(s for s in link.sources if link.sources.count(s) > 1)
+            problems.append(
+                f"Claim {twice} stands twice among the premises of link {link.id}; a "
+                "premise is named once."
+            )
         if link.to_claim is not None and link.to_claim not in claim_ids:
             problems.append(
                 f"Link {link.id} points at claim {link.to_claim}, which does not exist."
@@ -45,14 +52,26 @@ def link_problems(
                 )
             elif link.to_link == link.id:
                 problems.append(f"Link {link.id} points at itself.")
-        if link.source == link.to_claim:
-            problems.append(f"Claim {link.source} cannot support or object to itself.")
-        pair = (link.source, link.target)
+        if link.to_claim is not None and link.to_claim in link.sources:
+            if link.is_group:
+                problems.append(
+                    f"Claim {link.to_claim} cannot be a premise of a reason for itself "
+                    f"(link {link.id})."
+                )
+            else:
+                problems.append(f"Claim {link.source} cannot support or object to itself.")
+        pair = link.pair
         if pair in seen:
-            problems.append(
-                f"Claim {link.source} is already linked to {link.target}; "
-                "a claim answers another only once."
-            )
+            if link.is_group:
+                problems.append(
+                    f"The premises {', '.join(link.sources)} already answer {link.target} "
+                    "together; a group of premises answers a claim only once."
+                )
+            else:
+                problems.append(
+                    f"Claim {link.source} is already linked to {link.target}; "
+                    "a claim answers another only once."
+                )
         seen.add(pair)
     return problems
 

@@ -154,9 +154,9 @@ class _Reader:
             pairs.add((source, target))
             rank = ranks.get(target, 0)
             ranks[target] = rank + 1
-            field = "to_link" if undercut else "to_claim"
-            link = Link(id=next(link_ids), source=source, kind=kind, order=rank,
-                        **{field: target})
+            link = Link(id=next(link_ids), sources=(source,), kind=kind, order=rank,
+                        to_link=target if undercut else None,
+                        to_claim=None if undercut else target)
             links.append(link)
             return link.id
 

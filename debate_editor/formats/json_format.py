@@ -16,12 +16,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from debate_editor.domain.errors import ImportFormatError, InvalidDebateError, plain_message
-from debate_editor.domain.model import Claim, Debate, Link
+from debate_editor.domain.model import Claim, Debate, Link, PairKey
 from debate_editor.domain.validation import link_problems
 from debate_editor.formats import _jsonpos
 from debate_editor.formats.registry import ExportOptions, Format, add_sniffer, register
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 
 
 def write_json(debate: Debate, options: ExportOptions | None = None) -> str:
@@ -39,7 +39,7 @@ def _rule_breaker(data: dict[str, Any]) -> tuple[str | int, ...]:
             return ("claims", index, "id")
         claim_ids.add(claim.id)
     link_ids = {link.id for link in links}
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[PairKey] = set()
     seen: set[str] = set()
     for index, link in enumerate(links):
         if link.id in seen or link.id in claim_ids:
@@ -60,6 +60,7 @@ def read_json(text: str) -> Debate:
             text, ("schema_version",),
             f"this JSON was written by a newer Debate Editor (schema {version})",
         )
+    data = {**data, "schema_version": JSON_SCHEMA_VERSION}  # read as today's, so written so
     try:
         return Debate.model_validate(data)
     except ValidationError as error:

@@ -247,7 +247,7 @@ class _Reader:
                 )
             self.pairs.add((claim_id, parent))
             link_kind = LinkKind.SUPPORT if entry.stance == "Pro" else LinkKind.OBJECTION
-            self.links.append(Link(id=next(link_ids), source=claim_id, to_claim=parent,
+            self.links.append(Link(id=next(link_ids), sources=(claim_id,), to_claim=parent,
                                    kind=link_kind, order=order.get(parent, 0)))
             order[parent] = order.get(parent, 0) + 1
         info = DebateInfo(title=self.title or "Untitled debate", description=self.description)

@@ -232,7 +232,7 @@ def thread_debate(thread: Thread) -> Debate:
     def answer(text: str, kind: ClaimKind, link_kind: LinkKind) -> None:
         claim = Claim(id=next(claim_ids), text=text, kind=kind)
         claims.append(claim)
-        links.append(Link(id=next(link_ids), source=claim.id, to_claim=thesis.id,
+        links.append(Link(id=next(link_ids), sources=(claim.id,), to_claim=thesis.id,
                           kind=link_kind, order=len(links)))
 
     answer(thread.concession, ClaimKind.CONCESSION, LinkKind.SUPPORT)

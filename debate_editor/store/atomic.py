@@ -128,6 +128,10 @@ def create_file(path: Path, debate: Debate) -> WriterLock:
                 conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 upgrade(conn, 0)
                 write_debate(conn, debate)
+            # The ladder's rebuilding steps leave pages free in a new file: compact it.
+            raw = conn.connection.driver_connection
+            if raw is not None:
+                raw.execute("VACUUM")
         except UnicodeEncodeError as error:  # the temporary file goes; the target stays
             raise InvalidDebateError([unstorable_text(error)]) from None
         finally:

@@ -103,19 +103,19 @@ class DebateDocument:
                     reason = "it is open in another window"
             if reason and read_only is False:
                 raise DebateFileError(path, f"cannot be edited: {reason}.")
-            if version < SCHEMA_VERSION and reason:
-                raise DebateFileError(
-                    path, f"is in an older format and cannot be upgraded: {reason}."
-                )
         writable = read_only is not True and not reason
         doc = cls(path, read_only=not writable, read_only_reason=reason)
         doc._lock = lock
         try:
-            doc._engine, doc._conn = debate_file.connect(path, "rw" if writable else "ro")
+            if not writable and version < SCHEMA_VERSION:
+                # read through the same upgrade, in memory: the file stays as it is
+                doc._engine, doc._conn = debate_file.connect_upgraded_copy(path, version)
+            else:
+                doc._engine, doc._conn = debate_file.connect(path, "rw" if writable else "ro")
             if writable and version < SCHEMA_VERSION:
                 with doc._conn.begin():
                     version = upgrade(doc._conn, version)
-            doc.schema_version = version
+            doc.schema_version = version  # the file's own: an older one read as today's
             doc._load()
         except (SQLAlchemyError, sqlite3.Error, ValueError, LookupError, TypeError,
                 InvalidDebateError) as error:
@@ -239,7 +239,6 @@ class DebateDocument:
     def snapshot(self) -> Debate:
         """The whole debate as one immutable value, for exports and workers."""
         return Debate.model_construct(
-            schema_version=1,
             info=self.info,
             claims=tuple(self.graph.claims.values()),
             links=tuple(self.graph.links.values()),

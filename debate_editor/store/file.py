@@ -13,11 +13,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from debate_editor.domain.errors import DebateFileError
 from debate_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from debate_editor.store.trust import harden, schema_problem
+from debate_editor.store.upgrades import upgrade
 
 try:
     import fcntl
@@ -295,3 +296,28 @@ def connect(path: Path, mode: str) -> tuple[Engine, Connection]:
         conn.exec_driver_sql("BEGIN" if mode == "ro" else "BEGIN IMMEDIATE")
 
     return engine, engine.connect()
+
+
+def connect_upgraded_copy(path: Path, version: int) -> tuple[Engine, Connection]:
+    """An older file read without writing it: copied into memory whole (SQLite's backup,
+    under a read lock) and brought up the same upgrade ladder there. The file is never
+    written; the copy does not follow another program writing the file."""
+    raw = sqlite3.connect(":memory:", isolation_level=None)
+    harden(raw)
+    source = _raw_connect(path, "ro")
+    try:
+        source.backup(raw)
+    finally:
+        source.close()
+    raw.execute("PRAGMA foreign_keys = ON")
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    conn = engine.connect()
+    with conn.begin():
+        upgrade(conn, version)
+    return engine, conn
+

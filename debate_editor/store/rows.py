@@ -74,7 +74,6 @@ def claim_from_row(row: StoredRow) -> Claim:
 def link_row(link: Link) -> dict[str, Any]:
     return {
         "id": link.id,
-        "source": link.source,
         "to_claim": link.to_claim,
         "to_link": link.to_link,
         "kind": link.kind.value,
@@ -82,10 +81,17 @@ def link_row(link: Link) -> dict[str, Any]:
     }
 
 
-def link_from_row(row: StoredRow) -> Link:
+def premise_rows(link: Link) -> list[dict[str, Any]]:
+    return [{"link": link.id, "seq": seq, "claim": claim}
+            for seq, claim in enumerate(link.sources)]
+
+
+def link_from_row(row: StoredRow, sources: tuple[str, ...]) -> Link:
+    if not sources:
+        raise RowError(f"link {row['id']} has no premise")
     return Link(
         id=row["id"],
-        source=row["source"],
+        sources=sources,
         to_claim=row["to_claim"],
         to_link=row["to_link"],
         kind=row["kind"],

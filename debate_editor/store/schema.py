@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.dialects import sqlite
@@ -26,8 +27,9 @@ from sqlalchemy.dialects import sqlite
 APPLICATION_ID = 0x44624564
 """`PRAGMA application_id` of every .debate file ("DbEd"): how we know a file is ours."""
 
-SCHEMA_VERSION = 1
-"""`PRAGMA user_version` this program writes; older files are upgraded on open."""
+SCHEMA_VERSION = 2
+"""`PRAGMA user_version` this program writes; older files are upgraded on open
+(README, "The .debate file": 2 keeps a link's premises in `premises`)."""
 
 metadata = MetaData()
 
@@ -66,8 +68,6 @@ links_table = Table(
     "links",
     metadata,
     Column("id", Text, primary_key=True),
-    Column("source", Text, ForeignKey("claims.id", ondelete="CASCADE",
-                                      name="link_source"), nullable=False),
     Column("to_claim", Text, ForeignKey("claims.id", ondelete="CASCADE",
                                         name="link_to_claim")),
     Column("to_link", Text, ForeignKey("links.id", ondelete="CASCADE",
@@ -76,9 +76,22 @@ links_table = Table(
     Column("ord", Integer, nullable=False, server_default=text("0")),
     CheckConstraint("kind IN ('support', 'objection')", name="link_kind"),
     CheckConstraint("(to_claim IS NULL) <> (to_link IS NULL)", name="link_one_target"),
-    CheckConstraint("source <> to_claim", name="link_not_to_itself"),
 )
 
-Index("links_by_source", links_table.c.source)
+premises_table = Table(
+    "premises",
+    metadata,
+    Column("link", Text, ForeignKey("links.id", ondelete="CASCADE", name="premise_of"),
+           primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("claim", Text, ForeignKey("claims.id", ondelete="CASCADE", name="premise_claim"),
+           nullable=False),
+    CheckConstraint("seq >= 0", name="premise_seq"),
+    UniqueConstraint("link", "claim", name="premise_once"),
+)
+"""A link's premises in order (seq 0 first): one row for a plain reason, several for a
+group that holds only together."""
+
 Index("links_by_claim", links_table.c.to_claim)
 Index("links_by_link", links_table.c.to_link)
+Index("premises_by_claim", premises_table.c.claim)

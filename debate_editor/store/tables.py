@@ -33,8 +33,9 @@ from debate_editor.store.rows import (
     info_row,
     link_from_row,
     link_row,
+    premise_rows,
 )
-from debate_editor.store.schema import claims_table, debate_table, links_table
+from debate_editor.store.schema import claims_table, debate_table, links_table, premises_table
 
 Row = Mapping[Any, Any]
 
@@ -80,6 +81,7 @@ def _keyed(row: Row) -> dict[str, Any]:
 
 _DELETE = {table.name: delete(table).where(table.c.id == bindparam("key"))
            for table in (claims_table, links_table)}
+_PREMISES_OF = delete(premises_table).where(premises_table.c.link == bindparam("key"))
 
 
 def write_debate(conn: Connection, debate: Debate) -> None:
@@ -88,6 +90,7 @@ def write_debate(conn: Connection, debate: Debate) -> None:
     _run(conn, insert(claims_table), [claim_row(c) for c in debate.claims])
     ordered = links_in_dependency_order(debate.links)
     _run(conn, insert(links_table), [link_row(link) for link in ordered])
+    _run(conn, insert(premises_table), [row for link in ordered for row in premise_rows(link)])
 
 
 def write_edit(conn: Connection, plan: EditPlan) -> None:
@@ -96,8 +99,13 @@ def write_edit(conn: Connection, plan: EditPlan) -> None:
     _run(conn, insert(claims_table), [claim_row(c) for c in edit.add_claims])
     ordered = links_in_dependency_order(edit.add_links)
     _run(conn, insert(links_table), [link_row(link) for link in ordered])
+    _run(conn, insert(premises_table), [row for link in ordered for row in premise_rows(link)])
     _run(conn, _update(claims_table), [_keyed(claim_row(c)) for c in edit.update_claims])
     _run(conn, _update(links_table), [_keyed(link_row(link)) for link in edit.update_links])
+    # a changed link's premises are written again whole (a few rows; the order may move)
+    _run(conn, _PREMISES_OF, [{"key": link.id} for link in edit.update_links])
+    _run(conn, insert(premises_table),
+         [row for link in edit.update_links for row in premise_rows(link)])
     _run(conn, _DELETE["links"], [{"key": i} for i in plan.removed_links])
     _run(conn, _DELETE["claims"], [{"key": i} for i in edit.remove_claims])
     conn.execute(_update(debate_table), [_keyed(info_row(plan.info))])
@@ -127,11 +135,25 @@ def read_debate(conn: Connection) -> Rows:
         return _read_whole(conn)
 
 
+def _premises(rows: Sequence[Row]) -> dict[str, tuple[str, ...]]:
+    """Link id -> its premises in order, from premise rows in any order."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for row in rows:
+        found.setdefault(row["link"], []).append((row["seq"], row["claim"]))
+    return {link: tuple(claim for _, claim in sorted(pairs)) for link, pairs in found.items()}
+
+
+def _links(rows: Sequence[Row], premise_rows: Sequence[Row]) -> list[Link]:
+    premises = _premises(premise_rows)
+    return [link_from_row(row, premises.get(row["id"], ())) for row in rows]
+
+
 def _read_whole(conn: Connection) -> Rows:
     info = _info(conn)
     claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
-    links = [link_from_row(r._mapping) for r in conn.execute(select(links_table))]
-    return info, claims, links
+    link_rows = [r._mapping for r in conn.execute(select(links_table))]
+    premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
+    return info, claims, _links(link_rows, premise_rows)
 
 
 def _info(conn: Connection) -> DebateInfo | None:
@@ -161,8 +183,8 @@ def _read_paged(conn: Connection) -> Rows | None:
     with conn.begin():
         start = conn.exec_driver_sql("PRAGMA data_version").scalar()
         info = _info(conn)
-    found: dict[str, list[Row]] = {"claims": [], "links": []}
-    for table in (claims_table, links_table):
+    found: dict[str, list[Row]] = {"claims": [], "links": [], "premises": []}
+    for table in (claims_table, links_table, premises_table):
         after: int | None = None
         while True:
             page = _read_page(conn, table, after)
@@ -174,4 +196,4 @@ def _read_paged(conn: Connection) -> Rows | None:
             if conn.exec_driver_sql("PRAGMA data_version").scalar() != start:
                 return None
     return (info, [claim_from_row(r) for r in found["claims"]],
-            [link_from_row(r) for r in found["links"]])
+            _links(found["links"], found["premises"]))

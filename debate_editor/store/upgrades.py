@@ -50,9 +50,43 @@ def _create_v1(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _premises_v2(conn: Connection) -> None:
+    """A link's premises move to their own table, so that a reason can have several.
+
+    SQLite cannot drop a column that holds a foreign key, so `links` is built again: the
+    old table is renamed first (SQLite then points its own undercut key at the new name),
+    the new one made under the old name and filled, and the old dropped, which cascades
+    to nothing since no other table refers to it by then."""
+    for statement in (
+        "ALTER TABLE links RENAME TO links_v1",
+        """CREATE TABLE links (
+            id TEXT PRIMARY KEY,
+            to_claim TEXT REFERENCES claims(id) ON DELETE CASCADE,
+            to_link TEXT REFERENCES links(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('support', 'objection')),
+            ord INTEGER NOT NULL DEFAULT 0,
+            CHECK ((to_claim IS NULL) <> (to_link IS NULL)))""",
+        """INSERT INTO links (rowid, id, to_claim, to_link, kind, ord)
+            SELECT rowid, id, to_claim, to_link, kind, ord FROM links_v1""",
+        """CREATE TABLE premises (
+            link TEXT NOT NULL REFERENCES links(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL CHECK (seq >= 0),
+            claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            PRIMARY KEY (link, seq),
+            UNIQUE (link, claim))""",
+        """INSERT INTO premises (link, seq, claim)
+            SELECT id, 0, source FROM links_v1 ORDER BY rowid""",
+        "DROP TABLE links_v1",
+        "CREATE INDEX links_by_claim ON links(to_claim)",
+        "CREATE INDEX links_by_link ON links(to_link)",
+        "CREATE INDEX premises_by_claim ON premises(claim)",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 Step = Callable[[Connection], None]
 
-STEPS: dict[int, Step] = {0: _create_v1}
+STEPS: dict[int, Step] = {0: _create_v1, 1: _premises_v2}
 """From version N (key) to N+1. Add a step here and raise SCHEMA_VERSION together."""
 
 

@@ -119,7 +119,7 @@ def _under(doc: DebateDocument, edit: Edit, answers: str, places: CardPlaces | N
     roots = [c for c in edit.add_claims if c.id not in answering]
     order = 1 + max((link.order for link in doc.graph.incoming(answers)), default=-1)
     new_links = tuple(
-        Link(id=doc.new_link_id(), source=root.id, to_claim=answers, kind=LinkKind.SUPPORT,
+        Link(id=doc.new_link_id(), sources=(root.id,), to_claim=answers, kind=LinkKind.SUPPORT,
              order=order + n)
         for n, root in enumerate(roots))
     first = roots[0]

@@ -94,7 +94,7 @@ def reparent_edit(
         removed: tuple[str, ...] = ()
         label = "Move reason"
     else:
-        moved = Link(id=doc.new_link_id(), source=claim_id, to_claim=new_target, kind=kind,
+        moved = Link(id=doc.new_link_id(), sources=(claim_id,), to_claim=new_target, kind=kind,
                      order=0)
         new_links = (moved,)
         removed = (old.id,) if old is not None else ()

@@ -45,7 +45,7 @@ class Build:
         existing = self.pairs.get((source, target))
         if existing is not None:
             return existing if existing.kind is kind else None
-        link = Link(id=next(self.link_ids), source=source, to_claim=to_claim,
+        link = Link(id=next(self.link_ids), sources=(source,), to_claim=to_claim,
                     to_link=to_link, kind=kind, order=len(self.links))
         self.links.append(link)
         self.pairs[(source, target)] = link
