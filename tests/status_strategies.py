@@ -1,5 +1,5 @@
 """Debates shaped to test the labelling: chains, odd and even cycles, undercuts of
-undercuts, claims under several parents. Drawn by hypothesis alone (no random seeds)."""
+undercuts, claims under several parents, co-premises. Drawn by hypothesis alone (no random seeds)."""
 
 from __future__ import annotations
 
@@ -47,10 +47,22 @@ def shaped_links(draw: st.DrawFn, claims: int) -> list[Link]:
             if source != target and (source, target) not in seen:
                 seen.add((source, target))
                 pairs.append((source, target))
-    return [
-        Link(id=f"l{n}", source=f"c{source}", to_claim=f"c{target}", kind=draw(KINDS))
-        for n, (source, target) in enumerate(pairs, start=1)
-    ]
+    links = []
+    groups: set[tuple[tuple[str, ...], str]] = set()
+    for n, (source, target) in enumerate(pairs, start=1):
+        premises = [f"c{source}"]
+        if shape == "any" and draw(st.booleans()):  # now and then a group
+            for extra in draw(st.lists(st.integers(1, claims), max_size=2)):
+                if extra != target and f"c{extra}" not in premises:
+                    premises.append(f"c{extra}")
+        key = (tuple(sorted(premises)), f"c{target}")
+        if key in groups:
+            premises = [f"c{source}"]
+            key = ((f"c{source}",), f"c{target}")
+        groups.add(key)
+        links.append(Link(id=f"l{n}", sources=tuple(premises), to_claim=f"c{target}",
+                          kind=draw(KINDS)))
+    return links
 
 
 @st.composite

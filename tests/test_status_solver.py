@@ -89,16 +89,18 @@ def shapes(d: Debate) -> set[str]:
             parents[link.source] = parents.get(link.source, 0) + 1
     if any(count > 1 for count in parents.values()):
         found.add("several parents")
+    if any(link.is_group for link in d.links):
+        found.add("co-premises")
     return found
 
 
-SHAPES = ["chain", "odd cycle", "even cycle", "undercut of an undercut", "several parents"]
+SHAPES = ["chain", "odd cycle", "even cycle", "undercut of an undercut", "several parents",
+          "co-premises"]
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_the_generated_debates_hold_every_shape(shape: str) -> None:
-    """The debates drawn for the comparisons below reach each shape (co-premises join
-    them when a link can have several sources)."""
+    """The debates drawn for the comparisons below reach each shape."""
     assert shape in shapes(find(argument_debates(), lambda d: shape in shapes(d)))
 
 
