@@ -23,7 +23,8 @@ from pathlib import Path
 from debate_editor import __version__
 from debate_editor.domain.errors import DebateError, DebateFileError
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.status import Semantics, evaluate
+from debate_editor.domain.marks import disagreements
+from debate_editor.domain.status import Labelling, Semantics, evaluate
 from debate_editor.formats import files, registry
 from debate_editor.store import DebateDocument
 from debate_editor.store.whereabouts import export_target_problem, path_problem
@@ -290,8 +291,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 0
     labels = result["claims"]
     assert isinstance(labels, dict)
-    emit("".join(f"{labels[claim.id]:<10} {claim.id:<6} {' '.join(claim.text.split())[:70]}\n"
+    emit("".join(f"{labels[claim.id]:<10} {claim.id:<6} {' '.join(claim.text.split())[:70]}"
+                 f"{'  [you: ' + claim.mark.value + ']' if claim.mark.value else ''}\n"
                  for claim in order))
+    parted = disagreements(DebateGraph.of(debate), Labelling.of(debate, Semantics(args.semantics)))
+    if parted:
+        emit("\nWhere your marks part from the structure:\n" + "".join(
+            f"  {d.claim:<6} {d.why}\n" for d in parted))
     return 0
 
 

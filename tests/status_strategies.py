@@ -1,5 +1,6 @@
 """Debates shaped to test the labelling: chains, odd and even cycles, undercuts of
-undercuts, claims under several parents, co-premises. Drawn by hypothesis alone (no random seeds)."""
+undercuts, claims under several parents, co-premises. Drawn by hypothesis alone (no
+random seeds)."""
 
 from __future__ import annotations
 

@@ -252,16 +252,17 @@ MISWRITTEN = {
         "FROM premises WHERE claim = 'c3'"),
     "an undercut that is a support": (
         "INSERT INTO links VALUES ('l90', NULL, "
-        "(SELECT link FROM premises WHERE claim = 'c3'), 'support', 0);"
+        "(SELECT link FROM premises WHERE claim = 'c3'), 'support', 0, '');"
         "INSERT INTO premises VALUES ('l90', 0, 'c4')"),
     "one claim answering another twice": (
-        "INSERT INTO links SELECT 'l91', to_claim, to_link, kind, 5 FROM links WHERE id = "
+        "INSERT INTO links SELECT 'l91', to_claim, to_link, kind, 5, '' FROM links WHERE id = "
         "(SELECT link FROM premises WHERE claim = 'c3');"
         "INSERT INTO premises VALUES ('l91', 0, 'c3')"),
     "undercuts in a circle": (
-        "INSERT INTO links VALUES ('l92', NULL, 'l93', 'objection', 0);"
-        "INSERT INTO links VALUES ('l93', NULL, 'l92', 'objection', 0);"
+        "INSERT INTO links VALUES ('l92', NULL, 'l93', 'objection', 0, '');"
+        "INSERT INTO links VALUES ('l93', NULL, 'l92', 'objection', 0, '');"
         "INSERT INTO premises VALUES ('l92', 0, 'c4'), ('l93', 0, 'c5')"),
+    "a mark no Debate Editor writes": "UPDATE claims SET mark = 'maybe' WHERE id = 'c3'",
     "no debate record": "DELETE FROM debate",
     "a table missing": "DROP TABLE links",
     "text that is not UTF-8": "UPDATE claims SET text = CAST(X'C328' AS TEXT) WHERE id = 'c3'",

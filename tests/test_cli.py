@@ -23,7 +23,7 @@ def test_info_json_on_the_seed(seed_file: Path) -> None:
     assert facts["theses"] == 1
     assert facts["links"]["support"] >= 3
     assert facts["links"]["objection"] >= 2
-    assert facts["schema_version"] == 2
+    assert facts["schema_version"] == 3
 
 
 def test_info_for_people(seed_file: Path) -> None:

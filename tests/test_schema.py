@@ -78,7 +78,8 @@ def test_the_upgrade_ladder_makes_exactly_the_declared_schema(tmp_path: Path) ->
     declared = sqlite_shape(_declared_file(tmp_path / "declared.debate"))
     assert ladder == declared
     # The comparison saw what it is for: every rule, key and index is there to compare.
-    assert len(ladder["links"]["checks"]) == 2
+    assert len(ladder["links"]["checks"]) == 3
+    assert len(ladder["claims"]["checks"]) == 2
     assert len(ladder["premises"]["checks"]) == 1
     assert {fk[4] for fk in ladder["links"]["foreign_keys"]} == {"CASCADE"}
     assert {fk[4] for fk in ladder["premises"]["foreign_keys"]} == {"CASCADE"}

@@ -1,7 +1,8 @@
-"""Schema 1 files, written by the program before co-premises, climb to schema 2 losing
-nothing (README, "The .debate file"): opened for writing they are upgraded in one
-transaction; opened read-only they are read through the same upgrade in memory and
-left byte for byte as they were.
+"""Schema 1 files, written by the program before co-premises, climb to schema 2 (a link's
+premises in their own table) and 3 (the user's own marks) losing nothing (README, "The
+.debate file"): opened for writing they are upgraded in one transaction; opened
+read-only they are read through the same upgrade in memory and left byte for byte as they
+were.
 
 `tests/data/schema1/` holds files that program wrote: the sample debate (with its JSON
 export of the time) and a generated debate of 1,000 claims with undercuts and claims
@@ -21,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from debate_editor.domain.model import Mark, Strength
 from debate_editor.formats.json_format import read_json, write_json
 from debate_editor.store.document import DebateDocument
 from debate_editor.store.file import WriterLock
@@ -96,6 +98,8 @@ def test_a_read_only_open_reads_everything_and_leaves_the_file_as_it_was(
         assert doc.read_only
         assert doc.schema_version == 1  # what the file is; it is read as schema 2
         assert _content(doc) == expected
+        assert {c.mark for c in doc.claims()} == {Mark.UNMARKED}
+        assert {link.strength for link in doc.links()} == {Strength.UNMARKED}
     assert _digest(old_file) == before
     assert sorted(os.listdir(old_file.parent)) == [old_file.name]  # no journal left beside
 
@@ -115,19 +119,20 @@ def test_a_file_open_for_writing_elsewhere_is_still_opened_read_only(old_file: P
     assert _digest(old_file) == before
 
 
-def test_a_write_open_upgrades_the_file_to_schema_2_losing_nothing(old_file: Path) -> None:
+def test_a_write_open_upgrades_the_file_to_today_s_schema_losing_nothing(old_file: Path) -> None:
     expected = _rows_of_schema1(old_file)
     with DebateDocument.open(old_file) as doc:
         assert not doc.read_only
-        assert doc.schema_version == SCHEMA_VERSION == 2
+        assert doc.schema_version == SCHEMA_VERSION == 3
         assert _content(doc) == expected
-    assert _user_version(old_file) == 2
+    assert _user_version(old_file) == SCHEMA_VERSION
     with DebateDocument.open(old_file) as again:  # and the upgraded file opens as ours
         assert _content(again) == expected
         claim = next(iter(again.claims()))
-        again.update_claim(claim.id, text="Edited after the upgrade")
+        again.update_claim(claim.id, text="Edited after the upgrade", mark=Mark.ACCEPTED)
     with DebateDocument.open(old_file, read_only=True) as third:
         assert third.claim(claim.id).text == "Edited after the upgrade"
+        assert third.claim(claim.id).mark is Mark.ACCEPTED
 
 
 def test_the_upgraded_file_keeps_the_rows_in_their_written_order(old_file: Path) -> None:
@@ -151,6 +156,6 @@ def test_the_json_export_of_an_upgraded_file_is_the_old_export_in_schema_2() -> 
     assert json.loads(old_json)["schema_version"] == 1
     with DebateDocument.open(DATA / "seed-v1.debate", read_only=True) as doc:
         exported = write_json(doc.snapshot())
-    assert json.loads(exported)["schema_version"] == 2
+    assert json.loads(exported)["schema_version"] == 2  # the JSON's own version
     assert all(isinstance(link["sources"], list) for link in json.loads(exported)["links"])
     assert read_json(old_json) == read_json(exported)

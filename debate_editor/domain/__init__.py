@@ -10,7 +10,16 @@ from debate_editor.domain.errors import (
 )
 from debate_editor.domain.events import DebateChanged, EventHub
 from debate_editor.domain.graph import DebateGraph, Reason
-from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Link, LinkKind
+from debate_editor.domain.model import (
+    Claim,
+    ClaimKind,
+    Debate,
+    DebateInfo,
+    Link,
+    LinkKind,
+    Mark,
+    Strength,
+)
 
 __all__ = [
     "Claim",
@@ -28,5 +37,7 @@ __all__ = [
     "InvalidDebateError",
     "Link",
     "LinkKind",
+    "Mark",
     "Reason",
+    "Strength",
 ]

@@ -42,6 +42,25 @@ class LinkKind(StrEnum):
     OBJECTION = "objection"
 
 
+class Mark(StrEnum):
+    """A person's own verdict on a claim, as Rationale's evaluation has it; "" unmarked."""
+
+    UNMARKED = ""
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    UNSURE = "unsure"
+
+
+class Strength(StrEnum):
+    """A person's own weight of a reason: how strongly its premises bear on its target
+    ("none": not at all); "" unmarked."""
+
+    UNMARKED = ""
+    STRONG = "strong"
+    WEAK = "weak"
+    NONE = "none"
+
+
 _FROZEN = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 # What the .debate file can hold: SQLite stores a 64-bit integer, and a position that is
@@ -72,6 +91,8 @@ class Claim(BaseModel):
     x: float | None = _POSITION
     y: float | None = _POSITION
     order: int = _ORDER
+    mark: Mark = Field(default=Mark.UNMARKED,
+                       description="The user's own evaluation (README, \"Your own marks\").")
     argument_structure: str = Field(
         default="",
         description=(
@@ -125,6 +146,8 @@ class Link(BaseModel):
     to_link: str | None = None
     kind: LinkKind = LinkKind.SUPPORT
     order: int = _ORDER
+    strength: Strength = Field(default=Strength.UNMARKED,
+                               description="The user's own weight of this reason.")
 
     @model_validator(mode="before")
     @classmethod

@@ -6,7 +6,8 @@ undercut of it does) aimed at a claim the user holds, or an undercut that stands
 at a support arrow between two claims the user holds. By the formal labelling alone no
 objection stands against a claim that is in (one that stood would defeat it), so what the
 user holds is given: today the claim a reply defends and the claims that stand under it
-through supports (`defended`); with personal marks, also the claims the user accepted.
+through supports (`defended`), and the claims the user accepted, less those the user
+rejected.
 Plain Python, no Qt.
 """
 
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.ids import id_key
-from debate_editor.domain.model import ClaimKind, LinkKind
+from debate_editor.domain.marks import accepted
+from debate_editor.domain.model import ClaimKind, LinkKind, Mark
 from debate_editor.domain.status import IN, Labelling
 
 
@@ -52,7 +54,8 @@ def open_points(
 ) -> list[OpenPoint]:
     """The open points against `held`, ordered as the graph reads their objections (from
     `root`, or from every thesis), links of one objection by id."""
-    held_set = set(held)
+    held_set = set(held) | accepted(graph)  # the user's own marks (README, "Your own marks")
+    held_set -= {cid for cid in held_set if graph.claims[cid].mark is Mark.REJECTED}
     labels = labelling.labels
     found: list[OpenPoint] = []
     for claim_id in held_set:

@@ -26,6 +26,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "y": claim.y,
         "ord": claim.order,
         "argument_structure": claim.argument_structure,
+        "mark": claim.mark.value,
     }
 
 
@@ -68,6 +69,7 @@ def claim_from_row(row: StoredRow) -> Claim:
         y=row["y"],
         order=row["ord"],
         argument_structure=row["argument_structure"],
+        mark=row["mark"],
     )
 
 
@@ -78,6 +80,7 @@ def link_row(link: Link) -> dict[str, Any]:
         "to_link": link.to_link,
         "kind": link.kind.value,
         "ord": link.order,
+        "strength": link.strength.value,
     }
 
 
@@ -96,6 +99,7 @@ def link_from_row(row: StoredRow, sources: tuple[str, ...]) -> Link:
         to_link=row["to_link"],
         kind=row["kind"],
         order=row["ord"],
+        strength=row["strength"],
     )
 
 

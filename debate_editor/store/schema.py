@@ -27,9 +27,10 @@ from sqlalchemy.dialects import sqlite
 APPLICATION_ID = 0x44624564
 """`PRAGMA application_id` of every .debate file ("DbEd"): how we know a file is ours."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """`PRAGMA user_version` this program writes; older files are upgraded on open
-(README, "The .debate file": 2 keeps a link's premises in `premises`)."""
+(README, "The .debate file": 2 keeps a link's premises in `premises`, 3 the user's own
+marks on claims and links)."""
 
 metadata = MetaData()
 
@@ -61,7 +62,9 @@ claims_table = Table(
     Column("y", _POSITION),
     Column("ord", Integer, nullable=False, server_default=text("0")),
     Column("argument_structure", Text, nullable=False, server_default=""),
+    Column("mark", Text, nullable=False, server_default=""),
     CheckConstraint("length(trim(text)) > 0", name="claim_has_text"),
+    CheckConstraint("mark IN ('', 'accepted', 'rejected', 'unsure')", name="claim_mark"),
 )
 
 links_table = Table(
@@ -74,7 +77,9 @@ links_table = Table(
                                        name="link_to_link")),
     Column("kind", Text, nullable=False),
     Column("ord", Integer, nullable=False, server_default=text("0")),
+    Column("strength", Text, nullable=False, server_default=""),
     CheckConstraint("kind IN ('support', 'objection')", name="link_kind"),
+    CheckConstraint("strength IN ('', 'strong', 'weak', 'none')", name="link_strength"),
     CheckConstraint("(to_claim IS NULL) <> (to_link IS NULL)", name="link_one_target"),
 )
 

@@ -84,9 +84,21 @@ def _premises_v2(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _marks_v3(conn: Connection) -> None:
+    """The user's own marks (README, "Your own marks"): a claim accepted, rejected or
+    unsure, a reason strong, weak or none; "" is unmarked, which every older row is."""
+    for statement in (
+        """ALTER TABLE claims ADD COLUMN mark TEXT NOT NULL DEFAULT ''
+            CHECK (mark IN ('', 'accepted', 'rejected', 'unsure'))""",
+        """ALTER TABLE links ADD COLUMN strength TEXT NOT NULL DEFAULT ''
+            CHECK (strength IN ('', 'strong', 'weak', 'none'))""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 Step = Callable[[Connection], None]
 
-STEPS: dict[int, Step] = {0: _create_v1, 1: _premises_v2}
+STEPS: dict[int, Step] = {0: _create_v1, 1: _premises_v2, 2: _marks_v3}
 """From version N (key) to N+1. Add a step here and raise SCHEMA_VERSION together."""
 
 
