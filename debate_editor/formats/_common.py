@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from debate_editor.domain.errors import ImportFormatError, InvalidDebateError, plain_message
 from debate_editor.domain.model import Claim, Debate, DebateInfo, Link
+
+_Model = TypeVar("_Model", bound=BaseModel)
+_NO_DEFAULT = object()
 
 TITLE_LENGTH = 80
 MAX_DIGITS = 4300
@@ -70,3 +75,23 @@ def build_debate(
         raise ImportFormatError(printable(error.problems[0]), line=line) from None
     except ValidationError as error:
         raise ImportFormatError(printable(plain_message(error)), line=line) from None
+
+
+def lean(model: type[_Model], **fields: object) -> _Model:
+    """A `model` (a claim, a link) checked from `fields` less those that equal its
+    defaults: an equal object, up to half a kilobyte smaller. Pydantic keeps on each one
+    the set of field names it was given, and past four names that set costs 728 bytes
+    instead of 216, as much as the rest of a link (README, "What we guarantee": big
+    input)."""
+    defaults = _defaults(model)
+    given = {}
+    for name, value in fields.items():
+        default = defaults.get(name, _NO_DEFAULT)
+        if type(value) is not type(default) or value != default:
+            given[name] = value
+    return model.model_validate(given)
+
+
+@cache
+def _defaults(model: type[BaseModel]) -> dict[str, object]:
+    return {name: info.default for name, info in model.model_fields.items()}

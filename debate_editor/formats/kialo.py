@@ -43,6 +43,7 @@ from debate_editor.domain.model import (
 from debate_editor.formats._common import (
     MAX_DIGITS,
     build_debate,
+    lean,
     no_text_message,
     too_many_digits,
 )
@@ -232,8 +233,8 @@ class _Reader:
             is_root = len(entry.path) == 1 or entry.stance == "Thesis"
             if entry.see is None:
                 kind = ClaimKind.THESIS if is_root else ClaimKind.CLAIM
-                self.claims.append(Claim(id=claim_id, text=entry.text, kind=kind,
-                                         order=theses if is_root else 0))
+                self.claims.append(lean(Claim, id=claim_id, text=entry.text, kind=kind,
+                                        order=theses if is_root else 0))
                 theses += is_root
             if is_root:
                 continue
@@ -247,7 +248,7 @@ class _Reader:
                 )
             self.pairs.add((claim_id, parent))
             link_kind = LinkKind.SUPPORT if entry.stance == "Pro" else LinkKind.OBJECTION
-            self.links.append(Link(id=next(link_ids), sources=(claim_id,), to_claim=parent,
+            self.links.append(lean(Link, id=next(link_ids), sources=(claim_id,), to_claim=parent,
                                    kind=link_kind, order=order.get(parent, 0)))
             order[parent] = order.get(parent, 0) + 1
         info = DebateInfo(title=self.title or "Untitled debate", description=self.description)

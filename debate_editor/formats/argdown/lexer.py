@@ -395,5 +395,9 @@ def tokenize(text: str, warnings: list[str] | None = None) -> tuple[list[Token],
     added to `warnings`; without that list it is an ImportFormatError too.
     """
     lexer = _Lexer(text, warnings)
-    tokens = lexer.run()
-    return tokens, lexer.skipped
+    try:
+        return lexer.run(), lexer.skipped
+    finally:
+        # Its matchers are bound to it, a cycle that only the garbage collector's full
+        # pass would free: without this, every token outlived the parse.
+        lexer.matchers.clear()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from debate_editor.domain.ids import numbered_ids
 from debate_editor.domain.model import Link, LinkKind
+from debate_editor.formats._common import lean
 from debate_editor.formats.argdown import tokens as lx
 from debate_editor.formats.argdown.parser import Inference
 from debate_editor.formats.argdown.semantics import FROM_PARENT, Node, Ref, Rel
@@ -45,7 +46,7 @@ class Build:
         existing = self.pairs.get((source, target))
         if existing is not None:
             return existing if existing.kind is kind else None
-        link = Link(id=next(self.link_ids), sources=(source,), to_claim=to_claim,
+        link = lean(Link, id=next(self.link_ids), sources=(source,), to_claim=to_claim,
                     to_link=to_link, kind=kind, order=len(self.links))
         self.links.append(link)
         self.pairs[(source, target)] = link
@@ -58,7 +59,7 @@ def ends(rel: Rel) -> tuple[Ref, Ref]:
     parent = rel.parent
     if rel.lifted:
         parent = ("argument", rel.owner, 0)
-    if rel.ast.kind in FROM_PARENT:
+    if rel.sign in FROM_PARENT:
         return parent, rel.child
     return rel.child, parent
 
@@ -169,7 +170,7 @@ def resolve_undercuts(pending: list[Rel], build: Build, conclusions: dict[str, s
             left.discard(index)
             position = index
             source, _ = _undercutends(rel, build)
-            made = build.add(source, LinkKind.OBJECTION, to_link=link.id, line=rel.ast.line)
+            made = build.add(source, LinkKind.OBJECTION, to_link=link.id, line=rel.line)
             if made is not None:
                 build.of_rel[id(rel)] = made
             wake(position)
@@ -184,7 +185,7 @@ def resolve_undercuts(pending: list[Rel], build: Build, conclusions: dict[str, s
         left.discard(index)
         rel = pending[index]
         source, target = _undercutends(rel, build)
-        made = build.add(source, LinkKind.OBJECTION, to_claim=target, line=rel.ast.line)
+        made = build.add(source, LinkKind.OBJECTION, to_claim=target, line=rel.line)
         if made is not None:
             build.of_rel[id(rel)] = made
             if ref_of is None:
@@ -203,7 +204,7 @@ def _undercutends(rel: Rel, build: Build) -> tuple[str, str]:
 def _undercut_target(rel: Rel, build: Build, conclusions: dict[str, str],
                      out: _Outgoing) -> Link | None:
     _, attacked = _undercutends(rel, build)
-    if rel.ast.kind == lx.OUTGOING_UNDERCUT and rel.context is not None:
+    if rel.sign == lx.OUTGOING_UNDERCUT and rel.context is not None:
         written = build.of_rel.get(id(rel.context))
         if written is not None and written.source == attacked:
             return written

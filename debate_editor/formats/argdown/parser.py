@@ -62,8 +62,7 @@ class _Parser:
         self.text = text
         self.warnings = warnings
         self.i = 0
-        lines = text.split("\n")
-        self.eof = (len(lines), len(lines[-1]) + 1)
+        self.eof = (text.count("\n") + 1, len(text) - text.rfind("\n"))
 
     # ---- looking and taking -----------------------------------------------------------
     def peek(self, ahead: int = 0) -> str:
@@ -175,6 +174,9 @@ class _Parser:
 
     # ---- statements and arguments -----------------------------------------------------
     def content(self) -> Content:
+        return Content.of(self.content_tokens())
+
+    def content_tokens(self) -> list[Token]:
         tokens: list[Token] = []
         while self.peek() in _CONTENT_START:
             kind = self.peek()
@@ -183,7 +185,7 @@ class _Parser:
             if kind in _END_OF:
                 tokens.append(self.take())
                 if self.peek() in _CONTENT_START:
-                    tokens.extend(self.content().tokens)
+                    tokens.extend(self.content_tokens())
                 if self.peek() != _END_OF[kind]:
                     mark = tokens[-1] if self.peek() == "EOF" else None
                     what = "*" if kind.startswith("Asterisk") else "_"
@@ -195,7 +197,7 @@ class _Parser:
                         error = ImportFormatError(error.message, mark.line, mark.column)
                     raise error
             tokens.append(self.take())
-        return Content(tokens)
+        return tokens
 
     def member(self, argument: bool) -> Member:
         line, column = self.where()
@@ -211,8 +213,10 @@ class _Parser:
         elif kind == reference:
             node.title = _reference_title(self.take().image)
             node.is_reference = True
+            tags = []
             while self.peek() == lx.TAG:
-                node.tags.append(tag_name(self.take().image))
+                tags.append(tag_name(self.take().image))
+            node.tags = tuple(tags)
             if self.peek() == lx.NEWLINE:
                 self.take()
         elif not argument and kind in _CONTENT_START:
@@ -253,7 +257,7 @@ class _Parser:
         last = _last_line(member)
         return Relation(token.type, member, token.line, token.column, last)
 
-    def relations(self, allowed: tuple[str, ...] = lx.RELATIONS) -> list[Relation]:
+    def relations(self, allowed: tuple[str, ...] = lx.RELATIONS) -> tuple[Relation, ...]:
         self.take()  # INDENT
         if self.peek() not in lx.RELATIONS:
             raise self.fail(f"expected a relation (+, -, …) but found {self.found()}")
@@ -261,7 +265,7 @@ class _Parser:
         while self.peek() in lx.RELATIONS:
             found.append(self.relation(allowed))
         self.expect(lx.DEDENT, "the end of the indented relations")
-        return found
+        return tuple(found)
 
     # ---- premise-conclusion structures ------------------------------------------------
     def pcs_statement(self) -> Member:
@@ -317,7 +321,7 @@ class _Parser:
         tokens = []
         while self.peek() in _FREESTYLE:
             tokens.append(self.take())
-        return Content(tokens).text
+        return Content.of(tokens).text
 
     def item_list(self) -> ItemList:
         start = self.take()  # INDENT

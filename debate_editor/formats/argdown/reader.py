@@ -25,6 +25,8 @@ What maps where:
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 
 import yaml
 
@@ -38,6 +40,7 @@ from debate_editor.domain.model import (
     LinkKind,
     has_text,
 )
+from debate_editor.formats._common import lean
 from debate_editor.formats.argdown.links import (
     Build,
     ends,
@@ -57,10 +60,10 @@ from debate_editor.formats.argdown.parser import (
     parse,
 )
 from debate_editor.formats.argdown.semantics import FROM_PARENT, Node, model_of
+from debate_editor.formats.argdown.tokens import Token
 from debate_editor.formats.imported import Imported
 
 _LINE = re.compile(r"\r\n?|\n")
-_NOT_BREAK = re.compile(r"[^\r\n]")
 _KINDS = {kind.value: kind for kind in ClaimKind}
 
 
@@ -73,44 +76,15 @@ def import_argdown(text: str) -> Imported:
     """A debate from Argdown text, read wherever Argdown reads it, with a warning for each
     place Argdown reads by a guess; ImportFormatError only for what Argdown refuses."""
     warnings: list[str] = []
-    document = parse(text, warnings=warnings)
-    front = load_front_matter(document.front_matter) if document.front_matter else None
-    model = model_of(document)
-    build = Build(warnings=warnings)
-    nodes = sorted([*model.statements.values(), *model.arguments.values()], key=lambda n: n.seq)
-    claim_ids = numbered_ids("c")
-    lines = _clean_lines(text, document)
-    for node in nodes:
-        if node.kind == "statement" and all(o.kept_in for o in node.occurrences):
-            continue  # lives only inside an argument's premise-conclusion text
-        build.claims[node.ref] = _claim_fields(node, next(claim_ids), lines)
-    ordered = sorted(model.relations, key=lambda r: (r.ast.line, r.ast.column))
-    undercuts = []
-    for rel in ordered:
-        if rel.kept_in is not None:
-            continue
-        if rel.kind == "undercut":
-            undercuts.append(rel)
-            continue
-        source, target = ends(rel)
-        if rel.kind == "contradictory":
-            source, target = target, source  # the child answers the parent
-            link = build.add(build.claim_id(source), LinkKind.OBJECTION,
-                             to_claim=build.claim_id(target), line=rel.ast.line)
-            if link is not None:
-                build.notes.setdefault(link.source, []).append(f">< {ref_text(target, build)}")
-            continue
-        kind = LinkKind.SUPPORT if rel.kind == "support" else LinkKind.OBJECTION
-        link = build.add(build.claim_id(source), kind, to_claim=build.claim_id(target),
-                         line=rel.ast.line)
-        if link is not None:
-            build.of_rel[id(rel)] = link
-    conclusions = structure_links(model.arguments.values(), model.titles, build)
-    resolve_undercuts(undercuts, build, conclusions)
-    claims = []
+    info, build = _read(text, warnings)
+    # The syntax tree and the model are gone by now: only the claims' fields and the
+    # links are held while the claims are made (README, "What we guarantee": big input).
     answering = {link.source for link in build.links}
     answered = {link.to_claim for link in build.links}
-    for ref, fields in build.claims.items():
+    claims = []
+    while build.claims:
+        ref, fields = next(iter(build.claims.items()))
+        del build.claims[ref]  # each claim's fields go as the claim is made
         claim_id = str(fields["id"])
         notes = build.notes.get(claim_id)
         if notes:
@@ -122,8 +96,7 @@ def import_argdown(text: str) -> Imported:
                 else ClaimKind.THESIS if claim_id in answered and claim_id not in answering
                 else ClaimKind.CLAIM
             )
-        claims.append(Claim.model_validate(fields))
-    info = _info(document, front)
+        claims.append(lean(Claim, **fields))
     try:
         debate = Debate(info=info, claims=tuple(claims), links=tuple(build.links))
     except InvalidDebateError as error:
@@ -131,7 +104,54 @@ def import_argdown(text: str) -> Imported:
     return Imported(debate, tuple(warnings))
 
 
-def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, object]:
+def _read(text: str, warnings: list[str]) -> tuple[DebateInfo, Build]:
+    """The debate's info, and its claims (as fields) and links; the tree and the model
+    they come from are freed on return."""
+    document = parse(text, warnings=warnings)
+    front = load_front_matter(document.front_matter) if document.front_matter else None
+    model = model_of(document)
+    info = _info(document, front)
+    build = Build(warnings=warnings)
+    nodes = sorted([*model.statements.values(), *model.arguments.values()], key=lambda n: n.seq)
+    claim_ids = numbered_ids("c")
+    lines = _CleanLines(text, document.comments)
+    for node in nodes:
+        if node.kind == "statement" and all(o.kept_in for o in node.occurrences):
+            continue  # lives only inside an argument's premise-conclusion text
+        build.claims[node.ref] = _claim_fields(node, next(claim_ids), lines)
+    for node in nodes:
+        node.occurrences = []  # in the fields now: the statements as written can go
+    del document, nodes, lines
+    ordered = sorted(model.relations, key=lambda r: (r.line, r.column))
+    undercuts = []
+    for rel in ordered:
+        if rel.kept_in is not None:
+            continue
+        if rel.kind == "undercut":
+            undercuts.append(rel)
+            continue
+        source, target = ends(rel)
+        if rel.kind == "contradictory":
+            source, target = target, source  # the child answers the parent
+            link = build.add(build.claim_id(source), LinkKind.OBJECTION,
+                             to_claim=build.claim_id(target), line=rel.line)
+            if link is not None:
+                build.notes.setdefault(link.source, []).append(f">< {ref_text(target, build)}")
+            continue
+        kind = LinkKind.SUPPORT if rel.kind == "support" else LinkKind.OBJECTION
+        link = build.add(build.claim_id(source), kind, to_claim=build.claim_id(target),
+                         line=rel.line)
+        if link is not None:
+            build.of_rel[id(rel)] = link
+    del ordered
+    conclusions = structure_links(model.arguments.values(), model.titles, build)
+    resolve_undercuts(undercuts, build, conclusions)
+    build.pairs.clear()
+    build.of_rel.clear()
+    return info, build
+
+
+def _claim_fields(node: Node, claim_id: str, lines: _CleanLines) -> dict[str, object]:
     outside = [o.member for o in node.occurrences if not o.kept_in]
     inside = [o.member for o in node.occurrences if o.kept_in]
     explicit = any(o.member.title is not None for o in node.occurrences)
@@ -162,13 +182,13 @@ def _claim_fields(node: Node, claim_id: str, lines: list[str]) -> dict[str, obje
     return fields
 
 
-def _structure_text(pcs: Pcs, lines: list[str]) -> str:
+def _structure_text(pcs: Pcs, lines: _CleanLines) -> str:
     cut = _lifted_lines(pcs)
     kept = []
     for number in range(pcs.line, pcs.last_line + 1):
         if any(start <= number <= end for start, end in cut):
             continue
-        line = lines[number - 1].rstrip()
+        line = lines.line(number).rstrip()
         if line.strip():
             kept.append(line)
     return "\n".join(kept)
@@ -189,22 +209,47 @@ def _lifted_lines(pcs: Pcs) -> list[tuple[int, int]]:
     return spans
 
 
-def _clean_lines(text: str, document: Document) -> list[str]:
-    """The text's lines with comments blanked out (line breaks kept, so lines still count).
-    Built from slices: a list of the text's characters would cost eight bytes or more for
-    each character of the input."""
-    parts: list[str] = []
-    position = 0
-    for comment in sorted(document.comments, key=lambda c: c.offset):
-        start = max(comment.offset, position)
-        end = comment.offset + len(comment.image)
-        if end <= start:
-            continue
-        parts.append(text[position:start])
-        parts.append(_NOT_BREAK.sub(" ", text[start:end]))
-        position = end
-    parts.append(text[position:])
-    return _LINE.split("".join(parts))
+class _CleanLines:
+    """The text's lines with comments blanked out, each cut from the text when asked for.
+    A list of all lines would cost the input again and some fifty bytes a line; this
+    holds where lines and comments start and end, eight bytes a number."""
+
+    def __init__(self, text: str, comments: list[Token]) -> None:
+        self.text = text
+        self.starts = array("q", [0])  # where each line starts, after the break before it
+        self.starts.extend(found.end() for found in _LINE.finditer(text))
+        self.comment_starts = array("q")
+        self.comment_ends = array("q")
+        position = 0
+        for comment in sorted(comments, key=lambda c: c.offset):
+            start = max(comment.offset, position)
+            end = comment.offset + len(comment.image)
+            if end <= start:
+                continue
+            self.comment_starts.append(start)
+            self.comment_ends.append(end)
+            position = end
+
+    def line(self, number: int) -> str:
+        """Line `number` (from 1) without its line break, comments blanked."""
+        start = self.starts[number - 1]
+        if number < len(self.starts):
+            end = self.starts[number]
+            end -= 2 if self.text.startswith("\r\n", end - 2) else 1
+        else:
+            end = len(self.text)
+        parts = []
+        position = start
+        index = bisect_right(self.comment_ends, start)  # the first comment ending after start
+        while index < len(self.comment_starts) and self.comment_starts[index] < end:
+            blank_from = max(self.comment_starts[index], position)
+            blank_to = min(self.comment_ends[index], end)
+            parts.append(self.text[position:blank_from])
+            parts.append(" " * (blank_to - blank_from))
+            position = blank_to
+            index += 1
+        parts.append(self.text[position:end])
+        return "".join(parts)
 
 
 def _info(document: Document, front: object) -> DebateInfo:

@@ -38,14 +38,14 @@ KIND_OF = {
 FROM_PARENT = (lx.INCOMING_SUPPORT, lx.INCOMING_ATTACK, lx.INCOMING_UNDERCUT, lx.CONTRADICTION)
 
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
     member: Member
     role: str  # top, item, relation, premise, intermediate, conclusion
     kept_in: str | None  # the argument whose premise-conclusion text holds it, if any
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """An equivalence class of statements, or an argument."""
 
@@ -55,20 +55,23 @@ class Node:
     occurrences: list[Occurrence] = field(default_factory=list)
     pcs: Pcs | None = None
     relations: list[Rel] = field(default_factory=list)
+    ref: Ref = field(init=False)  # one tuple, shared by every relation that names it
 
-    @property
-    def ref(self) -> Ref:
-        return (self.kind, self.title, 0)
+    def __post_init__(self) -> None:
+        self.ref = (self.kind, self.title, 0)
 
 
-@dataclass(eq=False)
+@dataclass(slots=True, eq=False)
 class Rel:
-    """One relation as written, with where it stands."""
+    """One relation as written, with where it stands (its sign, line and column copied
+    out of the syntax tree, which need not outlive the model)."""
 
     kind: str
     source: Ref
     target: Ref
-    ast: Relation
+    sign: str  # the relation's token: one of lexer.RELATIONS
+    line: int
+    column: int
     parent: Ref  # what it is written under
     child: Ref
     kept_in: str | None  # inside an argument's premise-conclusion text (not lifted)
@@ -78,7 +81,7 @@ class Rel:
     duplicate: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ArgdownModel:
     statements: dict[str, Node] = field(default_factory=dict)
     arguments: dict[str, Node] = field(default_factory=dict)
@@ -131,15 +134,15 @@ class _Walker:
         if node.relations:
             if not title:
                 title = self.unique()
-            parent: Ref = (kind, title, 0)
-            self.get(kind, title)
+            parent = self.get(kind, title).ref
             for relation in node.relations:
                 self.relation(relation, parent, kept_in, context, lift_from)
         if not title:
             title = self.unique()
-        self.get(kind, title).occurrences.append(Occurrence(node, role, kept_in))
+        found = self.get(kind, title)
+        found.occurrences.append(Occurrence(node, role, kept_in))
         self.model.titles[id(node)] = title
-        return (kind, title, 0)
+        return found.ref
 
     def relation(
         self, relation: Relation, parent: Ref, kept_in: str | None, context: Rel | None,
@@ -152,7 +155,8 @@ class _Walker:
         lifted = ""
         if lift_from and (relation.kind in FROM_PARENT or parent[0] == "inference"):
             lifted = "inference" if parent[0] == "inference" else "conclusion"
-        record = Rel(kind, parent, parent, relation, parent, parent, kept_in, lifted)
+        record = Rel(kind, parent, parent, relation.kind, relation.line, relation.column,
+                     parent, parent, kept_in, lifted)
         if lifted:
             record.kept_in, record.owner = None, lift_from
         child = self.member(
@@ -219,8 +223,7 @@ class _Walker:
         # Outgoing relations of the main conclusion are the argument's own: they leave
         # the structure's text; incoming ones stay in it.
         name = item.title or self.unique()
-        item_ref: Ref = ("statement", name, 0)
-        self.get("statement", name)
+        item_ref = self.get("statement", name).ref
         for relation in item.relations:
             self.relation(relation, item_ref, title, None, lift_from=title)
         self.get("statement", name).occurrences.append(Occurrence(item, role, title))
@@ -246,7 +249,7 @@ def build_model(
     return model
 
 
-@dataclass(eq=False)
+@dataclass(slots=True, eq=False)
 class _Moved:
     """A relation as `_transformed` moves it about; told apart by identity."""
 

@@ -15,38 +15,41 @@ from debate_editor.formats.argdown import tokens as lx
 from debate_editor.formats.argdown.tokens import Token
 
 
-@dataclass
+@dataclass(slots=True)
 class Content:
-    """Text as written, markup kept, escapes resolved, lines joined."""
+    """Text as written, markup kept, escapes resolved, lines joined: the strings the reader
+    asks for, not the tokens they came from (each token is an object and a copy of its
+    text; kept in the tree, they held a big import's memory at several times its input)."""
 
-    tokens: list[Token]
+    text: str
+    body: str  # the text less the #tags that end it: those are the claim's tags, not its words
+    tags: tuple[str, ...] = ()
 
-    @property
-    def text(self) -> str:
-        parts = []
-        for token in self.tokens:
-            if token.type == lx.NEWLINE:
-                parts.append(" ")
-            elif token.type == lx.ESCAPED_CHAR:
-                parts.append(token.image[1:])
-            else:
-                parts.append(token.image)
-        return normalize_space("".join(parts))
-
-    @property
-    def body(self) -> str:
-        """The text less the #tags that end it: those are the claim's tags, not its words."""
-        end = len(self.tokens)
-        while end and self.tokens[end - 1].type in (lx.TAG, lx.NEWLINE):
+    @classmethod
+    def of(cls, tokens: list[Token]) -> Content:
+        end = len(tokens)
+        while end and tokens[end - 1].type in (lx.TAG, lx.NEWLINE):
             end -= 1
-        return Content(self.tokens[:end]).text
+        body = _joined(tokens[:end])
+        text = body if end == len(tokens) else _joined(tokens)
+        if text == body:
+            text = body  # one string for both (most text ends with a line break)
+        return cls(text, body, tuple(tag_name(t.image) for t in tokens if t.type == lx.TAG))
 
-    @property
-    def tags(self) -> list[str]:
-        return [tag_name(t.image) for t in self.tokens if t.type == lx.TAG]
+
+def _joined(tokens: list[Token]) -> str:
+    parts = []
+    for token in tokens:
+        if token.type == lx.NEWLINE:
+            parts.append(" ")
+        elif token.type == lx.ESCAPED_CHAR:
+            parts.append(token.image[1:])
+        else:
+            parts.append(token.image)
+    return normalize_space("".join(parts))
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """A statement (`[title]: text`, `[title]`, or plain text) or an argument (`<title>…`)."""
 
@@ -56,9 +59,9 @@ class Member:
     title: str | None = None
     is_reference: bool = False
     content: Content | None = None
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
     data: Token | None = None
-    relations: list[Relation] = field(default_factory=list)
+    relations: tuple[Relation, ...] = ()
     last_line: int = 0
 
     @property
@@ -71,10 +74,10 @@ class Member:
 
     @property
     def all_tags(self) -> list[str]:
-        return (self.content.tags if self.content is not None else []) + self.tags
+        return [*(self.content.tags if self.content is not None else ()), *self.tags]
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     kind: str  # one of lexer.RELATIONS
     member: Member
@@ -83,15 +86,15 @@ class Relation:
     last_line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Inference:
     line: int
     rules: list[str] = field(default_factory=list)
     data: Token | None = None
-    undercuts: list[Relation] = field(default_factory=list)
+    undercuts: tuple[Relation, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class Pcs:
     """A premise-conclusion structure: numbered statements and inference lines."""
 
@@ -104,14 +107,14 @@ class Pcs:
         return [item for item in self.items if isinstance(item, Member)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     content: Content
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemList:
     items: list[Member]
     line: int
@@ -120,7 +123,7 @@ class ItemList:
 Block = Heading | Member | Pcs | ItemList
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     front_matter: Token | None
     blocks: list[Block]
