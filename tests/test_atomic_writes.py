@@ -14,8 +14,7 @@ import pytest
 
 from debate_editor.domain import Claim, ClaimKind, Debate, DebateFileError, DebateInfo
 from debate_editor.domain.builders import claim_edit
-from debate_editor.store import DebateDocument
-from debate_editor.store import atomic as atomic_module
+from debate_editor.store import DebateDocument, tables
 from debate_editor.store.atomic import copy_file
 
 
@@ -43,14 +42,14 @@ def test_a_window_opening_the_target_during_import_is_made_read_only(
     target = tmp_path / "target.debate"
     DebateDocument.create_from(target, debate("Old")).close()
     meanwhile: list[DebateDocument] = []
-    real_write = atomic_module.write_debate
+    real_write = tables.write_debate
 
     def write_slowly(conn: object, whole: Debate) -> None:
         """Half-way through the write, another window opens the target."""
         meanwhile.append(DebateDocument.open(target))
         real_write(conn, whole)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(atomic_module, "write_debate", write_slowly)
+    monkeypatch.setattr(tables, "write_debate", write_slowly)
     imported = DebateDocument.create_from(target, debate("New"))
     other = meanwhile[0]
     assert other.read_only and "open in another window" in other.read_only_reason
@@ -86,7 +85,7 @@ def test_a_window_opening_the_target_during_save_as_is_made_read_only(tmp_path: 
         with DebateDocument.open(target) as other:
             seen.append((other.read_only, other.read_only_reason))
 
-    raw = source._live().connection.driver_connection
+    raw = source._driver()
     lock = copy_file(_SlowSource(raw, other_window), target)  # type: ignore[arg-type]
     assert seen == [(True, "it is open in another window")]
     lock.release()

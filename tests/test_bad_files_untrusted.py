@@ -99,7 +99,7 @@ def test_a_table_whose_rules_were_taken_out_is_refused(good_file: Path, tmp_path
         "CREATE TABLE claims (id TEXT PRIMARY KEY, text TEXT NOT NULL, kind TEXT NOT NULL, "
         "title TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', source TEXT NOT NULL "
         "DEFAULT '', tags TEXT NOT NULL DEFAULT '[]', x REAL, y REAL, ord INTEGER NOT NULL "
-        "DEFAULT 0, argument_structure TEXT NOT NULL DEFAULT '')",
+        "DEFAULT 0, argument_structure TEXT NOT NULL DEFAULT '', mark TEXT NOT NULL DEFAULT '')",
         "INSERT INTO claims SELECT * FROM c2", "DROP TABLE c2")
     refused_everywhere(path, "table claims that differs")
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Table
 
 from debate_editor.domain import Claim, ClaimKind, Debate, DebateFileError, DebateInfo, Link
 from debate_editor.domain.builders import claim_edit
-from debate_editor.store import DebateDocument, tables
+from debate_editor.store import DebateDocument, sqlite_read
 from debate_editor.store import file as debate_file
 
 
@@ -31,7 +31,7 @@ def big_enough(path: Path, claims: int = 60) -> Path:
 def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     """A writer that waits half a second for readers, and pages of ten rows."""
     monkeypatch.setattr(debate_file, "BUSY_SECONDS", 0.5)
-    monkeypatch.setattr(tables, "READ_PAGE", 10)
+    monkeypatch.setattr(sqlite_read, "READ_PAGE", 10)
 
 
 def test_a_reader_paused_mid_load_does_not_keep_the_writer_out(
@@ -39,16 +39,17 @@ def test_a_reader_paused_mid_load_does_not_keep_the_writer_out(
     path = big_enough(tmp_path / "big.debate")
     writer = DebateDocument.open(path)
     paused, go = threading.Event(), threading.Event()
-    real_page = tables._read_page
+    real_page = sqlite_read._page
 
-    def page_then_pause(conn: Connection, table: Table, after: int) -> list[tables.Row]:
-        rows = real_page(conn, table, after)
+    def page_then_pause(raw: sqlite3.Connection, table: str,
+                        after: int | None) -> list[dict[str, Any]]:
+        rows = real_page(raw, table, after)
         if not paused.is_set():
             paused.set()
             go.wait(10)  # the reader stops here, after its first page of claims
         return rows
 
-    monkeypatch.setattr(tables, "_read_page", page_then_pause)
+    monkeypatch.setattr(sqlite_read, "_page", page_then_pause)
     opened: list[DebateDocument] = []
     reader = threading.Thread(
         target=lambda: opened.append(DebateDocument.open(path, read_only=True)))

@@ -14,14 +14,14 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from debate_editor.store import upgrades
-from debate_editor.store.file import connect
+from debate_editor.store.file import connect, engine_over
 from debate_editor.store.schema import metadata
 
 TABLES = ("debate", "claims", "links", "premises")
 
 
 def _ladder_file(path: Path) -> Path:
-    engine, conn = connect(path, "rwc")
+    engine, conn = engine_over(connect(path, "rwc"), "rwc")
     with conn.begin():
         upgrades.upgrade(conn, 0)
     conn.close()

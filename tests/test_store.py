@@ -53,7 +53,7 @@ def test_the_file_is_marked_as_ours_with_its_schema_version(new_doc: DebateDocum
 
 
 def test_foreign_keys_are_enforced_on_the_documents_connection(new_doc: DebateDocument) -> None:
-    raw = new_doc._conn.connection.driver_connection
+    raw = new_doc._driver()
     assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 

@@ -33,7 +33,7 @@ LONG = ("A reason pasted from a long forum post. " * 400).strip()  # more pages 
 def sql(doc: DebateDocument, statement: str) -> object:
     """Run `statement` on the document's own open connection (and end the transaction
     SQLAlchemy began for it, as the document's next edit begins its own)."""
-    connection = doc._conn
+    connection = doc._live()
     result = connection.exec_driver_sql(statement)
     value = result.scalar() if result.returns_rows else None
     connection.commit()

@@ -16,11 +16,10 @@ import errno
 import os
 import sqlite3
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError
 from debate_editor.domain.model import Debate
@@ -31,12 +30,21 @@ from debate_editor.store.file import (
     _folder_problem,
     _special,
     connect,
+    engine_over,
     unstorable_text,
     writable_problem,
 )
-from debate_editor.store.schema import APPLICATION_ID
-from debate_editor.store.tables import write_debate
 from debate_editor.store.upgrades import upgrade
+from debate_editor.store.version import APPLICATION_ID
+
+
+def _store_error(error: Exception) -> bool:
+    """The file refused a write: the driver's error, the system's, or SQLAlchemy's (asked
+    only when SQLAlchemy is loaded: copying a file never imports it)."""
+    if isinstance(error, sqlite3.Error | OSError):
+        return True
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(error, exc.SQLAlchemyError)
 
 
 def _umask() -> int:
@@ -103,7 +111,9 @@ def _atomic_target(path: Path) -> Iterator[tuple[Path, WriterLock]]:
                 target.with_name(target.name + "-journal").unlink(missing_ok=True)
                 temp.replace(target)
                 new_lock.path = target
-            except (SQLAlchemyError, sqlite3.Error, OSError) as error:  # a full disk, say
+            except Exception as error:  # a full disk, say
+                if not _store_error(error):
+                    raise
                 why = error.strerror if isinstance(error, OSError) else None
                 reason = why or _first_line(getattr(error, "orig", None) or error)
                 raise DebateFileError(path, f"cannot be written ({reason}).") from None
@@ -120,9 +130,11 @@ def _atomic_target(path: Path) -> Iterator[tuple[Path, WriterLock]]:
 def create_file(path: Path, debate: Debate) -> WriterLock:
     """Write `debate` as a new .debate file at `path`, atomically (all or nothing); the
     new file's writer lock, held, for the document that opens it."""
+    from debate_editor.store.tables import write_debate
+
     with _atomic_target(path) as (temp, lock):
         temp.unlink()
-        engine, conn = connect(temp, "rwc")
+        engine, conn = engine_over(connect(temp, "rwc"), "rwc")
         try:
             with conn.begin():
                 conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -14,11 +14,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from debate_editor.domain import builders
 from debate_editor.domain.collector import gc_paused
@@ -32,9 +30,11 @@ from debate_editor.domain.model import Claim, ClaimKind, Debate, DebateInfo, Lin
 from debate_editor.domain.validation import check_debate
 from debate_editor.store import atomic
 from debate_editor.store import file as debate_file
-from debate_editor.store.schema import SCHEMA_VERSION
-from debate_editor.store.tables import read_debate, write_edit
-from debate_editor.store.upgrades import upgrade
+from debate_editor.store.sqlite_read import read_sqlite
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+from debate_editor.store.version import SCHEMA_VERSION
 
 
 class DebateDocument:
@@ -46,8 +46,12 @@ class DebateDocument:
         self.read_only_reason = read_only_reason
         self.events = EventHub()
         self._lock: debate_file.WriterLock | None = None
+        self._raw: sqlite3.Connection | None = None
+        """The file's one connection: opening reads through it directly."""
+        self._mode = "ro"
         self._engine: Engine | None = None
         self._conn: Connection | None = None
+        """SQLAlchemy over `_raw`, made for the first edit (`_live`)."""
         self.graph = DebateGraph()
         self.info = DebateInfo()
         self.ids = IdSource.after(self.graph.claims, self.graph.links)
@@ -109,16 +113,15 @@ class DebateDocument:
         try:
             if not writable and version < SCHEMA_VERSION:
                 # read through the same upgrade, in memory: the file stays as it is
-                doc._engine, doc._conn = debate_file.connect_upgraded_copy(path, version)
+                doc._raw = debate_file.connect_upgraded_copy(path, version)
             else:
-                doc._engine, doc._conn = debate_file.connect(path, "rw" if writable else "ro")
+                doc._mode = "rw" if writable else "ro"
+                doc._raw = debate_file.connect(path, doc._mode)
             if writable and version < SCHEMA_VERSION:
-                with doc._conn.begin():
-                    version = upgrade(doc._conn, version)
+                version = debate_file.upgrade_in_place(doc._raw, version)
             doc.schema_version = version  # the file's own: an older one read as today's
             doc._load()
-        except (SQLAlchemyError, sqlite3.Error, ValueError, LookupError, TypeError,
-                InvalidDebateError) as error:
+        except (sqlite3.Error, ValueError, LookupError, TypeError, InvalidDebateError) as error:
             # ValueError: also pydantic's ValidationError and rows.RowError (tags, dates);
             # LookupError: a column missing from a table another program rewrote.
             doc.close()
@@ -142,28 +145,42 @@ class DebateDocument:
             self._read_all()
 
     def _read_all(self) -> None:
-        conn = self._live()
-        info, claims, links = read_debate(conn)
+        info, claims, links = read_sqlite(self._driver())
         if info is None:
             raise DebateFileError(self.path, "is damaged (it has no debate record).")
         check_debate(claims, links)  # another program may have written rows we would not
         self.info = info
         self.graph = DebateGraph(claims, links)
         self.ids = IdSource.after(self.graph.claims, self.graph.links)
-        conn.rollback()  # end the read transaction; each edit begins its own
+
+    def _driver(self) -> sqlite3.Connection:
+        if self._raw is None:
+            raise DebateFileError(self.path, "is closed.")
+        return self._raw
 
     def _live(self) -> Connection:
+        """SQLAlchemy over the file's connection, brought up on first use."""
+        raw = self._driver()
         if self._conn is None:
-            raise DebateFileError(self.path, "is closed.")
+            self._engine, self._conn = debate_file.engine_over(raw, self._mode)
         return self._conn
+
+    def prepare_writing(self) -> None:
+        """Bring SQLAlchemy up now (a window does, once its first frame is shown), so that
+        the first edit does not wait for it."""
+        if self._raw is not None and not self.read_only:
+            self._live()
+
+    def _attach(self, raw: sqlite3.Connection, mode: str,
+                lock: debate_file.WriterLock | None) -> None:
+        """Go on with another connection to the (moved or copied) file."""
+        self._raw, self._mode, self._lock = raw, mode, lock
+        self._engine = self._conn = None
 
     def data_version(self) -> int:
         """SQLite's `PRAGMA data_version`: it changes when another connection commits to
         the file (this one's own commits leave it), so a reader knows to look again."""
-        raw = self._live().connection.driver_connection
-        if raw is None:
-            raise DebateFileError(self.path, "is closed.")
-        return int(raw.execute("PRAGMA data_version").fetchone()[0])
+        return int(self._driver().execute("PRAGMA data_version").fetchone()[0])
 
     def reload(self) -> None:
         """Read the whole file again, for a read-only document whose file another writer
@@ -173,8 +190,8 @@ class DebateDocument:
             self._load()
         except BaseException:
             self.info, self.graph, self.ids = before
-            if self._conn is not None and self._conn.in_transaction():
-                self._conn.rollback()
+            if self._raw is not None and self._raw.in_transaction:
+                self._raw.rollback()
             raise
 
     def close(self) -> None:
@@ -185,13 +202,16 @@ class DebateDocument:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
 
     @property
     def closed(self) -> bool:
-        return self._conn is None
+        return self._raw is None
 
     def __enter__(self) -> DebateDocument:
         return self
@@ -209,15 +229,14 @@ class DebateDocument:
         target = Path(target)
         if os.path.realpath(target) == os.path.realpath(self.path):  # never raises on a loop
             return
-        raw = self._live().connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)  # the file is SQLite
-        lock = atomic.copy_file(raw, target)
+        lock = atomic.copy_file(self._driver(), target)
         self.close()
         reopened = DebateDocument._open_locked(target, lock)
         self.path = reopened.path
         self.read_only, self.read_only_reason = False, ""
-        self._engine, self._conn, self._lock = reopened._engine, reopened._conn, reopened._lock
-        reopened._engine = reopened._conn = reopened._lock = None
+        assert reopened._raw is not None
+        self._attach(reopened._raw, "rw", reopened._lock)
+        reopened._raw = reopened._lock = None
 
     # ---- reading -------------------------------------------------------------------
     @property
@@ -265,6 +284,10 @@ class DebateDocument:
         if self.read_only:
             why = f" ({self.read_only_reason})" if self.read_only_reason else ""
             raise DebateFileError(self.path, f"is open read-only{why}; it cannot be changed.")
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from debate_editor.store.tables import write_edit
+
         conn = self._live()
         with gc_paused():  # a layout of 10,000 cards makes as many objects at once
             plan = plan_edit(self.graph, self.info, edit)
@@ -289,8 +312,8 @@ class DebateDocument:
         """A COMMIT refused as busy leaves SQLite's transaction open (SQLAlchemy has let
         go of it): roll it back, so the file keeps nothing of the edit and the next edit
         can begin."""
-        raw = self._live().connection.driver_connection
-        if isinstance(raw, sqlite3.Connection) and raw.in_transaction:
+        raw = self._raw
+        if raw is not None and raw.in_transaction:
             raw.rollback()
 
     # ---- edits in a few words, for the seed script and the tests ------------------------

@@ -10,15 +10,16 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import NullPool, StaticPool
-
 from debate_editor.domain.errors import DebateFileError
-from debate_editor.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from debate_editor.store.trust import harden, schema_problem
-from debate_editor.store.upgrades import upgrade
+from debate_editor.store.upgrades import RawSteps, upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+from debate_editor.store.version import APPLICATION_ID, SCHEMA_VERSION
 
 try:
     import fcntl
@@ -53,8 +54,10 @@ def _wal_mode(path: Path) -> bool:
 
 
 def _raw_connect(path: Path, mode: str) -> sqlite3.Connection:
+    # A document may be opened by a worker thread and used by the window's: one thread
+    # at a time uses it, and SQLite's own build is serialized.
     conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None,
-                           timeout=BUSY_SECONDS)
+                           timeout=BUSY_SECONDS, check_same_thread=False)
     harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     if mode != "ro" and _wal_mode(path):  # ours keep the rollback journal: one file
@@ -284,12 +287,20 @@ class WriterLock:
             self._handle = None
 
 
-def connect(path: Path, mode: str) -> tuple[Engine, Connection]:
-    """An engine with one connection (`mode` ro, rw or rwc): foreign keys on, and BEGIN
-    IMMEDIATE for every write transaction so that a write never meets a lock half-way."""
-    engine = create_engine(
-        "sqlite://", creator=lambda: _raw_connect(path, mode), poolclass=NullPool
-    )
+def connect(path: Path, mode: str) -> sqlite3.Connection:
+    """The one connection to a file (`mode` ro, rw or rwc), foreign keys on: opening reads
+    through it, and `engine_over` wraps it for the first edit."""
+    return _raw_connect(path, mode)
+
+
+def engine_over(raw: sqlite3.Connection, mode: str) -> tuple[Engine, Connection]:
+    """SQLAlchemy over the open connection `raw`, with BEGIN IMMEDIATE for every write
+    transaction so that a write never meets a lock half-way. SQLAlchemy is imported here,
+    at the first edit, not when a file is opened (README, "Performance")."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
@@ -298,7 +309,7 @@ def connect(path: Path, mode: str) -> tuple[Engine, Connection]:
     return engine, engine.connect()
 
 
-def connect_upgraded_copy(path: Path, version: int) -> tuple[Engine, Connection]:
+def connect_upgraded_copy(path: Path, version: int) -> sqlite3.Connection:
     """An older file read without writing it: copied into memory whole (SQLite's backup,
     under a read lock) and brought up the same upgrade ladder there. The file is never
     written; the copy does not follow another program writing the file."""
@@ -310,14 +321,17 @@ def connect_upgraded_copy(path: Path, version: int) -> tuple[Engine, Connection]
     finally:
         source.close()
     raw.execute("PRAGMA foreign_keys = ON")
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    upgrade_in_place(raw, version)
+    return raw
 
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
 
-    conn = engine.connect()
-    with conn.begin():
-        upgrade(conn, version)
-    return engine, conn
-
+def upgrade_in_place(raw: sqlite3.Connection, version: int) -> int:
+    """Climb the ladder from `version` in one transaction: all of it, or none."""
+    raw.execute("BEGIN IMMEDIATE")
+    try:
+        reached = upgrade(RawSteps(raw), version)
+    except BaseException:
+        raw.execute("ROLLBACK")
+        raise
+    raw.execute("COMMIT")
+    return reached

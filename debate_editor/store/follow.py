@@ -13,8 +13,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.store.document import DebateDocument
@@ -40,7 +38,7 @@ class FileFollower:
                 return None
             old_claims, old_links, old_info = doc.graph.claims, doc.graph.links, doc.info
             doc.reload()
-        except (SQLAlchemyError, sqlite3.Error, InvalidDebateError, DebateFileError,
+        except (sqlite3.Error, InvalidDebateError, DebateFileError,  # reading is sqlite3's
                 ValueError):
             return None
         self._seen = version

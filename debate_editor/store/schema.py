@@ -24,13 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import sqlite
 
-APPLICATION_ID = 0x44624564
-"""`PRAGMA application_id` of every .debate file ("DbEd"): how we know a file is ours."""
+from debate_editor.store.version import APPLICATION_ID, SCHEMA_VERSION
 
-SCHEMA_VERSION = 3
-"""`PRAGMA user_version` this program writes; older files are upgraded on open
-(README, "The .debate file": 2 keeps a link's premises in `premises`, 3 the user's own
-marks on claims and links)."""
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "metadata"]
 
 metadata = MetaData()
 

@@ -5,18 +5,16 @@ checks nothing again; the caller holds the transaction.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
-    Integer,
     Table,
     bindparam,
     delete,
     insert,
-    literal_column,
     select,
     update,
 )
@@ -24,18 +22,18 @@ from sqlalchemy.sql.dml import UpdateBase
 
 from debate_editor.domain.edit_plan import EditPlan
 from debate_editor.domain.graph import links_in_dependency_order
-from debate_editor.domain.model import Claim, Debate, DebateInfo, Link
+from debate_editor.domain.model import Debate, DebateInfo
 from debate_editor.store.rows import (
     RowError,
     claim_from_row,
     claim_row,
     info_from_row,
     info_row,
-    link_from_row,
     link_row,
     premise_rows,
 )
 from debate_editor.store.schema import claims_table, debate_table, links_table, premises_table
+from debate_editor.store.sqlite_read import Rows, links_of, read_sqlite
 
 Row = Mapping[Any, Any]
 
@@ -111,89 +109,27 @@ def write_edit(conn: Connection, plan: EditPlan) -> None:
     conn.execute(_update(debate_table), [_keyed(info_row(plan.info))])
 
 
-Rows = tuple[DebateInfo | None, list[Claim], list[Link]]
-
-READ_PAGE = 5_000
-"""Rows read in one read transaction of a SQLite file (about 20 ms of holding it)."""
-
 def read_debate(conn: Connection) -> Rows:
     """Every row, as the domain's values (info None when the debate row is missing).
 
-    A reader must not starve the writer: on SQLite a read transaction blocks every commit
-    until it ends, so a file is read a page of rows per transaction, in the order the rows
-    were written; if another connection commits between pages the reading starts over
-    (twice at most, then the rest is read in one transaction), so what is read is one
-    state of the file. PostgreSQL's readers never block its writers: one transaction."""
-    if conn.dialect.name != "sqlite":
-        with conn.begin():
-            return _read_whole(conn)
-    for _ in range(3):
-        rows = _read_paged(conn)
-        if rows is not None:
-            return rows
+    A SQLite file is read through its driver, page by page (sqlite_read.py, which says
+    why); PostgreSQL's readers never block its writers: one transaction of Core selects."""
+    if conn.dialect.name == "sqlite":
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        return read_sqlite(raw)
     with conn.begin():
-        return _read_whole(conn)
-
-
-def _premises(rows: Sequence[Row]) -> dict[str, tuple[str, ...]]:
-    """Link id -> its premises in order, from premise rows in any order."""
-    found: dict[str, list[tuple[int, str]]] = {}
-    for row in rows:
-        found.setdefault(row["link"], []).append((row["seq"], row["claim"]))
-    return {link: tuple(claim for _, claim in sorted(pairs)) for link, pairs in found.items()}
-
-
-def _links(rows: Sequence[Row], premise_rows: Sequence[Row]) -> list[Link]:
-    premises = _premises(premise_rows)
-    return [link_from_row(row, premises.get(row["id"], ())) for row in rows]
-
-
-def _read_whole(conn: Connection) -> Rows:
-    info = _info(conn)
-    claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
-    link_rows = [r._mapping for r in conn.execute(select(links_table))]
-    premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
-    return info, claims, _links(link_rows, premise_rows)
+        info = _info(conn)
+        claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
+        link_rows = [r._mapping for r in conn.execute(select(links_table))]
+        premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
+    return info, claims, links_of(link_rows, premise_rows)
 
 
 def _info(conn: Connection) -> DebateInfo | None:
-    """The debate record, None when it is missing. Any record but the one numbered 1 is
-    damage: SQLite checks no CHECK on a read-only connection, and every edit of the
-    debate's title updates record 1 only, so it would be reported done and lost."""
+    """The debate record, None when it is missing; any record but the one numbered 1 is
+    damage (as sqlite_read.py says)."""
     rows = conn.execute(select(debate_table).limit(2)).mappings().all()
     if len(rows) > 1 or (rows and rows[0]["id"] != 1):
         raise RowError("it must hold one debate record, numbered 1")
     return info_from_row(rows[0]) if rows else None
-
-
-def _read_page(conn: Connection, table: Table, after: int | None) -> list[Row]:
-    """Up to READ_PAGE rows of `table` written after row number `after` (None: from the
-    first, since another program may number a row 0 or below), in its own read
-    transaction; each row's number is under `_rowid`."""
-    number: ColumnElement[int] = literal_column("rowid", Integer)
-    statement = select(table, number.label("_rowid")).order_by(number).limit(READ_PAGE)
-    if after is not None:
-        statement = statement.where(number > after)
-    with conn.begin():
-        return [r._mapping for r in conn.execute(statement)]
-
-
-def _read_paged(conn: Connection) -> Rows | None:
-    """The whole file page by page, or None if another connection committed meanwhile."""
-    with conn.begin():
-        start = conn.exec_driver_sql("PRAGMA data_version").scalar()
-        info = _info(conn)
-    found: dict[str, list[Row]] = {"claims": [], "links": [], "premises": []}
-    for table in (claims_table, links_table, premises_table):
-        after: int | None = None
-        while True:
-            page = _read_page(conn, table, after)
-            found[table.name].extend(page)
-            if len(page) < READ_PAGE:
-                break
-            after = page[-1]["_rowid"]
-        with conn.begin():
-            if conn.exec_driver_sql("PRAGMA data_version").scalar() != start:
-                return None
-    return (info, [claim_from_row(r) for r in found["claims"]],
-            _links(found["links"], found["premises"]))

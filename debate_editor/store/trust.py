@@ -13,10 +13,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from sqlalchemy import create_engine
-from sqlalchemy.pool import StaticPool
-
-from debate_editor.store.upgrades import STEPS, Step, upgrade
+from debate_editor.store.upgrades import STEPS, RawSteps, Step, upgrade
 
 SchemaObject = tuple[str, str, str, str]
 """(type, name, table, SQL with its spaces squeezed) of one row of sqlite_master."""
@@ -39,13 +36,13 @@ def declared_objects(version: int) -> frozenset[SchemaObject]:
 def _made_by(steps: tuple[Step, ...], version: int) -> frozenset[SchemaObject]:
     """Kept per list of steps, so a ladder with a step added is asked afresh."""
     raw = sqlite3.connect(":memory:", isolation_level=None)
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
-    with engine.connect() as conn, conn.begin():
-        upgrade(conn, 0, version)
-    objects = frozenset(_objects(raw))
-    engine.dispose()
-    raw.close()
-    return objects
+    try:
+        raw.execute("BEGIN")
+        upgrade(RawSteps(raw), 0, version)
+        raw.execute("COMMIT")
+        return frozenset(_objects(raw))
+    finally:
+        raw.close()
 
 
 def harden(conn: sqlite3.Connection) -> None:

@@ -7,11 +7,28 @@ exactly what it did the day it was written.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from typing import Protocol
 
-from sqlalchemy import Connection
+from debate_editor.store.version import SCHEMA_VERSION
 
-from debate_editor.store.schema import SCHEMA_VERSION
+
+class Connection(Protocol):
+    """What a step needs of a connection: SQLAlchemy's, or a bare one in `RawSteps`."""
+
+    def exec_driver_sql(self, statement: str, /) -> object: ...
+
+
+class RawSteps:
+    """A bare sqlite3 connection, as the steps ask of one: opening and checking a file
+    climbs the ladder without importing SQLAlchemy."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.raw = raw
+
+    def exec_driver_sql(self, statement: str, /) -> object:
+        return self.raw.execute(statement)
 
 
 def _create_v1(conn: Connection) -> None:

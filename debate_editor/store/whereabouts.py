@@ -22,7 +22,7 @@ from debate_editor.domain.errors import DebateFileError
 from debate_editor.store import atomic
 from debate_editor.store import file as debate_file
 from debate_editor.store.document import DebateDocument
-from debate_editor.store.schema import APPLICATION_ID
+from debate_editor.store.version import APPLICATION_ID
 
 JOURNAL = "-journal"
 NAME_MAX = 255
@@ -152,17 +152,13 @@ def follow(document: DebateDocument, path: Path) -> None:
     if not lock.acquire():
         raise DebateFileError(path, "cannot be edited: it is open in another window.")
     # The document's own connection and lock, as `DebateDocument.save_as` sets them.
-    document._engine, document._conn = debate_file.connect(path, "rw")
-    document._lock = lock
+    document._attach(debate_file.connect(path, "rw"), "rw", lock)
     document.path = path
 
 
 def save_in_place(document: DebateDocument) -> None:
     """Write the open debate to its own name again, after its file was deleted or
     replaced there (Save As under the same name): a whole copy, then edits go on in it."""
-    raw = document._live().connection.driver_connection
-    if raw is None:
-        raise DebateFileError(document.path, "is closed.")
-    atomic.copy_file(raw, document.path).release()  # taken again at once by `follow`
+    atomic.copy_file(document._driver(), document.path).release()  # taken again at once by `follow`
     follow(document, document.path)
     document.read_only, document.read_only_reason = False, ""

@@ -10,11 +10,32 @@ exit, and without the variable nothing is installed.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 VARIABLE = "DEBATE_EDITOR_FIRST_FRAME_EXIT"
+
+
+class _AfterPaint(QObject):
+    """Runs `then` once, after the watched widget's first paint."""
+
+    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """`then`, once the first frame is on screen: work a start need not wait for (the
+    store's SQLAlchemy, which only the first edit needs: README, "Performance")."""
+    widget.installEventFilter(_AfterPaint(widget, then))
 
 
 class _QuitOnPaint(QObject):
