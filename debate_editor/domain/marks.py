@@ -12,8 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.model import Link, LinkKind, Mark, Strength
+from debate_editor.domain.model import Claim, Link, LinkKind, Mark, Strength
 from debate_editor.domain.status import IN, Labelling
+
+MARK_WORDS = {Mark.ACCEPTED: "you accept", Mark.REJECTED: "you reject",
+              Mark.UNSURE: "you are unsure"}
+STRENGTH_WORDS = {Strength.STRONG: "strong to you", Strength.WEAK: "weak to you",
+                  Strength.NONE: "no bearing to you"}
+
+
+def mine(claim: Claim, link: Link | None = None) -> str:
+    """The user's marks in words, for a card's header and a row's small print: the
+    claim's, and the reason's (`link`) it stands under there; "" when unmarked."""
+    words = [MARK_WORDS[claim.mark]] if claim.mark is not Mark.UNMARKED else []
+    if link is not None and link.strength is not Strength.UNMARKED:
+        words.append(STRENGTH_WORDS[link.strength])
+    return ", ".join(words)
 
 
 @dataclass(frozen=True)

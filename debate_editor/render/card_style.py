@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple, TypeGuard
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from debate_editor.domain.model import Claim, ClaimKind, LinkKind
+from debate_editor.domain.marks import MARK_WORDS
+from debate_editor.domain.model import Claim, ClaimKind, LinkKind, Mark
 from debate_editor.render.text_fit import end_with_ellipsis, paragraph_lines, paragraphs
 
 FONT_FAMILY = "DejaVu Sans"
@@ -125,6 +126,8 @@ class CardFace:
     lines: tuple[TextLine, ...]
     elided: bool = False
     """The text was too long for the card and ends in an ellipsis."""
+    mine: str = ""
+    """The user's own mark on the claim, in words (README, "Your own marks")."""
 
     @property
     def style(self) -> KindStyle:
@@ -288,7 +291,8 @@ def _face(kind: ClaimKind, title: str, text: str) -> CardFace:
 
 
 def card_face(claim: Claim) -> CardFace:
-    return _face(claim.kind, claim.title, claim.text)
+    face = _face(claim.kind, claim.title, claim.text)
+    return replace(face, mine=MARK_WORDS[claim.mark]) if claim.mark is not Mark.UNMARKED else face
 
 
 def card_size(claim: Claim) -> tuple[float, float]:

@@ -104,7 +104,8 @@ def draw_card(
         painter.setFont(header_font())
         painter.setPen(style.band)
         align = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(header, align | Qt.AlignmentFlag.AlignLeft, style.label)
+        painter.drawText(header, align | Qt.AlignmentFlag.AlignLeft,
+                         f"{style.label} · {face.mine}" if face.mine else style.label)
         tally = counts_text(pros, cons)
         if tally:
             painter.setPen(MUTED_COLOUR)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.marks import mine
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
 from debate_editor.render.card_style import (
     BORDER_COLOUR,
@@ -101,7 +102,7 @@ class Entry:
 
     def note(self) -> str:
         """The small print of the card: its own tally and where else it stands."""
-        parts = [counts_text(self.pros, self.cons)]
+        parts = [counts_text(self.pros, self.cons), mine(self.claim, self.link)]
         if self.undercuts:
             parts.append(f"{self.undercuts} against this link")
         if self.parents > 1:

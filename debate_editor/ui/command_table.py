@@ -64,6 +64,7 @@ def menu_text(key: str, *, on_arrow: bool = False) -> str:
 _FILE, _EDIT, _MAP, _VIEW, _HELP = "&File", "&Edit", "&Map", "&View", "&Help"
 _COLUMNS, _PRESENTING = "Pro/con columns", "Presenting"
 _STATUS = "Which claims stand"
+_MINE = "Your own marks"
 _BOTH = ("columns", "outline")
 _MAP_TREES = ("canvas", "outline")
 _SLIDES = ("presentation",)
@@ -139,6 +140,18 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("move_reason_down", "Move Reason Do&wn", ("Ctrl+Down",), _MAP, "view",
             "Building the map", "Later among the pros (or cons) of what it answers.", _BOTH,
             edits=True),
+    _C("mark_accepted", "Mark &Accepted", ("Alt+A",), _MAP, "window", _MINE,
+            "Your own verdict on the selected claims (again: take it off). It never "
+            "changes which claims stand; Where They Part lists where it disagrees.",
+       edits=True, separated=True),
+    _C("mark_rejected", "Mark &Rejected", ("Alt+R",), _MAP, "window", _MINE, edits=True),
+    _C("mark_unsure", "Mark &Unsure", ("Alt+U",), _MAP, "window", _MINE, edits=True),
+    _C("mark_strong", "Reason Is &Strong", ("Alt+S",), _MAP, "window", _MINE,
+            "Your weight of the selected arrows, or of the links by which the selected "
+            "claims answer (again: take it off).", edits=True),
+    _C("mark_weak", "Reason Is &Weak", ("Alt+W",), _MAP, "window", _MINE, edits=True),
+    _C("mark_no_bearing", "Reason Has No &Bearing", ("Alt+N",), _MAP, "window", _MINE,
+       edits=True),
     _C("select_up", "Select What It Answers", ("Up",), "", "view", "Moving around"),
     _C("select_down", "Select Its First Reason", ("Down",), "", "view", "Moving around"),
     _C("select_left", "Select the Sibling Before", ("Left",), "", "view", "Moving around"),

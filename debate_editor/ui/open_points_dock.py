@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from debate_editor.domain.marks import Disagreement, disagreements
 from debate_editor.domain.open_points import OpenPoint, defended, open_points
 from debate_editor.ui.session import Session
 from debate_editor.ui.status_words import quote
@@ -52,7 +53,9 @@ class OpenPointsPanel(QWidget):
         self.setFocusProxy(self.list)
         self.setMinimumWidth(160)
         self.points: list[OpenPoint] = []
+        self.parted: list[Disagreement] = []
         session.status.changed.connect(lambda _ids: self.refresh())
+        session.bridge.changed.connect(lambda _event: self.refresh())  # a mark changed
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {}
@@ -64,10 +67,12 @@ class OpenPointsPanel(QWidget):
         if not self.isVisible():
             return
         points = current_points(self.session)
-        if points == self.points and self.list.count() == len(points):
-            return
-        self.points = points
         graph = self.session.document.graph
+        parted = disagreements(graph, self.session.status.labelling)
+        if (points, parted) == (self.points, self.parted) and self.list.count() == len(
+                points) + (len(parted) + 1 if parted else 0):
+            return
+        self.points, self.parted = points, parted
         self.list.clear()
         for number, point in enumerate(points, 1):
             objection = graph.claims[point.objection]
@@ -81,6 +86,16 @@ class OpenPointsPanel(QWidget):
             item.setData(PointRole, point.objection)
             item.setToolTip("Click to select this objection in every view.")
             self.list.addItem(item)
+        if parted:
+            heading = QListWidgetItem("Where your marks part from the structure:")
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(heading)
+            for one in parted:
+                item = QListWidgetItem(f"• “{quote(graph.claims[one.claim].text)}”\n"
+                                       f"    {one.why}")
+                item.setData(PointRole, one.claim)
+                item.setToolTip("Click to select this claim in every view.")
+                self.list.addItem(item)
         self.summary.setText(
             "No objection stands against the theses or their reasons." if not points else
             f"{len(points)} objection{'s' if len(points) != 1 else ''} still open: they "

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.ids import id_key
+from debate_editor.domain.marks import mine
 from debate_editor.domain.model import Link, LinkKind
 from debate_editor.store import DebateDocument
 from debate_editor.ui.outline_roots import closes_circle, has_circle, top_level
@@ -27,6 +28,8 @@ ElsewhereRole = Qt.ItemDataRole.UserRole + 4
 """How many other claims this claim also answers (it shows under each)."""
 CircularRole = Qt.ItemDataRole.UserRole + 5
 KindRole = Qt.ItemDataRole.UserRole + 6
+MarksRole = Qt.ItemDataRole.UserRole + 7
+"""The user's own marks on the claim and on the link it stands under here, in words."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -200,6 +203,8 @@ class OutlineModel(QAbstractItemModel):
             return max(0, len(graph.outgoing(node.claim_id)) - (node.link_id is not None))
         if role == CircularRole:
             return node.circular()
+        if role == MarksRole:
+            return mine(claim, graph.links.get(node.link_id or ""))
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(self._tip(node, claim.text))
         return None

@@ -65,6 +65,7 @@ from debate_editor.ui.outline_model import (
     ClaimRole,
     ElsewhereRole,
     KindRole,
+    MarksRole,
     SignRole,
 )
 from debate_editor.ui.plain_text import light_list, paint_empty_hint, quiet_hint
@@ -98,6 +99,8 @@ def tags_of(index: AnyIndex) -> str:
         parts.append(f"↪ also under {elsewhere} more")
     if index.data(CircularRole):
         parts.append("↻ circular")
+    if marks := index.data(MarksRole):
+        parts.append(marks)
     return " · ".join(parts)
 
 
