@@ -162,6 +162,11 @@ class DebateGraph:
         """Links that start at a claim: what it supports, opposes or undercuts."""
         return self._sorted_links(self._outgoing.get(claim_id, ()))
 
+    def outgoing_unsorted(self, claim_id: str) -> list[Link]:
+        """`outgoing` in no particular order, for a walk that does not care (the outline
+        asks it of every claim as it opens: sorting them was a third of that)."""
+        return [self.links[i] for i in self._outgoing.get(claim_id, ())]
+
     def reasons(self, target_id: str, kind: LinkKind | None = None) -> list[Reason]:
         return [
             Reason(link, self.claims[link.source])
