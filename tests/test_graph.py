@@ -95,3 +95,43 @@ def test_following_edits_in_place_matches_a_rebuild() -> None:
     graph.remove_claim("ax")
     rebuilt = DebateGraph([c for c in claims if c.id != "ax"], links[:4])
     assert [c.id for c in graph.reading_order()] == [c.id for c in rebuilt.reading_order()]
+
+
+def test_theses_follow_every_edit_in_place() -> None:
+    """The theses are kept as claims and links come, go and change (README,
+    "Performance"): after each of many edits they are what a look at every claim finds."""
+    from debate_editor.domain.ids import id_key
+
+    rng = random.Random(5)
+    graph = DebateGraph([Claim(id="c0", text="c0", kind=ClaimKind.THESIS)])
+    made = 0
+    for step in range(600):
+        claims, links = graph.claims, graph.links
+        roll = rng.random()
+        if roll < 0.3 or len(claims) < 3:
+            made += 1
+            graph.add_claim(Claim(id=f"c{made}", text="x", order=rng.randint(0, 5)))
+        elif roll < 0.5:
+            source, target = rng.sample(sorted(claims), 2)
+            if (source, target) not in graph.pairs:
+                graph.add_link(Link(id=f"l{step}", source=source, to_claim=target,
+                                    kind=rng.choice([SUP, OBJ])))
+        elif roll < 0.6 and links:
+            graph.remove_link(rng.choice(sorted(links)))
+        elif roll < 0.7:
+            lonely = [c for c in sorted(claims) if not graph.incoming(c)
+                      and not graph.outgoing(c)]
+            if lonely:
+                graph.remove_claim(rng.choice(lonely))
+        elif roll < 0.85:
+            claim = claims[rng.choice(sorted(claims))]
+            graph.replace_claim(claim.model_copy(update={"order": rng.randint(0, 5)}))
+        elif links:
+            link = links[rng.choice(sorted(links))]
+            source = rng.choice(sorted(claims))
+            if source != link.to_claim and (source, link.target) not in graph.pairs:
+                graph.replace_link(link.model_copy(update={"source": source}))
+        answering = {link.source for link in graph.links.values()}
+        expected = sorted((c for c in graph.claims.values() if c.id not in answering),
+                          key=lambda c: (c.order, id_key(c.id)))
+        assert graph.theses() == expected, f"after step {step}"

@@ -52,6 +52,10 @@ class DebateGraph:
         """Target id -> its incoming links sorted, kept until a link there changes."""
         self.pairs: dict[PairKey, str] = {}
         """(premises, target) -> the link between them: a group answers a target once."""
+        self._thesis_ids: set[str] = set()
+        """Claims with no outgoing link, kept as links come and go: views ask for the theses
+        after each edit, and a pass over every claim was a third of it (README, "Performance")."""
+        self._theses: list[Claim] | None = None  # sorted, until a thesis comes, goes or changes
         for claim in claims:
             self.add_claim(claim)
         for link in links:
@@ -81,15 +85,23 @@ class DebateGraph:
 
     def add_claim(self, claim: Claim) -> None:
         self.claims[claim.id] = claim
+        if not self._outgoing.get(claim.id):
+            self._thesis_ids.add(claim.id)
+            self._theses = None
         if self._nx is not None:
             self._nx.add_node(claim.id)
 
     def replace_claim(self, claim: Claim) -> None:
         self.claims[claim.id] = claim
+        if claim.id in self._thesis_ids:
+            self._theses = None
 
     def remove_claim(self, claim_id: str) -> None:
         """Remove a claim whose links have been removed already."""
         del self.claims[claim_id]
+        if claim_id in self._thesis_ids:
+            self._thesis_ids.discard(claim_id)
+            self._theses = None
         self._in_order.pop(claim_id, None)
         if self._nx is not None:
             self._nx.remove_node(claim_id)
@@ -102,6 +114,9 @@ class DebateGraph:
         self._incoming.setdefault(link.target, []).append(link.id)
         for source in link.sources:
             self._outgoing.setdefault(source, []).append(link.id)
+            if source in self._thesis_ids:
+                self._thesis_ids.discard(source)
+                self._theses = None
         self.pairs[link.pair] = link.id
         if link.to_claim is not None and self._nx is not None:
             self._nx.add_edges_from((source, link.to_claim) for source in link.sources)
@@ -125,6 +140,9 @@ class DebateGraph:
         self._incoming[link.target].remove(link_id)
         for source in link.sources:
             self._outgoing[source].remove(link_id)
+            if not self._outgoing[source] and source in self.claims:
+                self._thesis_ids.add(source)
+                self._theses = None
         self._incoming.pop(link_id, None)
         if self.pairs.get(link.pair) == link_id:
             del self.pairs[link.pair]
@@ -153,6 +171,11 @@ class DebateGraph:
         """Links that start at a claim: what it supports, opposes or undercuts, alone or
         as one premise of a group."""
         return self._sorted_links(self._outgoing.get(claim_id, ()))
+
+    def outgoing_unsorted(self, claim_id: str) -> list[Link]:
+        """`outgoing` in no particular order, for a walk that does not care (the outline
+        asks it of every claim as it opens: sorting them was a third of that)."""
+        return [self.links[i] for i in self._outgoing.get(claim_id, ())]
 
     def reasons(self, target_id: str, kind: LinkKind | None = None) -> list[Reason]:
         return [
@@ -201,9 +224,11 @@ class DebateGraph:
 
     def theses(self) -> list[Claim]:
         """Claims that support, oppose and undercut nothing, in their stored order."""
-        roots = [c for cid, c in self.claims.items() if not self._outgoing.get(cid)]
-        roots.sort(key=lambda claim: (claim.order, id_key(claim.id)))
-        return roots
+        if self._theses is None:
+            roots = [self.claims[cid] for cid in self._thesis_ids]
+            roots.sort(key=lambda claim: (claim.order, id_key(claim.id)))
+            self._theses = roots
+        return list(self._theses)
 
     def answers_through(self, claim_id: str, ancestor: str) -> bool:
         """Whether `claim_id` answers `ancestor`, directly or through other claims."""
@@ -351,48 +376,3 @@ def links_in_dependency_order(links: Iterable[Link]) -> list[Link]:
             placed.add(step.id)
             ordered.append(step)
     return ordered
-
-
-def debate_under(debate: Debate, claim_id: str) -> Debate:
-    """Only what stands under one claim, that claim as the root (an export's `--claim`)."""
-    graph = DebateGraph.of(debate)
-    keep = {claim.id for claim in graph.reading_order(claim_id)}
-    links = [
-        link for link in debate.links
-        if keep.issuperset(link.sources) and claim_id not in link.sources
-        and (link.to_claim is None or link.to_claim in keep)
-    ]
-    links = _without_dangling_undercuts(links)
-    claims = [claim for claim in debate.claims if claim.id in keep]
-    return Debate.model_construct(
-        schema_version=debate.schema_version, info=debate.info,
-        claims=tuple(claims), links=tuple(links),
-    )
-
-
-def _without_dangling_undercuts(links: list[Link]) -> list[Link]:
-    """Drop undercuts whose arrow was dropped, and the undercuts of those, and so on: one
-    walk up each chain, each link decided once (not one pass over all per level). An
-    undercut stays when its chain ends at an arrow to a claim, or turns in a circle."""
-    by_id = {link.id: link for link in links}
-    kept: dict[str, bool] = {}
-    for link in links:
-        trail: list[str] = []
-        on_trail: set[str] = set()
-        current: Link | None = link
-        while current is not None and current.id not in kept and current.id not in on_trail:
-            if current.to_link is None:
-                kept[current.id] = True
-                break
-            trail.append(current.id)
-            on_trail.add(current.id)
-            current = by_id.get(current.to_link)
-        if current is None:
-            verdict = False
-        elif current.id in on_trail:
-            verdict = True
-        else:
-            verdict = kept[current.id]
-        for link_id in trail:
-            kept[link_id] = verdict
-    return [link for link in links if kept[link.id]]

@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from debate_editor.domain.graph import DebateGraph, debate_under
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph_under import debate_under
 from debate_editor.domain.model import Claim, ClaimKind, Debate, Link, LinkKind
 from debate_editor.domain.status import Label, Labelling
 from debate_editor.domain.status_labels import LEGEND, SENTENCE, WORD

@@ -18,7 +18,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from debate_editor.domain.collector import gc_paused
-from debate_editor.domain.graph import DebateGraph, debate_under
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph_under import debate_under
 from debate_editor.domain.model import Debate
 from debate_editor.formats.registry import ExportOptions, Format, register
 from debate_editor.render.card_style import BACKGROUND_COLOUR

@@ -48,7 +48,11 @@ from debate_editor.render.card_style import (
     header_font,
     title_font,
 )
-from debate_editor.render.status_mark import MARK_RADIUS, draw_status_mark
+from debate_editor.render.status_mark import (
+    MARK_RADIUS,
+    draw_status_mark,
+    draw_status_mark_cached,
+)
 
 TEXT_LOD = 0.55
 SHAPE_LOD = 0.3
@@ -65,9 +69,11 @@ def draw_card(
     matched: bool = False,
     lod: float = 1.0,
     status: Label | None = None,
+    cached_mark: bool = False,
 ) -> None:
     """Draw a card with its top-left corner at `origin`; `status` (off in exports unless
-    asked): the mark of whether it stands, at the right of its header."""
+    asked): the mark of whether it stands, at the right of its header, from a pixmap
+    with `cached_mark` (the canvas: quicker, within half a pixel of where it is drawn)."""
     style = face.style
     rect = QRectF(origin.x(), origin.y(), face.width, face.height)
     if lod < SHAPE_LOD:
@@ -89,8 +95,8 @@ def draw_card(
     left = rect.left() + BAND + PADDING
     header = QRectF(left, rect.top() + 4, face.width - BAND - 2 * PADDING, HEADER_HEIGHT - 6)
     if status is not None:
-        draw_status_mark(painter, QPointF(header.right() - MARK_RADIUS, header.center().y()),
-                         status)
+        mark = draw_status_mark_cached if cached_mark else draw_status_mark
+        mark(painter, QPointF(header.right() - MARK_RADIUS, header.center().y()), status)
         header.setRight(header.right() - 2 * MARK_RADIUS - 5)
     if lod < TEXT_LOD:
         painter.fillRect(QRectF(left, header.top() + 4, 40, 6), style.band)

@@ -72,6 +72,12 @@ def _update(table: Table) -> UpdateBase:
     return update(table).where(table.c.id == bindparam("key"))
 
 
+_INSERT = {table.name: insert(table) for table in (claims_table, links_table, premises_table)}
+_UPDATE = {table.name: _update(table) for table in (claims_table, links_table, debate_table)}
+"""Built once: building a statement again for each edit (and its cache key) cost as
+much as SQLite's writing the rows."""
+
+
 def _keyed(row: Row) -> dict[str, Any]:
     """An update's parameters: every column but the id, and the id as `key`."""
     return {**{k: v for k, v in row.items() if k != "id"}, "key": row["id"]}
@@ -94,19 +100,19 @@ def write_debate(conn: Connection, debate: Debate) -> None:
 def write_edit(conn: Connection, plan: EditPlan) -> None:
     """Write a checked edit in the order `Edit` promises."""
     edit = plan.edit
-    _run(conn, insert(claims_table), [claim_row(c) for c in edit.add_claims])
+    _run(conn, _INSERT["claims"], [claim_row(c) for c in edit.add_claims])
     ordered = links_in_dependency_order(edit.add_links)
-    _run(conn, insert(links_table), [link_row(link) for link in ordered])
-    _run(conn, insert(premises_table), [row for link in ordered for row in premise_rows(link)])
-    _run(conn, _update(claims_table), [_keyed(claim_row(c)) for c in edit.update_claims])
-    _run(conn, _update(links_table), [_keyed(link_row(link)) for link in edit.update_links])
+    _run(conn, _INSERT["links"], [link_row(link) for link in ordered])
+    _run(conn, _INSERT["premises"], [row for link in ordered for row in premise_rows(link)])
+    _run(conn, _UPDATE["claims"], [_keyed(claim_row(c)) for c in edit.update_claims])
+    _run(conn, _UPDATE["links"], [_keyed(link_row(link)) for link in edit.update_links])
     # a changed link's premises are written again whole (a few rows; the order may move)
     _run(conn, _PREMISES_OF, [{"key": link.id} for link in edit.update_links])
-    _run(conn, insert(premises_table),
+    _run(conn, _INSERT["premises"],
          [row for link in edit.update_links for row in premise_rows(link)])
     _run(conn, _DELETE["links"], [{"key": i} for i in plan.removed_links])
     _run(conn, _DELETE["claims"], [{"key": i} for i in edit.remove_claims])
-    conn.execute(_update(debate_table), [_keyed(info_row(plan.info))])
+    conn.execute(_UPDATE["debate"], [_keyed(info_row(plan.info))])
 
 
 def read_debate(conn: Connection) -> Rows:

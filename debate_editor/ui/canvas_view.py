@@ -119,9 +119,13 @@ class CanvasView(LinkDragging, QGraphicsView):
     def zoom_out(self) -> None:
         self.set_zoom(self.zoom / ZOOM_STEP)
 
+    def fit_target(self) -> QRectF:
+        """What fitting the whole map shows: every card one can see, and a margin."""
+        return self.map.cards_bounds().adjusted(-30, -30, 30, 30)
+
     def zoom_fit(self, rect: QRectF | None = None) -> None:
-        """Show the whole map (never larger than actual size)."""
-        target = rect or self.map.cards_bounds().adjusted(-30, -30, 30, 30)
+        """Show the whole map, or `rect` (never larger than actual size)."""
+        target = rect or self.fit_target()
         self.map.grow_scene_rect([])
         view = self.viewport().rect()
         if target.width() <= 0 or target.height() <= 0 or view.width() <= 0:

@@ -97,8 +97,8 @@ class Entry:
     @classmethod
     def of(cls, graph: DebateGraph, link: Link) -> Entry:
         claim = graph.claims[link.source]
-        return cls(link, claim, len(graph.pros(claim.id)), len(graph.cons(claim.id)),
-                   len(graph.undercuts(link.id)), len(graph.parents(claim.id)))
+        return cls(link, claim, *graph.reason_counts(claim.id),
+                   len(graph.incoming(link.id)), len(graph.parents(claim.id)))
 
     def note(self) -> str:
         """The small print of the card: its own tally and where else it stands."""

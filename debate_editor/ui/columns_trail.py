@@ -70,8 +70,18 @@ class TrailBar(QWidget):
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)
         self.buttons: list[QToolButton] = []
+        self._shown: tuple[object, ...] | None = None
 
     def show_trail(self, graph: DebateGraph, trail: Trail, title: str = "") -> None:
+        """Build the bar again, unless it would show what it shows already (the columns
+        ask after every edit, and most edits change nothing here)."""
+        start = max(0, len(trail) - 1 - SHOWN_CRUMBS)
+        shown = (tuple(trail), title if len(trail) <= 1 else "",
+                 tuple(graph.claims[trail[depth][0]].text
+                       for depth in range(start, len(trail) - 1)))
+        if shown == self._shown:
+            return
+        self._shown = shown
         while self.box.count():
             item = self.box.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -85,9 +95,9 @@ class TrailBar(QWidget):
         back.setToolTip("Back to the claim it answers (Backspace)")
         back.setAutoRaise(True)
         back.setEnabled(len(trail) > 1)
-        back.clicked.connect(lambda: self.chosen.emit(len(trail) - 2))
+        up = len(trail) - 2
+        back.clicked.connect(lambda: self.chosen.emit(up))
         self.box.addWidget(back)
-        start = max(0, len(trail) - 1 - SHOWN_CRUMBS)
         if start > 0:
             self.box.addWidget(QLabel("… ›", self))
         metrics = QFontMetrics(self.font())

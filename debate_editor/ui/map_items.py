@@ -122,7 +122,7 @@ class ClaimCard(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         draw_card(painter, self.face, QPointF(0, 0), pros=self.pros, cons=self.cons,
                   selected=self.isSelected(), matched=self.matched, lod=lod,
-                  status=self._read_status())
+                  status=self._read_status(), cached_mark=True)
         if self.folded:
             self._paint_badge(painter)
 

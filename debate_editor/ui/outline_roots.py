@@ -49,7 +49,7 @@ def above(graph: DebateGraph, claim_id: str) -> list[str]:
     objection to a link, the reason whose link it attacks."""
     return [link.to_claim if link.to_claim is not None
             else graph.links[link.to_link or ""].source
-            for link in graph.outgoing(claim_id)]
+            for link in graph.outgoing_unsorted(claim_id)]
 
 
 def closes_circle(graph: DebateGraph, link: Link) -> bool:

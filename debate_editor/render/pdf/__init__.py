@@ -28,7 +28,8 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QLocale
 
-from debate_editor.domain.graph import DebateGraph, debate_under
+from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph_under import debate_under
 from debate_editor.domain.model import Debate
 from debate_editor.domain.status import Labelling
 from debate_editor.domain.status_labels import WORD
