@@ -1,5 +1,6 @@
 """Hypothesis strategies for whole, valid debates: claims with any text, links of both
-kinds, undercuts, claims under two parents."""
+kinds, undercuts, claims under two parents, and (with `groups`) reasons of several
+premises that hold only together (README, "Co-premises")."""
 
 from __future__ import annotations
 
@@ -37,9 +38,11 @@ def debates(
     undercuts: bool = True,
     rich: bool = True,
     ids: st.SearchStrategy[str] | None = None,
+    groups: bool = False,
 ) -> Debate:
     """A valid debate. `rich` fills every field of a claim (for lossless formats);
-    `ids` draws arbitrary ids instead of c1, c2, …"""
+    `ids` draws arbitrary ids instead of c1, c2, …; `groups` lets a link (an undercut
+    too) have up to two more premises."""
     count = draw(st.integers(min_value=1, max_value=max_claims))
     if ids is not None:
         claim_ids = draw(st.lists(ids, min_size=count, max_size=count, unique=True))
@@ -67,9 +70,22 @@ def debates(
         unique=True, max_size=count * 2,
     ))
     links: list[Link] = []
+    taken: set[tuple[tuple[str, ...], str]] = set()
+
+    def premises(source: str, target: str) -> tuple[str, ...]:
+        """The source alone, or (with `groups`) with co-premises, answering `target` once."""
+        if not groups:
+            return (source,)
+        more = draw(st.lists(st.sampled_from(claim_ids), max_size=2, unique=True))
+        chosen = (source, *(c for c in more if c not in (source, target)))
+        if len(chosen) > 1 and (tuple(sorted(chosen)), target) in taken:
+            chosen = (source,)
+        taken.add((tuple(sorted(chosen)), target))
+        return chosen
+
     for number, (source, target) in enumerate(pairs, 1):
         links.append(Link(
-            id=f"l{number}", source=source, to_claim=target,
+            id=f"l{number}", sources=premises(source, target), to_claim=target,
             kind=draw(st.sampled_from(LinkKind)),
             order=draw(ORDERS) if rich else draw(st.integers(0, 5)),
         ))
@@ -79,7 +95,7 @@ def debates(
             unique=True, max_size=3,
         ))
         for number, (source, target) in enumerate(attacks, len(links) + 1):
-            links.append(Link(id=f"l{number}", source=source, to_link=target,
+            links.append(Link(id=f"l{number}", sources=premises(source, target), to_link=target,
                               kind=LinkKind.OBJECTION, order=draw(st.integers(0, 5))))
     info = DebateInfo(title=draw(st.text(max_size=20)), description=draw(st.text(max_size=20)))
     if rich:

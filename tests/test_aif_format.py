@@ -66,19 +66,19 @@ def test_an_ova_save_reads_as_claims_supports_objections_and_undercuts() -> None
     ])  # the locution "Ann : cars pollute" is dialogue, not a claim
     [thesis] = graph.theses()
     assert thesis.text == "Cities should ban cars" and thesis.kind is ClaimKind.THESIS
-    assert [(text[r.claim.id], r.link.kind) for r in graph.reasons(thesis.id)] == [
-        ("Cars pollute", LinkKind.SUPPORT),
-        ("Pollution harms health", LinkKind.SUPPORT),
-        ("Deliveries need roads", LinkKind.OBJECTION),
+    # The RA node's two premises are linked: one reason that holds only with both.
+    assert [(tuple(text[c.id] for c in r.premises), r.link.kind)
+            for r in graph.reasons(thesis.id)] == [
+        (("Cars pollute", "Pollution harms health"), LinkKind.SUPPORT),
+        (("Deliveries need roads",), LinkKind.OBJECTION),
     ]
-    # The CA aimed at the RA node attacks the inference: an undercut of each premise's
-    # arrow. The CA aimed at the other CA undercuts the objection's arrow.
-    undercuts = {(text[lk.source], text[graph.links[lk.to_link].source])
+    # The CA aimed at the RA node attacks the inference: an undercut of that one arrow.
+    # The CA aimed at the other CA undercuts the objection's arrow.
+    undercuts = {(text[lk.source], tuple(text[s] for s in graph.links[lk.to_link].sources))
                  for lk in debate.links if lk.is_undercut}
     assert undercuts == {
-        ("This city has clean air anyway", "Cars pollute"),
-        ("This city has clean air anyway", "Pollution harms health"),
-        ("Cargo bikes can deliver", "Deliveries need roads"),
+        ("This city has clean air anyway", ("Cars pollute", "Pollution harms health")),
+        ("Cargo bikes can deliver", ("Deliveries need roads",)),
     }
 
 
@@ -110,7 +110,7 @@ def comparable(debate: Debate) -> tuple[object, ...]:
     def arrow(link_id: str) -> tuple[object, ...]:
         link = graph.links[link_id]
         target = arrow(link.to_link) if link.to_link else position[link.to_claim]
-        return (position[link.source], target, link.kind)
+        return (tuple(position[s] for s in link.sources), target, link.kind)
 
     answers = sorted((
         (arrow(link.id), tuple(arrow(u.id) for u in graph.incoming(link.id)))

@@ -12,12 +12,14 @@ objection to the link. MA nodes (rephrase) are read as supports. Locutions (L), 
 illocutions (YA), transitions (TA) and preferences (PA) are dialogue, not argument: they
 are skipped. OVA's {"AIF": {…}, "OVA": {…}} wrapping and numeric node ids are read too.
 
-A scheme node with several premises becomes one support per premise (the premises are
-no longer marked as linked). Claims that support and attack nothing are theses; other
+A scheme node with several premises is one link with all of them, in the order of
+their edges in the file: premises that hold only together (README, "Co-premises"), as
+AIF's linked argument means. Claims that support and attack nothing are theses; other
 kinds, notes, tags, titles and the debate's title are not kept. Node timestamps (UTC)
 give the debate's created and modified times; written nodes carry its modified time.
-Written AIF has one RA or CA node per link, arrows to claims first and undercuts after
-the arrows they attack, so it reads back to the same debate.
+Written AIF has one RA or CA node per link with an edge from each premise, arrows to
+claims first and undercuts after the arrows they attack, so it reads back to the same
+debate.
 """
 
 from __future__ import annotations
@@ -145,16 +147,18 @@ class _Reader:
         link_ids = numbered_ids("l")
         links: list[Link] = []
         links_of: dict[str, list[str]] = {}  # scheme node -> the links it became
-        pairs: set[tuple[str, str]] = set()
+        pairs: set[tuple[tuple[str, ...], str]] = set()
         ranks: dict[str, int] = {}
 
-        def add(source: str, target: str, kind: LinkKind, undercut: bool) -> str | None:
-            if (source, target) in pairs or source == target:
+        def add(sources: list[str], target: str, kind: LinkKind, undercut: bool) -> str | None:
+            premises = tuple(dict.fromkeys(s for s in sources if s != target))
+            pair = (tuple(sorted(premises)), target)
+            if not premises or pair in pairs:
                 return None
-            pairs.add((source, target))
+            pairs.add(pair)
             rank = ranks.get(target, 0)
             ranks[target] = rank + 1
-            link = Link(id=next(link_ids), sources=(source,), kind=kind, order=rank,
+            link = Link(id=next(link_ids), sources=premises, kind=kind, order=rank,
                         to_link=target if undercut else None,
                         to_claim=None if undercut else target)
             links.append(link)
@@ -169,7 +173,7 @@ class _Reader:
             if len(waiting) == len(pending):
                 break  # attacks on attacks in a circle, or on nothing: skipped
             pending = waiting
-        outgoing = {link.source for link in links}
+        outgoing = {source for link in links for source in link.sources}
         claims = []
         theses = 0
         for node, claim_id in claim_of.items():
@@ -182,7 +186,8 @@ class _Reader:
 
     def _scheme(self, node: str, claim_of: dict[str, str],
                 links_of: dict[str, list[str]], add: Any) -> bool:
-        """Turn one RA/MA/CA node into links; False if it attacks a node not read yet."""
+        """Turn one RA/MA/CA node into links, one per conclusion with every premise;
+        False if it attacks a node not read yet."""
         sources = [claim_of[n] for n in self.into.get(node, ()) if n in claim_of]
         targets = self.out_of.get(node, [])
         made: list[str] = []
@@ -190,11 +195,11 @@ class _Reader:
         kind = LinkKind.SUPPORT if support else LinkKind.OBJECTION
         for target in targets:
             if target in claim_of:
-                made += [add(s, claim_of[target], kind, False) for s in sources]
+                made.append(add(sources, claim_of[target], kind, False))
             elif not support and self.types.get(target) in SUPPORT_TYPES | ATTACK_TYPES:
                 if target not in links_of:
                     return False
-                made += [add(s, arrow, kind, True) for s in sources for arrow in links_of[target]]
+                made += [add(sources, arrow, kind, True) for arrow in links_of[target]]
         links_of[node] = [link for link in made if link is not None]
         return True
 
@@ -231,7 +236,8 @@ def write_aif(debate: Debate, options: ExportOptions) -> str:
         nodes.append({"nodeID": scheme, "text": "Default Inference" if support else
                       "Default Conflict", "type": "RA" if support else "CA",
                       "timestamp": stamp})
-        edge(node_of[link.source], scheme)
+        for source in link.sources:
+            edge(node_of[source], scheme)
         edge(scheme, node_of[link.target])
     document = {"nodes": nodes, "edges": edges, "locutions": []}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
