@@ -7,13 +7,16 @@ paths (`render/arrow_geometry.py`). Pure arithmetic, no Qt, so `layout/` may hol
 
 An arrow is a cubic Bézier `Curve`: start, first and second control point, end. An
 undercut is a straight line written as a cubic whose control points sit on its ends.
+A reason of several premises (co-premises) is one arrow that leaves from a `Bracket`: a
+bar just outside the premises, on the side the arrow leaves from, with a tick from each
+premise to the bar (README, "The canvas").
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
@@ -29,6 +32,12 @@ ARROW_MARGIN = HEAD_LENGTH + BADGE_RADIUS + 4
 Curve = tuple[float, float, float, float, float, float, float, float]
 """An arrow's cubic as plain numbers: start, first and second control point, end."""
 Point = tuple[float, float]
+Segment = tuple[float, float, float, float]
+"""A straight line: from (x0, y0) to (x1, y1)."""
+Bracket = tuple[Segment, ...]
+"""The lines joining a group's premises to the start of its one arrow; () for one premise."""
+BRACKET_GAP = 14.0
+"""How far outside its premises a group's bracket bar runs."""
 
 
 class Rect(NamedTuple):
@@ -174,19 +183,79 @@ def curve_bounds(curve: Curve) -> Rect:
     return Rect(left, top, max(xs) + ARROW_MARGIN - left, max(ys) + ARROW_MARGIN - top)
 
 
-def map_curves(links: Iterable[Link], cards: Mapping[str, Rect]) -> dict[str, Curve]:
-    """Every arrow's curve. `links` must come in dependency order (an undercut after the
-    arrow it attacks, `domain.graph.links_in_dependency_order`); an undercut whose
-    arrow is missing points at its own card's centre."""
+def group_source(premises: Sequence[Rect]) -> Rect:
+    """What a reason's arrow leaves from: its one card, or for co-premises the rectangle
+    around them grown by the bracket's gap (the arrow starts on the bracket's bar)."""
+    if len(premises) == 1:
+        return premises[0]
+    around = bounds_of(premises, BRACKET_GAP)
+    assert around is not None
+    return around
+
+
+def bracket(premises: Sequence[Rect], curve: Curve) -> Bracket:
+    """The bar and ticks that join co-premises to where their arrow starts.
+
+    The bar runs through the arrow's start along the side of the premises it leaves
+    from, from the first premise's middle to the last's (and to the start, should that
+    lie beyond them); each premise has a tick from the middle of its facing edge to it."""
+    if len(premises) < 2:
+        return ()
+    sx, sy = curve[0], curve[1]
+    around = bounds_of(premises)
+    assert around is not None
+    if sy <= around.y or sy >= around.bottom:
+        top = sy <= around.y
+        xs = [p.centre_x for p in premises]
+        bar: Segment = (min(*xs, sx), sy, max(*xs, sx), sy)
+        ticks = [(p.centre_x, p.y if top else p.bottom, p.centre_x, sy) for p in premises]
+    else:
+        left = sx <= around.x
+        ys = [p.centre_y for p in premises]
+        bar = (sx, min(*ys, sy), sx, max(*ys, sy))
+        ticks = [(p.x if left else p.right, p.centre_y, sx, p.centre_y) for p in premises]
+    return (bar, *ticks)
+
+
+def bracket_bounds(lines: Bracket) -> Rect | None:
+    """The rectangle around a bracket's lines; None for no bracket."""
+    if not lines:
+        return None
+    xs = [v for line in lines for v in (line[0], line[2])]
+    ys = [v for line in lines for v in (line[1], line[3])]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def reason_curve(premises: Sequence[Rect], target: Rect | None, point: Point | None = None,
+                 ) -> tuple[Curve, Bracket]:
+    """A reason's arrow and bracket: to the `target` card or, for an undercut, toward
+    `point` (the badge of the arrow it attacks; None: the premises' own centre)."""
+    source = group_source(premises)
+    if target is not None:
+        curve = link_curve(source, target)
+    else:
+        curve = undercut_curve(source, point if point is not None else source.centre)
+    return curve, bracket(premises, curve)
+
+
+def map_curves(links: Iterable[Link], cards: Mapping[str, Rect],
+               brackets: dict[str, Bracket] | None = None) -> dict[str, Curve]:
+    """Every arrow's curve (and into `brackets`, every group's bracket). `links` must
+    come in dependency order (an undercut after the arrow it attacks,
+    `domain.graph.links_in_dependency_order`); an undercut whose arrow is missing points
+    at its own card's centre."""
     curves: dict[str, Curve] = {}
     for link in links:
-        source = cards[link.source]
+        premises = [cards[source] for source in link.sources]
         if link.to_claim is not None:
-            curves[link.id] = link_curve(source, cards[link.to_claim])
+            curve, lines = reason_curve(premises, cards[link.to_claim])
         else:
             attacked = curves.get(link.to_link or "")
-            point = badge_centre(attacked) if attacked is not None else source.centre
-            curves[link.id] = undercut_curve(source, point)
+            point = badge_centre(attacked) if attacked is not None else None
+            curve, lines = reason_curve(premises, None, point)
+        curves[link.id] = curve
+        if lines and brackets is not None:
+            brackets[link.id] = lines
     return curves
 
 
@@ -197,6 +266,8 @@ class MapShapes:
 
     cards: dict[str, Rect]
     arrows: dict[str, Curve]
+    brackets: dict[str, Bracket] = field(default_factory=dict)
+    """The bracket of each reason of several premises, by link id."""
 
     def bounds(self, margin: float = 0.0) -> Rect | None:
         """The rectangle around every card, grown by `margin`; None for an empty map."""
@@ -209,4 +280,5 @@ def map_shapes(graph: DebateGraph, sizes: Mapping[str, tuple[float, float]]) -> 
     positions = positions_for(graph, sizes) if graph.claims else {}
     cards = {cid: Rect(*positions[cid], *sizes[cid]) for cid in graph.claims}
     ordered = links_in_dependency_order(graph.links.values())
-    return MapShapes(cards, map_curves(ordered, cards))
+    brackets: dict[str, Bracket] = {}
+    return MapShapes(cards, map_curves(ordered, cards, brackets), brackets)

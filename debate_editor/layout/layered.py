@@ -100,15 +100,19 @@ def _layout_tree(graph: DebateGraph, depths: Mapping[str, int]) -> _Tree:
         sides: list[int] = []
         unit_of_link: dict[str, int] = {}
         for link in graph.children(cid):
-            kid = link.source
-            if parent[kid] is not None or depths[kid] != depths[cid] + 1:
+            # A group's premises are one unit, side by side in their order.
+            kids = [kid for kid in link.sources
+                    if parent[kid] is None and depths[kid] == depths[cid] + 1]
+            if not kids:
                 continue
-            parent[kid] = cid
+            for kid in kids:
+                parent[kid] = cid
             if link.is_undercut and link.to_link in unit_of_link:
-                units[unit_of_link[link.to_link]].append(kid)
+                units[unit_of_link[link.to_link]].extend(kids)
                 continue
-            unit_of_link.update({out.id: len(units) for out in graph.outgoing(kid)})
-            units.append([kid])
+            for kid in kids:
+                unit_of_link.update({out.id: len(units) for out in graph.outgoing(kid)})
+            units.append(kids)
             sides.append(0 if link.kind is LinkKind.SUPPORT else 1)
         if not units:
             continue

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF, QTransform
 
-from debate_editor.layout.geometry import BADGE_RADIUS, Curve, Rect, badge_centre
+from debate_editor.layout.geometry import BADGE_RADIUS, Bracket, Curve, Rect, badge_centre
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -45,6 +45,17 @@ def arrow_shape(curve: Curve, path: QPainterPath | None = None,
     shape = stroker.createStroke(path if path is not None else curve_path(curve))
     shape.addEllipse(QPointF(*badge_centre(curve)), BADGE_RADIUS + 2, BADGE_RADIUS + 2)
     return shape
+
+
+def bracket_shape(bracket: Bracket, width: float = 12.0) -> QPainterPath:
+    """The area of a group's bracket that counts as on its arrow for clicks."""
+    path = QPainterPath()
+    for x0, y0, x1, y1 in bracket:
+        path.moveTo(x0, y0)
+        path.lineTo(x1, y1)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width)
+    return stroker.createStroke(path)
 
 
 class ArrowGeometry:

@@ -74,6 +74,11 @@ class LinkStyle:
 
 
 LINK_WIDTH = 2.0
+STRENGTH_WIDTH = {"": 1.0, "strong": 2.0, "weak": 0.5, "none": 0.5}
+"""An arrow's width, in LINK_WIDTHs, by the strength its user gave the reason
+(README, "Your own marks"): read by its thickness, in greyscale too."""
+STRENGTH_ALPHA = {"none": 0.4}
+"""A reason marked of no bearing is drawn faded as well as thin."""
 LINK_STYLES: dict[LinkKind, LinkStyle] = {
     LinkKind.SUPPORT: LinkStyle(QColor("#0072b2"), (), "+", "supports"),
     LinkKind.OBJECTION: LinkStyle(QColor("#d55e00"), (4.0, 2.5), "−", "objects to"),

@@ -42,7 +42,8 @@ def draw_map(painter: QPainter, graph: DebateGraph, geometry: MapShapes | None =
     geometry = geometry or map_geometry(graph)
     for link_id, curve in geometry.arrows.items():
         link = graph.links[link_id]
-        draw_arrow(painter, curve, link.kind, badge=not link.is_undercut, lod=lod)
+        draw_arrow(painter, curve, link.kind, badge=not link.is_undercut, lod=lod,
+                   bracket=geometry.brackets.get(link_id, ()), strength=link.strength.value)
     for cid, rect in geometry.cards.items():
         pros, cons = len(graph.pros(cid)), len(graph.cons(cid))
         draw_card(painter, card_face(graph.claims[cid]), QPointF(rect.x, rect.y),

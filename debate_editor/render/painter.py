@@ -25,6 +25,7 @@ from debate_editor.domain.model import LinkKind
 from debate_editor.domain.status_labels import Label
 from debate_editor.layout.geometry import (
     BADGE_RADIUS,
+    Bracket,
     Curve,
     badge_centre,
     head_points,
@@ -41,6 +42,8 @@ from debate_editor.render.card_style import (
     PADDING,
     RADIUS,
     SELECTION_COLOUR,
+    STRENGTH_ALPHA,
+    STRENGTH_WIDTH,
     TEXT_COLOUR,
     CardFace,
     body_font,
@@ -150,14 +153,21 @@ def draw_arrow(
     lod: float = 1.0,
     geometry: ArrowGeometry | None = None,
     visible: QRectF | None = None,
+    bracket: Bracket = (),
+    strength: str = "",
 ) -> None:
     """A support: solid, filled head, "+" badge. An objection: dashed, hollow head, "−".
 
     The shapes are `layout.geometry`'s; `path` is the curve's QPainterPath when the caller
     keeps one. `geometry` (the path's polyline, kept by the caller) and `visible` (the
     part of the scene on screen): only the stretch of a long arrow inside `visible` is
-    stroked."""
+    stroked. `bracket`: the lines joining co-premises to the arrow, in its pen.
+    `strength`: the user's weight of the reason, drawn as the line's thickness."""
     style = LINK_STYLES[kind]
+    colour = QColor(style.colour)
+    if strength in STRENGTH_ALPHA:
+        colour.setAlphaF(STRENGTH_ALPHA[strength])
+    width = LINK_WIDTH * STRENGTH_WIDTH.get(strength, 1.0)
     path = path if path is not None else curve_path(curve)
     part = None
     if geometry is not None and visible is not None \
@@ -165,24 +175,38 @@ def draw_arrow(
         part = geometry.visible_part(visible.adjusted(-20, -20, 20, 20))
     if selected:
         glow = QPen(SELECTION_COLOUR)
-        glow.setWidthF(LINK_WIDTH + 6)
+        glow.setWidthF(width + 6)
         glow.setCapStyle(Qt.PenCapStyle.RoundCap)
         _stroke(painter, glow, path, part)
-    pen = QPen(style.colour)
-    pen.setWidthF(LINK_WIDTH if lod >= SHAPE_LOD else LINK_WIDTH / max(lod, 0.05) / 3)
+        _stroke_bracket(painter, glow, bracket)
+    pen = QPen(colour)
+    pen.setWidthF(width if lod >= SHAPE_LOD else width / max(lod, 0.05) / 3)
     if style.dashes and lod >= SHAPE_LOD:
         pen.setDashPattern(list(style.dashes))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     _stroke(painter, pen, path, part)
+    _stroke_bracket(painter, pen, bracket)
     if lod < SHAPE_LOD:
         return
     around = visible.adjusted(-20, -20, 20, 20) if visible is not None else None
     if around is None or around.contains(curve[6], curve[7]):
-        _draw_head(painter, curve, style.colour, hollow=kind is LinkKind.OBJECTION)
+        _draw_head(painter, curve, colour, hollow=kind is LinkKind.OBJECTION)
     if badge and lod >= TEXT_LOD:
         centre = QPointF(*badge_centre(curve))
         if around is None or around.contains(centre):
-            _draw_badge(painter, centre, style.colour, style.badge)
+            _draw_badge(painter, centre, colour, style.badge)
+
+
+def _stroke_bracket(painter: QPainter, pen: QPen, bracket: Bracket) -> None:
+    """A group's bar and ticks; square caps, so the corners where they meet are closed."""
+    if not bracket:
+        return
+    joined = QPen(pen)
+    joined.setCapStyle(Qt.PenCapStyle.SquareCap)
+    painter.setPen(joined)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for x0, y0, x1, y1 in bracket:
+        painter.drawLine(QPointF(x0, y0), QPointF(x1, y1))
 
 
 def _control_rect(curve: Curve) -> QRectF:

@@ -13,8 +13,10 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from debate_editor.domain import groups
 from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.edit import Edit
+from debate_editor.domain.errors import InvalidDebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import Claim, ClaimKind, LinkKind
 from debate_editor.render.card_style import card_size
@@ -62,6 +64,7 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
         session.selection.changed.connect(self._follow_selection)
         self.scene.selectionChanged.connect(self._on_selection)
         self.view.link_requested.connect(self._link)
+        self.view.join_requested.connect(self._join)
         self.view.cards_moved.connect(self._moved)
         self.view.edit_requested.connect(self.edit_card)
         self.view.context_requested.connect(self._context_menu)
@@ -325,6 +328,18 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
     def _link(self, source: str, target: str, objection: bool) -> None:
         kind = LinkKind.OBJECTION if objection else LinkKind.SUPPORT
         self.session.run(edits.link_edit(self.document, source, target, kind))
+
+    def _join(self, link_id: str, claim_id: str) -> None:
+        """A card dropped onto an arrow with Alt joins that reason as its last premise."""
+        graph = self.document.graph
+        if link_id not in graph.links or claim_id not in graph.claims:
+            return
+        try:
+            edit = groups.join_edit(graph, link_id, claim_id)
+        except InvalidDebateError as error:
+            self.session.problem.emit(str(error))
+            return
+        self.session.run(edit)
 
     def _moved(self, positions: dict[str, tuple[float, float]]) -> None:
         if not self.session.editable or not self.session.run(

@@ -48,7 +48,7 @@ class CanvasFolds:
             if card is not None:
                 overview.set_card(cid, *card.rect(), card.face.kind)
         for arrow in scene.arrows.values():
-            shown = arrow.link.source not in hidden
+            shown = hidden.isdisjoint(arrow.link.sources)
             if arrow.isVisible() != shown:
                 arrow.setVisible(shown)
                 if shown:

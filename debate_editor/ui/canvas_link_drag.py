@@ -1,6 +1,7 @@
 """Linking on the map by mouse: a dashed line from a card's edge to where the pointer
 is, the card (or arrow badge) it would link to outlined, and Alt+drop of a dragged card
-onto another. A part of `CanvasView` (which inherits it), kept apart to keep files small.
+onto another (a reason of it) or onto an arrow (a co-premise of that reason). A part of
+`CanvasView` (which inherits it), kept apart to keep files small.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ else:
 class LinkDragging(_View):
     map: DebateScene
     link_requested: SignalInstance
+    join_requested: SignalInstance
     _link_source: ClaimCard | None
     _link_line: QGraphicsPathItem | None
     _target_mark: QGraphicsPathItem | None
@@ -48,6 +50,19 @@ class LinkDragging(_View):
         """The topmost card under the pointer that is not one of `excluding`."""
         for item in self.items(pos):
             if isinstance(item, ClaimCard) and item.claim_id not in excluding:
+                return item
+        return None
+
+    def _drop_target(self, pos: QPoint, moving: set[str]) -> ClaimCard | LinkArrow | None:
+        """What an Alt+drop of the moving cards here would answer: the topmost card that
+        is not one of them, or else an arrow none of them is an end of (the card then
+        joins that reason as a co-premise; README, "The canvas")."""
+        card = self._card_under(pos, moving)
+        if card is not None:
+            return card
+        for item in self.items(pos):
+            if isinstance(item, LinkArrow) and moving.isdisjoint(item.link.sources) \
+                    and item.link.target not in moving:
                 return item
         return None
 
@@ -111,7 +126,7 @@ class LinkDragging(_View):
             path = QPainterPath(self._link_source.card_rect().center())
             path.lineTo(point)
             undercut = isinstance(target, LinkArrow) \
-                and target.link.source != self._link_source.claim_id
+                and self._link_source.claim_id not in target.link.sources
             self._mark_target(target if undercut else None)
         self._link_line.setPath(path)
 
@@ -128,7 +143,7 @@ class LinkDragging(_View):
         objection = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         if isinstance(target, ClaimCard) and target is not source:
             self.link_requested.emit(source.claim_id, target.claim_id, objection)
-        elif isinstance(target, LinkArrow) and target.link.source != source.claim_id:
+        elif isinstance(target, LinkArrow) and source.claim_id not in target.link.sources:
             self.link_requested.emit(source.claim_id, target.link_id, True)
         elif target is source:  # let go where it began: a click on the edge selects
             if not modifiers & Qt.KeyboardModifier.ControlModifier:

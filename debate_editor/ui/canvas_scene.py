@@ -17,12 +17,13 @@ from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
 from debate_editor.domain.model import Link, LinkKind
 from debate_editor.layout.geometry import (
+    Bracket,
     Curve,
     Rect,
     badge_centre,
     link_curve,
     map_shapes,
-    undercut_curve,
+    reason_curve,
 )
 from debate_editor.render.arrow_geometry import qrect
 from debate_editor.render.card_style import BACKGROUND_COLOUR
@@ -70,9 +71,9 @@ class DebateScene(QGraphicsScene):
                 cards[cid] = card
                 add(card)
                 overview.set_card(cid, *rect, claim.kind)
-            links = graph.links
+            links, brackets = graph.links, shapes.brackets
             for link_id, curve in shapes.arrows.items():
-                self._add_arrow(links[link_id], curve)
+                self._add_arrow(links[link_id], curve, brackets.get(link_id, ()))
             bounds = shapes.bounds()
             self.fit_scene_rect(qrect(bounds) if bounds is not None else None)
 
@@ -80,9 +81,12 @@ class DebateScene(QGraphicsScene):
         """Where each card is on screen (for cards the file holds no position for)."""
         return {cid: (card.x(), card.y()) for cid, card in self.cards.items()}
 
-    def _add_arrow(self, link: Link, curve: Curve | None = None) -> None:
+    def _add_arrow(self, link: Link, curve: Curve | None = None,
+                   bracket: Bracket = ()) -> None:
         """An arrow, its curve given or worked out from where its cards are now."""
-        arrow = LinkArrow(link, curve if curve is not None else self._curve(link))
+        if curve is None:
+            curve, bracket = self._curve(link)
+        arrow = LinkArrow(link, curve, bracket)
         self.arrows[link.id] = arrow
         self._remember_ends(link)
         curve = arrow.curve
@@ -94,19 +98,24 @@ class DebateScene(QGraphicsScene):
         self.overview.set_card(card.claim_id, card.x(), card.y(), card.face.width,
                                card.face.height, card.face.kind)
 
-    def _curve(self, link: Link) -> Curve:
-        """The arrow's curve between where its cards are now (an undercut: toward the
-        badge of the arrow it attacks, as that arrow runs now)."""
-        source = self.cards[link.source].rect()
+    def _curve(self, link: Link) -> tuple[Curve, Bracket]:
+        """The arrow's curve and bracket between where its cards are now (an undercut:
+        toward the badge of the arrow it attacks, as that arrow runs now)."""
+        cards = self.cards
+        if len(link.sources) == 1:
+            source = cards[link.source].rect()
+            if link.to_claim is not None:
+                return link_curve(source, cards[link.to_claim].rect()), ()
+        premises = [cards[source].rect() for source in link.sources]
         if link.to_claim is not None:
-            return link_curve(source, self.cards[link.to_claim].rect())
+            return reason_curve(premises, cards[link.to_claim].rect())
         attacked = self.arrows.get(link.to_link or "")
-        point = badge_centre(attacked.curve) if attacked is not None else source.centre
-        return undercut_curve(source, point)
+        point = badge_centre(attacked.curve) if attacked is not None else None
+        return reason_curve(premises, None, point)
 
     def _route(self, arrow: LinkArrow) -> None:
         """Draw an arrow between where its cards are now."""
-        arrow.set_curve(self._curve(arrow.link))
+        arrow.set_curve(*self._curve(arrow.link))
         self.overview.set_arrow(arrow.link.id, *arrow.ends(), arrow.link.kind)
 
     def _lift_if_covered(self, arrow: LinkArrow) -> None:
@@ -120,7 +129,7 @@ class DebateScene(QGraphicsScene):
 
     def _remember_ends(self, link: Link) -> None:
         at = self._arrows_at
-        for end in (link.source, link.target):
+        for end in (*link.sources, link.target):
             ids = at.get(end)
             if ids is None:
                 at[end] = {link.id}
@@ -128,7 +137,7 @@ class DebateScene(QGraphicsScene):
                 ids.add(link.id)
 
     def _forget_ends(self, link: Link) -> None:
-        for end in (link.source, link.target):
+        for end in (*link.sources, link.target):
             ids = self._arrows_at.get(end)
             if ids is not None:
                 ids.discard(link.id)
@@ -241,7 +250,7 @@ class DebateScene(QGraphicsScene):
         lines: list[tuple[str, float, float, float, float, LinkKind]] = []
         for link in links_in_dependency_order([arrows[i].link for i in found]):
             arrow = arrows[link.id]
-            if link.to_claim is None:
+            if link.to_claim is None or link.is_group:
                 overview.set_arrows(lines)
                 lines = []
                 self._route(arrow)

@@ -47,6 +47,8 @@ instead of asking every item to paint itself."""
 
 class CanvasView(LinkDragging, QGraphicsView):
     link_requested = Signal(str, str, bool)
+    join_requested = Signal(str, str)
+    """An Alt+drop of a card onto an arrow: (link id, claim id) to join as a co-premise."""
     """(source claim, target claim or link, objection?) from a drag between cards."""
     cards_moved = Signal(dict)
     """{claim id: (x, y)} once a drag of cards ends."""
@@ -307,7 +309,7 @@ class CanvasView(LinkDragging, QGraphicsView):
                     card.setPos(origin + delta)
             self.map.reroute(self._move_origins)
             dropping = event.modifiers() & LINK_MODIFIER
-            self._mark_target(self._card_under(pos, set(self._move_origins))
+            self._mark_target(self._drop_target(pos, set(self._move_origins))
                               if dropping else None)
             return
         if not event.buttons():
@@ -326,9 +328,12 @@ class CanvasView(LinkDragging, QGraphicsView):
             grabbed, self._grabbed = self._grabbed, None
             self._mark_target(None)
             super().mouseReleaseEvent(event)
-            target = self._card_under(pos, set(origins)) if moved else None
+            target = self._drop_target(pos, set(origins)) if moved else None
             if target is not None and grabbed is not None and event.modifiers() & LINK_MODIFIER:
-                self._put_back(origins)  # dropped onto a card with Alt: a link, no move
+                self._put_back(origins)  # dropped with Alt: a link (or a join), no move
+                if isinstance(target, LinkArrow):
+                    self.join_requested.emit(target.link_id, grabbed.claim_id)
+                    return
                 objection = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 self.link_requested.emit(grabbed.claim_id, target.claim_id, objection)
                 return

@@ -117,8 +117,11 @@ def new_position(
     places = places or _EveryPlace(doc.graph, shown)
     size = card_size(claim)
     anchor = None
-    if answers is not None and answers in doc.graph.links:
-        source = places.rect_of(doc.graph.links[answers].source)
+    beside = _premise_before(doc.graph, claim.id)
+    if beside is None and answers is not None and answers in doc.graph.links:
+        beside = doc.graph.links[answers].source
+    if beside is not None:
+        source = places.rect_of(beside)
         if source is not None:
             rows = (source.y - H_GAP, source.y + size[1] + H_GAP)
             return _spot_near(places, source.right, rows, size[0],
@@ -139,6 +142,16 @@ def new_position(
     return _spot_near(places, parent.centre_x, rows, size[0],
                       lambda rects: place_reason(size, parent, rects, alone=alone, row=row,
                                                  objection=kind is LinkKind.OBJECTION))
+
+
+def _premise_before(graph: DebateGraph, claim_id: str) -> str | None:
+    """The premise just before this claim in a group it belongs to: a new co-premise
+    stands beside it, so the group reads side by side in its order."""
+    for link in graph.outgoing(claim_id):
+        at = link.sources.index(claim_id)
+        if at > 0:
+            return link.sources[at - 1]
+    return None
 
 
 def _last_sibling(doc: DebateDocument, places: CardPlaces, answers: str,

@@ -14,8 +14,14 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from debate_editor.domain.model import Claim, Link, LinkKind
 from debate_editor.domain.status_labels import Label
-from debate_editor.layout.geometry import Curve, Rect, curve_bounds
-from debate_editor.render.arrow_geometry import ArrowGeometry, arrow_shape, curve_path, qrect
+from debate_editor.layout.geometry import Bracket, Curve, Rect, bracket_bounds, curve_bounds
+from debate_editor.render.arrow_geometry import (
+    ArrowGeometry,
+    arrow_shape,
+    bracket_shape,
+    curve_path,
+    qrect,
+)
 from debate_editor.render.card_style import CardFace, card_face
 from debate_editor.render.painter import draw_arrow, draw_card
 from debate_editor.render.status_mark import status_tip
@@ -161,13 +167,15 @@ class ClaimCard(QGraphicsItem):
 class LinkArrow(QGraphicsItem):
     """An arrow: support or objection, from a card to a card or (an undercut) to an arrow."""
 
-    def __init__(self, link: Link, curve: Curve) -> None:
+    def __init__(self, link: Link, curve: Curve, bracket: Bracket = ()) -> None:
         super().__init__()
         self.link = link
         self.curve = curve
         """The arrow as numbers; its path is made when first needed."""
+        self.bracket = bracket
+        """The lines joining its premises to it, when it has several."""
         self._path: QPainterPath | None = None
-        self._bounds = qrect(curve_bounds(curve))
+        self._bounds = _bounds(curve, bracket)
         self._shape: QPainterPath | None = None
         self._geometry: ArrowGeometry | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -197,12 +205,13 @@ class LinkArrow(QGraphicsItem):
         """Where the arrow starts and ends (x0, y0, x1, y1)."""
         return self.curve[0], self.curve[1], self.curve[6], self.curve[7]
 
-    def set_curve(self, curve: Curve) -> None:
-        if curve == self.curve:
+    def set_curve(self, curve: Curve, bracket: Bracket = ()) -> None:
+        if curve == self.curve and bracket == self.bracket:
             return
         self.prepareGeometryChange()
         self.curve, self._path, self._shape, self._geometry = curve, None, None, None
-        self._bounds = qrect(curve_bounds(curve))  # prepareGeometryChange asked for a repaint
+        self.bracket = bracket
+        self._bounds = _bounds(curve, bracket)  # prepareGeometryChange asked for a repaint
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._bounds
@@ -210,6 +219,8 @@ class LinkArrow(QGraphicsItem):
     def shape(self) -> QPainterPath:
         if self._shape is None:
             self._shape = arrow_shape(self.curve, self.path)
+            if self.bracket:
+                self._shape = self._shape.united(bracket_shape(self.bracket))
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -222,4 +233,14 @@ class LinkArrow(QGraphicsItem):
         draw_arrow(painter, self.curve, self.link.kind, path=self.path,
                    selected=self.isSelected(),
                    badge=not self.link.is_undercut, lod=lod, geometry=self._geometry,
-                   visible=on_screen)
+                   visible=on_screen, bracket=self.bracket,
+                   strength=self.link.strength.value)
+
+
+def _bounds(curve: Curve, bracket: Bracket) -> QRectF:
+    """What an arrow may paint: its curve with head and badge, and its bracket."""
+    bounds = qrect(curve_bounds(curve))
+    around = bracket_bounds(bracket)
+    if around is not None:
+        bounds = bounds.united(qrect(around).adjusted(-8, -8, 8, 8))
+    return bounds

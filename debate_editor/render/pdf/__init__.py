@@ -76,7 +76,7 @@ def map_data(debate: Debate, words: Mapping[str, str] | None = None) -> MapData:
     faces = {cid: card_face(claim) for cid, claim in graph.claims.items()}
     sizes = {cid: (face.width, face.height) for cid, face in faces.items()}
     shapes = geometry.map_shapes(graph, sizes)
-    return MapData(graph, faces, shapes.cards, arrows_for(graph, shapes.arrows),
+    return MapData(graph, faces, shapes.cards, arrows_for(graph, shapes.arrows, shapes.brackets),
                    tallies_of(graph), words)
 
 

@@ -19,6 +19,7 @@ from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import ClaimKind, LinkKind
 from debate_editor.layout.geometry import (
     BADGE_RADIUS,
+    Bracket,
     Curve,
     Point,
     Rect,
@@ -74,20 +75,25 @@ class Arrow:
     """The claim it starts from."""
     target: str = ""
     """The claim at its head (for an undercut: the reason whose arrow it attacks)."""
+    bracket: Bracket = ()
+    """The lines joining co-premises to it."""
 
     @property
     def badge_centre(self) -> Point:
         return badge_centre(self.points)
 
 
-def arrows_for(graph: DebateGraph, curves: Mapping[str, Curve]) -> dict[str, Arrow]:
+def arrows_for(graph: DebateGraph, curves: Mapping[str, Curve],
+               brackets: Mapping[str, Bracket] | None = None) -> dict[str, Arrow]:
     """The map's arrows with what the PDF needs to know of each, from their curves."""
     arrows: dict[str, Arrow] = {}
+    brackets = brackets or {}
     for link_id, curve in curves.items():
         link = graph.links[link_id]
         target = link.to_claim if link.to_claim is not None \
             else graph.links[link.to_link or ""].source
-        arrows[link_id] = Arrow(curve, link.kind, not link.is_undercut, link.source, target)
+        arrows[link_id] = Arrow(curve, link.kind, not link.is_undercut, link.source, target,
+                                brackets.get(link_id, ()))
     return arrows
 
 
@@ -262,6 +268,8 @@ class ArrowPainter:
         p = arrow.points
         curve = (f"{p[0]:.1f} {p[1]:.1f} m {p[2]:.1f} {p[3]:.1f} "
                  f"{p[4]:.1f} {p[5]:.1f} {p[6]:.1f} {p[7]:.1f} c")
+        for x0, y0, x1, y1 in arrow.bracket:
+            curve += f" {x0:.1f} {y0:.1f} m {x1:.1f} {y1:.1f} l"
         badge = ""
         if arrow.badge:
             x, y = arrow.badge_centre
