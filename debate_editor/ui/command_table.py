@@ -170,6 +170,9 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("go_inspector", "Go to the I&nspector", ("Alt+4",), _VIEW, "window", "Views",
             "The selected claim's kind, text, note, source and tags, the selected arrow's "
             "kind, or (nothing selected) the debate's title and description."),
+    _C("go_argdown", "Go to the &Argdown Text", ("Alt+7",), _VIEW, "window", "Views",
+            "The whole debate as Argdown text, kept in step with the map both ways: type "
+            "in it and the map follows; edit the map and the text follows."),
     _C("go_why", "Go to &Why", ("Alt+5",), _VIEW, "window", _STATUS,
             "Why the selected claim or arrow stands, is defeated or is undecided; click "
             "what it names to select it."),

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             "shortcuts": self.show_shortcuts, "about": self.show_about,
             "present": self.present, "present_here": lambda: self.present(here=True),
             **{f"go_{name}": go_to(name)
-               for name in ("map", "columns", "outline", "inspector")},
+               for name in ("map", "columns", "outline", "inspector", "argdown")},
             "import_new": lambda: import_actions.import_new(self, WINDOWS),
             "import_into": lambda: import_actions.import_into(self),
             "export": lambda: export_menu.export_dialog(self),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from debate_editor.render.painter import TEXT_LOD
 from debate_editor.render.slide import THEMES
+from debate_editor.ui.argdown_pane import ArgdownPane
 from debate_editor.ui.columns import ProConColumns
 from debate_editor.ui.command_table import follow_editable
 from debate_editor.ui.inspector import Inspector
@@ -115,6 +116,15 @@ class WindowViews(QObject):
             self.add_view(widget, dock)
         self.status = StatusViews(self)
         """Status marks in every view, the Why and Open Points docks."""
+        pane = ArgdownPane(self.session)
+        dock = QDockWidget(pane.title, self.window)
+        dock.setObjectName(f"{pane.name}_dock")
+        dock.setWidget(pane)
+        self.window.addDockWidget(area.LeftDockWidgetArea, dock)
+        self.window.tabifyDockWidget(self.docks["outline"], dock)
+        dock.hide()  # until asked for (a saved window state may show it)
+        self.add_view(pane, dock)
+        self.docks["outline"].raise_()
 
     def dock_width(self) -> int:
         """How much of the window's width the docks beside the map take together."""
@@ -215,8 +225,12 @@ class WindowViews(QObject):
         name = "canvas" if name == "map" else name
         dock = self.docks.get(name)
         if dock is not None:
+            first = not dock.isVisible()
             dock.show()
             dock.raise_()
+            if first and name == "argdown":  # text wants room: a third of the window
+                self.window.resizeDocks([dock], [self.window.width() // 3],
+                                        Qt.Orientation.Horizontal)
         # Reached by a key: a line field comes selected, as Tab leaves it (Alt+4, a title).
         self.views[name].setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -1,0 +1,317 @@
+"""The Argdown pane: the whole debate as Argdown text, kept in step with the map both ways
+(README, "The Argdown pane").
+
+Typing re-reads the text after a pause (`PAUSE_MS`); what parses becomes one edit through
+the session, so a burst of typing is one undo step and the map, the columns and the
+outline follow it as any edit. A text that does not parse keeps the last good map and
+marks the line and column of the fault. An edit made anywhere else changes only the
+lines it concerns (`formats/argdown/follow.py`): the user's own order, blank lines and
+comments stay. Undo and redo in the pane are the session's, the same steps as the map's.
+While the dock is hidden the pane does no work; it catches up when shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCompleter,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from debate_editor.domain.errors import DebateError, ImportFormatError
+from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.model import ClaimKind
+from debate_editor.formats.argdown import import_argdown, write_argdown
+from debate_editor.formats.argdown.follow import follow
+from debate_editor.formats.argdown.sync import reconcile
+from debate_editor.ui.argdown_highlight import ArgdownHighlighter
+from debate_editor.ui.session import Session
+
+PAUSE_MS = 400
+"""How long typing rests before the text is read into the map."""
+FAULT_COLOUR = QColor("#d55e00")
+_OPENING = re.compile(r"([\[<])([^\]>\n]*)$")
+"""A `[title` or `<argument` being typed, up to the cursor."""
+
+
+class ArgdownPane(QWidget):
+    name = "argdown"
+    title = "Argdown"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.editor = _Editor(self)
+        self.editor.setObjectName("argdown_text")
+        self.editor.setUndoRedoEnabled(False)  # one history: the session's
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        self.editor.setFont(font)
+        self.highlighter = ArgdownHighlighter(self.editor.document())
+        self.fault = QLabel(self)
+        self.fault.setObjectName("argdown_fault")
+        self.fault.setWordWrap(True)
+        self.fault.setStyleSheet(f"color: {FAULT_COLOUR.name()};")
+        self.fault.hide()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.editor, 1)
+        box.addWidget(self.fault)
+        self.setFocusProxy(self.editor)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PAUSE_MS)
+        self.timer.timeout.connect(self.read_text)
+        self.completer = QCompleter(self)
+        self.completer.setWidget(self.editor)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.activated.connect(self._complete)
+        self._names = QStringListModel(self)
+        self.completer.setModel(self._names)
+        self._base = ""
+        """The debate's own Argdown export when pane and map last agreed."""
+        self._order: tuple[str, ...] = ()
+        """The claim ids in the order the text names them, at the last reading."""
+        self._setting = False
+        self._applying = False
+        self._stale = True
+        """The map changed while the pane was hidden: show it afresh when shown."""
+        self.editor.textChanged.connect(self._typed)
+        self.editor.undo_requested.connect(lambda: self._history(session.undo))
+        self.editor.redo_requested.connect(lambda: self._history(session.redo))
+        session.bridge.changed.connect(self._changed)
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        return {}
+
+    # ---- the map to the text ----------------------------------------------------------
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.show_debate()
+
+    def show_debate(self) -> None:
+        """The whole debate written afresh (on first showing, or after a refused merge)."""
+        self._base = self._export()
+        self._set_text(self._base)
+        self._order = tuple(self.session.document.graph.claims)
+        self._read_order()
+        self._stale = False
+        self._show_fault(None)
+
+    def _export(self) -> str:
+        return write_argdown(self.session.document.snapshot())
+
+    def _changed(self, _event: DebateChanged) -> None:
+        if self._applying:
+            return  # our own edit: the text says it already
+        if not self.isVisible():
+            self._stale = True
+            return
+        if self._stale:
+            self.show_debate()
+            return
+        theirs = self._export()
+        merged = follow(self._base, self.editor.toPlainText(), theirs)
+        if merged is None:  # a changed line is one the user rewrote: show the debate's text
+            merged = theirs
+        self._base = theirs
+        self._set_text(merged)
+        self._read_order()
+
+    def _read_order(self) -> None:
+        """Which claim each of the text's claims is, for the next reading's positions."""
+        try:
+            read = import_argdown(self.editor.toPlainText()).debate
+        except DebateError:
+            return
+        graph = self.session.document.graph
+        self._order = reconcile(graph, read, self.session.document.ids, self._order).order
+
+    def _set_text(self, text: str) -> None:
+        """Replace only the lines that differ, so the cursor and the view stay put."""
+        old = self.editor.toPlainText()
+        if old == text:
+            return
+        start = 0
+        limit = min(len(old), len(text))
+        while start < limit and old[start] == text[start]:
+            start += 1
+        end_old, end_new = len(old), len(text)
+        while end_old > start and end_new > start and old[end_old - 1] == text[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end_old, QTextCursor.MoveMode.KeepAnchor)
+        self._setting = True
+        try:
+            cursor.insertText(text[start:end_new])
+        finally:
+            self._setting = False
+
+    # ---- the text to the map ----------------------------------------------------------
+    def _typed(self) -> None:
+        if self._setting:
+            return
+        self.timer.start()
+        self._offer_names()
+
+    def read_text(self) -> bool:
+        """Read the text into the map now; False when it does not parse (the map stays)."""
+        self.timer.stop()
+        text = self.editor.toPlainText()
+        try:
+            read = import_argdown(text).debate
+        except ImportFormatError as error:
+            self._show_fault(error)
+            return False
+        except DebateError as error:
+            self._show_fault(ImportFormatError(str(error)))
+            return False
+        self._show_fault(None)
+        doc = self.session.document
+        done = reconcile(doc.graph, read, doc.ids, self._order)
+        if done.edit.is_empty():
+            self._order = done.order
+            return True
+        self._applying = True
+        try:
+            applied = self.session.run(done.edit)
+        finally:
+            self._applying = False
+        if applied:
+            self._order = done.order
+            self._base = self._export()
+        return applied
+
+    def _history(self, step: Callable[[], object]) -> None:
+        """Ctrl+Z / Ctrl+Shift+Z in the pane: the typing not yet read becomes its step
+        first, then the session's history moves, as it would from the map."""
+        if self.timer.isActive():
+            self.read_text()
+        step()
+
+    def _show_fault(self, error: ImportFormatError | None) -> None:
+        """Mark the line (and column) the reading stopped at, as a code editor does."""
+        if error is None:
+            self.fault.hide()
+            self.editor.setExtraSelections([])
+            return
+        self.fault.setText(str(error))
+        self.fault.show()
+        if error.line is None:
+            self.editor.setExtraSelections([])
+            return
+        block = self.editor.document().findBlockByNumber(max(error.line - 1, 0))
+        mark = QTextEdit.ExtraSelection()
+        underline = QTextCharFormat()
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        underline.setUnderlineColor(FAULT_COLOUR)
+        underline.setBackground(QColor(213, 94, 0, 40))
+        mark.format = underline
+        cursor = QTextCursor(block)
+        column = max((error.column or 1) - 1, 0)
+        cursor.setPosition(block.position() + min(column, max(block.length() - 1, 0)))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor)
+        if not cursor.hasSelection():
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock,
+                                QTextCursor.MoveMode.KeepAnchor)
+        mark.cursor = cursor
+        self.editor.setExtraSelections([mark])
+
+    # ---- completion of [titles] and <arguments> ---------------------------------------
+    def names(self) -> tuple[list[str], list[str]]:
+        """The statements' titles and the arguments' titles the debate has."""
+        graph = self.session.document.graph
+        statements = sorted({c.title for c in graph.claims.values()
+                             if c.title and c.kind is not ClaimKind.ARGUMENT})
+        arguments = sorted({c.title for c in graph.claims.values()
+                            if c.title and c.kind is ClaimKind.ARGUMENT})
+        return statements, arguments
+
+    def _offer_names(self) -> None:
+        cursor = self.editor.textCursor()
+        before = cursor.block().text()[:cursor.positionInBlock()]
+        found = _OPENING.search(before)
+        popup = self.completer.popup()
+        assert popup is not None  # a completer always has its list
+        if found is None:
+            popup.hide()
+            return
+        statements, arguments = self.names()
+        names = statements if found.group(1) == "[" else arguments
+        if not names:
+            popup.hide()
+            return
+        self._names.setStringList(names)
+        self.completer.setCompletionPrefix(found.group(2))
+        if self.completer.completionCount() == 0:
+            popup.hide()
+            return
+        rect = self.editor.cursorRect()
+        rect.setWidth(max(200, popup.sizeHintForColumn(0) + 30))
+        self.completer.complete(rect)
+
+    def _complete(self, name: str) -> None:
+        cursor = self.editor.textCursor()
+        before = cursor.block().text()[:cursor.positionInBlock()]
+        found = _OPENING.search(before)
+        if found is None:
+            return
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor,
+                            len(found.group(2)))
+        closing = "]" if found.group(1) == "[" else ">"
+        cursor.insertText(name + closing)
+        self.editor.setTextCursor(cursor)
+
+
+class _Editor(QPlainTextEdit):
+    """The pane's text field: undo and redo go to the session, not to the field's own
+    history, and Enter or Tab pick a completion while its list is open."""
+
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and _history_key(event) is not None:
+            event.accept()  # the field's, not the window's: the pane says what comes first
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        which = _history_key(event)
+        if which == "undo":
+            self.undo_requested.emit()
+            return
+        if which == "redo":
+            self.redo_requested.emit()
+            return
+        pane = self.parent()
+        completer = pane.completer if isinstance(pane, ArgdownPane) else None
+        popup = completer.popup() if completer is not None else None
+        if popup is not None and popup.isVisible() and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape):
+            event.ignore()  # the completer's list takes it
+            return
+        super().keyPressEvent(event)
+
+
+def _history_key(event: QKeyEvent) -> str | None:
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return "redo"
+    return None
