@@ -20,6 +20,12 @@ from debate_editor.domain.ids import IdSource
 from debate_editor.domain.model import Claim, ClaimKind, Link
 
 
+def premises_text(graph: DebateGraph, link: Link) -> str:
+    """What a reason says, read as one: its premises in order ("A, and B"), as the
+    columns, the outline and the slides show a group on one entry."""
+    return ", and ".join(graph.claims[source].text for source in link.sources)
+
+
 def _regrouped(link: Link, sources: tuple[str, ...]) -> Link:
     try:
         return Link.model_validate({**link.model_dump(), "sources": sources})
