@@ -231,7 +231,7 @@ class CardDelegate(QStyledItemDelegate):
         sign = "−" if entry.link.kind is LinkKind.OBJECTION else "+"
         label = f"{sign}{index.row() + 1}"
         if entry.link.is_group:
-            label += f"  {len(entry.premises)} PREMISES TOGETHER"
+            label += f"  {len(entry.premises)} TOGETHER"
         if entry.link.is_undercut:
             label += "  AGAINST THE LINK"
         elif entry.claim.kind is not ClaimKind.CLAIM:
