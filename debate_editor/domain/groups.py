@@ -20,6 +20,24 @@ from debate_editor.domain.ids import IdSource
 from debate_editor.domain.model import Claim, ClaimKind, Link
 
 
+def premises_text(graph: DebateGraph, link: Link) -> str:
+    """What a reason says, read as one: its premises in order ("A, and B"), as the
+    columns, the outline and the slides show a group on one entry."""
+    return ", and ".join(graph.claims[source].text for source in link.sources)
+
+
+def co_premise_note(graph: DebateGraph, claim_id: str) -> str:
+    """For a premise of one or more groups, a sentence naming its co-premises (the
+    inspector's note); "" for a claim that stands in no group."""
+    sentences = []
+    for link in graph.outgoing(claim_id):
+        if link.is_group:
+            others = ", ".join(f"“{' '.join(graph.claims[s].text.split())[:60]}”"
+                               for s in link.sources if s != claim_id)
+            sentences.append(f"A co-premise: it counts only together with {others}.")
+    return " ".join(sentences)
+
+
 def _regrouped(link: Link, sources: tuple[str, ...]) -> Link:
     try:
         return Link.model_validate({**link.model_dump(), "sources": sources})

@@ -79,6 +79,8 @@ class SlideContent:
     hint: str = ""
     status: Label | None = None
     """Whether the claim on the slide stands, for the mark after its kind."""
+    mine: str = ""
+    """The user's own marks, in words, after its kind as a card's header has them."""
 
 
 @dataclass(frozen=True)
@@ -177,11 +179,13 @@ def _try(content: SlideContent, width: int, height: int, scale: float,
         context = TextBlock(tuple(lines), size, block("x", _font(), size, inner).line_height)
         out.texts.append(PlacedText(context, margin, y, "muted", italic=True))
         y += context.height + 14 * unit * scale
-    kind = block(KIND_STYLES[content.kind].label, _font(bold=True), px("kind"), inner)
+    heading = KIND_STYLES[content.kind].label
+    heading += f" · {content.mine}" if content.mine else ""
+    kind = block(heading, _font(bold=True), px("kind"), inner)
     out.texts.append(PlacedText(kind, margin, y, "kind", bold=True))
     if content.status is not None:
         radius = kind.pixel_size * 0.55
-        out.marks.append((QPointF(margin + _advance(KIND_STYLES[content.kind].label,
+        out.marks.append((QPointF(margin + _advance(heading,
                                                     kind.pixel_size, True) + 2 * radius,
                                   y + kind.height / 2), radius, content.status))
     y += kind.height + 6 * unit * scale

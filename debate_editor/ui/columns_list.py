@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.groups import premises_text
 from debate_editor.domain.marks import mine
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
 from debate_editor.render.card_style import (
@@ -93,12 +94,17 @@ class Entry:
     """Objections to this link (that the reason does not hold up here)."""
     parents: int
     """How many claims it answers: more than one means it stands elsewhere too."""
+    text: str = ""
+    """What the entry says: its claim's text, or a group's premises ("A, and B")."""
+    premises: tuple[str, ...] = ()
+    """The claims of the reason, in order (a group has several: one entry for them)."""
 
     @classmethod
     def of(cls, graph: DebateGraph, link: Link) -> Entry:
         claim = graph.claims[link.source]
         return cls(link, claim, *graph.reason_counts(claim.id),
-                   len(graph.incoming(link.id)), len(graph.parents(claim.id)))
+                   len(graph.incoming(link.id)), len(graph.parents(claim.id)),
+                   premises_text(graph, link), link.sources)
 
     def note(self) -> str:
         """The small print of the card: its own tally and where else it stands."""
@@ -132,7 +138,7 @@ class ReasonListModel(QAbstractListModel):
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.claim.text
+            return entry.text
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(entry.note())
         if role == ClaimRole:
@@ -145,8 +151,8 @@ class ReasonListModel(QAbstractListModel):
 
     def row_of(self, claim_id: str | None, link_id: str | None = None) -> int:
         for row, entry in enumerate(self.entries):
-            if entry.claim.id == claim_id and link_id in (None, entry.link.id):
-                return row
+            if claim_id in entry.premises and link_id in (None, entry.link.id):
+                return row  # a premise of a group: the group's one entry
         return -1
 
 
@@ -195,7 +201,7 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         entry: Entry = index.data(EntryRole)
-        lines = entry_lines(entry.claim.text, self._text_width())
+        lines = entry_lines(entry.text, self._text_width())
         footer = FOOTER if entry.note() else 0
         height = ceil(len(lines) * QFontMetricsF(body_font()).lineSpacing())
         return QSize(self.view.viewport().width() - 2,
@@ -224,6 +230,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(header_font())
         sign = "−" if entry.link.kind is LinkKind.OBJECTION else "+"
         label = f"{sign}{index.row() + 1}"
+        if entry.link.is_group:
+            label += f"  {len(entry.premises)} TOGETHER"
         if entry.link.is_undercut:
             label += "  AGAINST THE LINK"
         elif entry.claim.kind is not ClaimKind.CLAIM:
@@ -248,7 +256,7 @@ class CardDelegate(QStyledItemDelegate):
         top = rect.top() + HEADER + 2 + metrics.ascent()
         painter.setClipRect(QRect(left, rect.top() + HEADER, width,
                                   rect.height() - HEADER - footer))
-        for n, line in enumerate(entry_lines(entry.claim.text, self._text_width())):
+        for n, line in enumerate(entry_lines(entry.text, self._text_width())):
             painter.drawText(QPointF(left, top + n * metrics.lineSpacing()), line)
         painter.restore()
 

@@ -12,11 +12,20 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.groups import premises_text
 from debate_editor.domain.model import Link
 from debate_editor.ui.clipped_label import ClippedLabel
 from debate_editor.ui.plain_text import mnemonic_safe, plain_tip
 
 Trail = list[tuple[str, str | None]]
+
+
+def step_text(graph: DebateGraph, trail: Trail, depth: int) -> str:
+    """A crumb's words: its claim, or the group of premises it was reached by whole."""
+    claim_id, via = trail[depth]
+    link = graph.links.get(via or "")
+    return premises_text(graph, link) if link is not None and link.is_group \
+        else graph.claims[claim_id].text
 CRUMB_CHARS_PX = 190
 SHOWN_CRUMBS = 3
 
@@ -77,7 +86,7 @@ class TrailBar(QWidget):
         ask after every edit, and most edits change nothing here)."""
         start = max(0, len(trail) - 1 - SHOWN_CRUMBS)
         shown = (tuple(trail), title if len(trail) <= 1 else "",
-                 tuple(graph.claims[trail[depth][0]].text
+                 tuple(step_text(graph, trail, depth)
                        for depth in range(start, len(trail) - 1)))
         if shown == self._shown:
             return
@@ -102,7 +111,7 @@ class TrailBar(QWidget):
             self.box.addWidget(QLabel("… ›", self))
         metrics = QFontMetrics(self.font())
         for depth in range(start, len(trail) - 1):
-            text = graph.claims[trail[depth][0]].text
+            text = step_text(graph, trail, depth)
             button = QToolButton(self)
             button.setAutoRaise(True)
             short = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,

@@ -65,6 +65,7 @@ _FILE, _EDIT, _MAP, _VIEW, _HELP = "&File", "&Edit", "&Map", "&View", "&Help"
 _COLUMNS, _PRESENTING = "Pro/con columns", "Presenting"
 _STATUS = "Which claims stand"
 _MINE = "Your own marks"
+_GROUPS = "Co-premises"
 _BOTH = ("columns", "outline")
 _MAP_TREES = ("canvas", "outline")
 _SLIDES = ("presentation",)
@@ -100,6 +101,14 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("delete", "&Delete", ("Del", "Backspace"), _EDIT, "view", "Editing",
             "The selected cards and arrows.", edits=True),
     _C("select_all", "Select &All", ("std:SelectAll",), _EDIT, "view", "Editing"),
+    _C("add_co_premise", "Add Co-pre&mise", ("A",), _EDIT, "window", _GROUPS,
+            "One more premise (\u201cand \u2026\u201d) of the selected reason: they support "
+            "or object only together.", edits=True, separated=True),
+    _C("split_co_premises", "Sp&lit Co-premises", ("Shift+A",), _EDIT, "window", _GROUPS,
+            "The selected group becomes one reason per premise.", edits=True),
+    _C("take_premise_out", "Ta&ke Premise Out", (), _EDIT, "window", _GROUPS,
+            "The selected premise leaves its group and stands as a reason of its own.",
+            edits=True),
     _C("find", "&Find…", ("std:Find",), _EDIT, "window", "Finding",
             "Type to filter the map; Enter jumps to the next match, Shift+Enter back.",
             separated=True),

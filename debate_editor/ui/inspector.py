@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.groups import co_premise_note
 from debate_editor.domain.model import LinkKind
 from debate_editor.render.card_style import KIND_STYLES
 from debate_editor.ui import edits
@@ -153,6 +154,12 @@ class Inspector(QWidget):
         for field, name in ((self.claim_text, "text"), (self.note, "note"),
                             (self.source, "source"), (self.tags, "tags")):
             field.committed.connect(lambda text, n=name: self._set_claim_field(n, text))
+        self.group_note = QLabel(page)
+        self.group_note.setObjectName("inspector_group_note")
+        self.group_note.setWordWrap(True)
+        self.group_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.group_note.setStyleSheet("color: #5a5f66;")
+        box.addWidget(self.group_note)
         for caption, widget in (("Kind", self.claim_kind), ("Text", self.claim_text),
                                 ("Note", self.note), ("Source", self.source)):
             box.addWidget(_caption(caption, page))
@@ -240,6 +247,9 @@ class Inspector(QWidget):
             self.source.show_value(claim.source)
             self.tags.show_value(join_tags(claim.tags))
             self._show_source_link(claim.source)
+            together = co_premise_note(graph, ident)
+            self.group_note.setText(together)
+            self.group_note.setVisible(bool(together))
             self.setFocusProxy(self.claim_text)
         elif kind == "link" and ident is not None:
             link = graph.links[ident]

@@ -41,6 +41,7 @@ from debate_editor.ui.command_table import COMMANDS, SUBMENUS, build_actions, fo
 from debate_editor.ui.dialogs import offer, warn
 from debate_editor.ui.file_watch import FileWatch
 from debate_editor.ui.find_bar import FindBar
+from debate_editor.ui.group_commands import group_handlers
 from debate_editor.ui.mark_commands import mark_handlers
 from debate_editor.ui.plain_text import title_part
 from debate_editor.ui.presentation import PresentationView
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
             "copy_rebuttal": lambda: export_menu.copy_rebuttal(self),
             **status_handlers(lambda: self.window_views.status),
             **mark_handlers(self.session, self.say),
+            **group_handlers(self.session, self.say, self.active_view),
         }
         return {c.key: own.get(c.key) or run(c.key) for c in COMMANDS}
 

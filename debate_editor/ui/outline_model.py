@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.groups import premises_text
 from debate_editor.domain.ids import id_key
 from debate_editor.domain.marks import mine
 from debate_editor.domain.model import Link, LinkKind
@@ -94,12 +95,19 @@ class OutlineModel(QAbstractItemModel):
         if node.circular():
             return []
         graph = self.document.graph
-        incoming = graph.incoming(node.claim_id)
-        links = [lk for lk in incoming if lk.kind is LinkKind.SUPPORT]
-        links += [lk for lk in incoming if lk.kind is LinkKind.OBJECTION]
+        links: list[Link] = []
+        for premise in self._premises(node):  # a group's row: the reasons of each premise
+            incoming = graph.incoming(premise)
+            links += [lk for lk in incoming if lk.kind is LinkKind.SUPPORT]
+            links += [lk for lk in incoming if lk.kind is LinkKind.OBJECTION]
         if node.link_id is not None and node.link_id in graph.links:
             links += graph.incoming(node.link_id)
         return [(link.id, link.source) for link in links]
+
+    def _premises(self, node: OutlineNode) -> tuple[str, ...]:
+        """The claims a row stands for: its own, or every premise of its group."""
+        link = self.document.graph.links.get(node.link_id or "")
+        return link.sources if link is not None and link.is_group else (node.claim_id,)
 
     def _make(self, parent: OutlineNode, claim_id: str, link_id: str | None) -> OutlineNode:
         node = OutlineNode(parent, claim_id, link_id)
@@ -170,7 +178,7 @@ class OutlineModel(QAbstractItemModel):
         if node.circular():
             return False
         graph = self.document.graph
-        return bool(graph.incoming(node.claim_id)
+        return bool(any(graph.incoming(premise) for premise in self._premises(node))
                     or (node.link_id is not None and graph.incoming(node.link_id)))
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -186,7 +194,11 @@ class OutlineModel(QAbstractItemModel):
         claim = graph.claims.get(node.claim_id)
         if claim is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            link = graph.links.get(node.link_id or "")
+            return premises_text(graph, link) if link is not None and link.is_group \
+                else claim.text
+        if role == Qt.ItemDataRole.EditRole:  # a group's row edits its first premise
             return claim.text
         if role == ClaimRole:
             return node.claim_id
@@ -206,7 +218,10 @@ class OutlineModel(QAbstractItemModel):
         if role == MarksRole:
             return mine(claim, graph.links.get(node.link_id or ""))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(self._tip(node, claim.text))
+            together = self._premises(node)[1:]
+            text = claim.text if not together else claim.text + "\n\nOnly together with:\n" \
+                + "\n".join("• " + graph.claims[c].text[:80] for c in together)
+            return plain_tip(self._tip(node, text))
         return None
 
     def _tip(self, node: OutlineNode, text: str) -> str:
@@ -242,6 +257,8 @@ class OutlineModel(QAbstractItemModel):
                 refresh.add(link.source)
                 if self._acyclic and closes_circle(graph, link):
                     self._acyclic = False
+        for link_id in event.changed_links:  # premises joined or left: the group's reasons
+            resync.extend(self._by_link.get(link_id, ()))
         if not self._acyclic and (event.removed_links or event.changed_links):
             self._acyclic = not has_circle(self.document.graph)
         top = {node.claim_id for node in self.root.children or ()}
@@ -254,6 +271,8 @@ class OutlineModel(QAbstractItemModel):
                     resync.append(self.root)  # a thesis's place among the theses
                 self._faces[claim_id] = face
                 refresh.add(claim_id)
+            elif claim_id not in self._faces:
+                refresh.add(claim_id)  # a later premise: shown on its group's rows
         resync.sort(key=lambda n: -1 if n is self.root else n.depth())  # parents first
         done: set[int] = set()
         for node in resync:
@@ -261,6 +280,9 @@ class OutlineModel(QAbstractItemModel):
                 done.add(id(node))
                 self._sync(node)
         for claim_id in refresh:
+            for node in self._group_rows(claim_id):
+                index = self.index_of(node)
+                self.dataChanged.emit(index, index)
             for node in list(self._by_claim.get(claim_id, ())):
                 index = self.index_of(node)
                 self.dataChanged.emit(index, index)
@@ -272,7 +294,17 @@ class OutlineModel(QAbstractItemModel):
     def _showing(self, target: str, is_link: bool) -> list[OutlineNode]:
         """The rows whose children include the reasons of `target` (a claim or a link)."""
         found = self._by_link.get(target, set()) if is_link else self._by_claim.get(target, set())
-        return sorted(found, key=lambda n: n.depth())
+        rows = [] if is_link else self._group_rows(target)
+        return sorted([*found, *rows], key=lambda n: n.depth())
+
+    def _group_rows(self, claim_id: str) -> list[OutlineNode]:
+        """The rows of the groups `claim_id` is a later premise of (they show it too)."""
+        graph = self.document.graph
+        if claim_id not in graph.claims:
+            return []
+        return [node for link in graph.outgoing_unsorted(claim_id)
+                if link.is_group and link.source != claim_id
+                for node in self._by_link.get(link.id, ())]
 
     def _sync(self, node: OutlineNode) -> None:
         """Make `node`'s rows match the graph: remove, move and insert one by one."""

@@ -15,6 +15,8 @@ from PySide6.QtGui import QCloseEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from debate_editor.domain.events import DebateChanged
+from debate_editor.domain.groups import premises_text
+from debate_editor.domain.marks import STRENGTH_WORDS, mine
 from debate_editor.domain.model import ClaimKind, Link, LinkKind
 from debate_editor.layout.geometry import MapShapes
 from debate_editor.render.card_style import KIND_STYLES, counts_text
@@ -100,7 +102,12 @@ class PresentationView(QWidget):
             kind = graph.claims[claim_id].kind
             if kind not in (ClaimKind.CLAIM, ClaimKind.THESIS):  # "CONCESSION · 1 con"
                 tally = " · ".join(part for part in (KIND_STYLES[kind].label, tally) if part)
-            return SlideCard(graph.claims[claim_id].text, sign, tally,
+            if link.is_group:  # one card: its premises read together
+                tally = f"{len(link.sources)} premises together"
+            words = STRENGTH_WORDS.get(link.strength, "") if link.is_group \
+                else mine(graph.claims[claim_id], link)  # "you accept, weak to you"
+            tally = " · ".join(part for part in (tally, words) if part)
+            return SlideCard(premises_text(graph, link), sign, tally,
                              focus=claim_id == slide.focus and claim_id != slide.frame,
                              hidden=link.id in slide.hidden,
                              status=self.session.status.mark(claim_id))
@@ -123,6 +130,7 @@ class PresentationView(QWidget):
             cons=with_undercuts(slide.cons, "−"),
             hint=HINT if slide.number == 0 else "",
             status=self.session.status.mark(frame.id),
+            mine=mine(frame),
         )
 
     def _context(self, slide: Slide) -> str:

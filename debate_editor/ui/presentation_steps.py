@@ -51,7 +51,8 @@ def reading_walk(graph: DebateGraph) -> list[Step]:
                 continue
             seen.add(claim_id)
             steps.append(Step(claim_id, via, parent))
-            kids = [(link.source, link, claim_id) for link in graph.children(claim_id)]
+            kids = [(source, link, claim_id) for link in graph.children(claim_id)
+                    for source in link.sources]
             stack.extend(reversed(kids))
 
     for thesis in graph.theses():
@@ -92,8 +93,14 @@ class Presentation:
 
     def __init__(self, graph: DebateGraph) -> None:
         self.graph = graph
-        self.steps = reading_walk(graph)
+        walk = reading_walk(graph)
+        # An objection of several premises appears whole, in one step: its later
+        # premises have no step of their own and are found at its first one's.
+        self.steps = [step for step in walk if not _later_premise(step)]
         self.index_of = {step.claim: n for n, step in enumerate(self.steps)}
+        for step in walk:
+            if _later_premise(step) and step.via is not None:
+                self.index_of[step.claim] = self.index_of.get(step.via.source, 0)
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -117,4 +124,9 @@ class Presentation:
 
     def seen_before(self, number: int) -> set[str]:
         """The claims visited up to this step (for the map: the rest is faint)."""
-        return {step.claim for step in self.steps[:number + 1]}
+        return {claim for claim, at in self.index_of.items() if at <= number}
+
+
+def _later_premise(step: Step) -> bool:
+    """A premise after the first of an objection group: revealed with the group."""
+    return step.objection and step.via is not None and step.claim != step.via.source
