@@ -54,6 +54,8 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
         self.editor = CardEditor(self.view.viewport())
         self._editing: str | None = None
         self._pending: tuple[str | None, LinkKind] | None = None
+        self._co_premise: tuple[str, str] | None = None
+        """A co-premise being typed: its reason's link, the premise it goes after."""
         self._current: str | None = None
         self._matches: list[str] = []
         self._filter = ""
@@ -180,7 +182,7 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
         if claim_id is None or not self.session.may_edit():
             return
         card = self.scene.cards[claim_id]
-        self._editing, self._pending = claim_id, None
+        self._editing, self._pending, self._co_premise = claim_id, None, None
         self._open_editor(self.document.claim(claim_id).text, card.card_rect())
 
     def begin_new_card(self, answers: str | None, kind: LinkKind) -> None:
@@ -191,7 +193,21 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
                       else ClaimKind.CLAIM)
         x, y = edits.new_position(self.document, draft, answers, kind, places=self.scene)
         width, height = card_size(draft)
-        self._editing, self._pending = None, (answers, kind)
+        self._editing, self._pending, self._co_premise = None, (answers, kind), None
+        self._open_editor("", QRectF(x, y, width, max(height, 96.0)))
+
+    def begin_co_premise(self, link_id: str, after: str | None = None) -> None:
+        """Open the editor beside the premise `after` (or the reason's last): kept, the
+        text becomes one more premise of the reason `link_id`, in one undo step."""
+        link = self.document.graph.links.get(link_id)
+        if link is None or not self.session.may_edit():
+            return
+        draft = Claim(id="new", text="new")
+        beside = after if after in link.sources else link.sources[-1]
+        x, y = edits.new_position(self.document, draft, None, link.kind, places=self.scene,
+                                  beside=beside)
+        width, height = card_size(draft)
+        self._editing, self._pending, self._co_premise = None, None, (link_id, beside)
         self._open_editor("", QRectF(x, y, width, max(height, 96.0)))
 
     def _open_editor(self, text: str, rect: QRectF) -> None:
@@ -210,7 +226,18 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
 
     def _commit_text(self, text: str) -> None:
         doc = self.document
-        if self._pending is not None:
+        if self._co_premise is not None and self._co_premise[0] in doc.graph.links:
+            link_id, beside = self._co_premise
+            rect = self.editor.scene_rect
+            try:
+                edit, claim = groups.co_premise_edit(
+                    doc.graph, doc.ids, link_id, text, after=beside,
+                    x=round(rect.x(), 1), y=round(rect.y(), 1))
+            except InvalidDebateError as error:
+                self.session.problem.emit(str(error))
+                self._open_editor(text, self.editor.scene_rect)  # what was typed stays
+                return
+        elif self._pending is not None:
             answers, kind = self._pending
             if answers is not None and answers not in doc.graph.claims \
                     and answers not in doc.graph.links:
@@ -230,7 +257,7 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
         self._end_editing()
 
     def _end_editing(self) -> None:
-        self._editing, self._pending = None, None
+        self._editing, self._pending, self._co_premise = None, None, None
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property

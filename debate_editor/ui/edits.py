@@ -108,8 +108,10 @@ def new_position(
     kind: LinkKind,
     shown: Mapping[str, tuple[float, float]] | None = None,
     places: CardPlaces | None = None,
+    beside: str | None = None,
 ) -> tuple[float, float]:
-    """Where a new card goes: beside or below what it answers, on a free spot.
+    """Where a new card goes: beside or below what it answers, on a free spot; beside
+    the claim `beside` when given (a new co-premise, beside the premise before it).
 
     `places` (the canvas) says where the cards are; without it they are read from the
     document, with `shown` for cards the file holds no position for.
@@ -117,7 +119,7 @@ def new_position(
     places = places or _EveryPlace(doc.graph, shown)
     size = card_size(claim)
     anchor = None
-    beside = _premise_before(doc.graph, claim.id)
+    beside = beside or _premise_before(doc.graph, claim.id)
     if beside is None and answers is not None and answers in doc.graph.links:
         beside = doc.graph.links[answers].source
     if beside is not None:

@@ -18,7 +18,6 @@ from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import DebateError
 from debate_editor.domain.groups import co_premise_edit, leave_edit, split_edit
 from debate_editor.domain.model import Claim, Link
-from debate_editor.ui import edits
 from debate_editor.ui.session import Session
 
 NEW_PREMISE = "and …"
@@ -63,21 +62,20 @@ def add_co_premise(session: Session, say: Callable[[str], None],
         return None
     doc = session.document
     view = active() if active is not None else None
-    places = getattr(view, "scene", None) if getattr(view, "name", "") == "canvas" else None
-    draft = Claim(id="new", text=NEW_PREMISE)
-    x, y = edits.new_position(doc, draft, link.id, link.kind, places=places)
     after = session.selection.current if session.selection.current in link.sources else None
+    if getattr(view, "name", "") == "canvas":
+        # The map opens its editor where the premise will stand; kept, it is one step.
+        view.begin_co_premise(link.id, after)  # type: ignore[union-attr]  # the canvas
+        say("A co-premise: it counts only together with the others.")
+        return None
     try:
-        edit, claim = co_premise_edit(doc.graph, doc.ids, link.id, NEW_PREMISE,
-                                      after=after, x=x, y=y)
+        edit, claim = co_premise_edit(doc.graph, doc.ids, link.id, NEW_PREMISE, after=after)
     except DebateError as error:
         say(str(error))
         return None
     if not session.run(edit):
         return None
     session.selection.select(claim.id)
-    if places is not None:
-        view.edit_card(claim.id)  # type: ignore[union-attr]  # the canvas, by its name
     say("A co-premise: it counts only together with the others.")
     return claim
 
