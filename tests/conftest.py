@@ -84,16 +84,23 @@ def widgets_application(qapp: object) -> object:
 
 @pytest.fixture(autouse=True)
 def close_windows() -> Iterator[None]:
-    """Close every main window a test opened (they delete themselves on close)."""
+    """Close every main window a test opened (they delete themselves on close), then
+    forget every setting they left (window state, recent files, folds, readings): a test
+    that hides the docks must not hide them for the next one, whatever the order."""
     yield
     module = sys.modules.get("debate_editor.ui.main_window")
-    if module is None:
-        return
-    from PySide6.QtWidgets import QApplication
+    if module is not None:
+        from PySide6.QtWidgets import QApplication
 
-    for window in list(module.WINDOWS):
-        window.close()
-    QApplication.processEvents()
+        for window in list(module.WINDOWS):
+            window.close()
+        QApplication.processEvents()
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        settings = QSettings()
+        settings.clear()
+        settings.sync()
 
 
 @pytest.fixture
