@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
 from debate_editor.domain.errors import DebateError, ImportFormatError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.model import ClaimKind
-from debate_editor.formats.argdown import import_argdown, write_argdown
-from debate_editor.formats.argdown.follow import follow
-from debate_editor.formats.argdown.sync import reconcile
 from debate_editor.ui.argdown_highlight import ArgdownHighlighter
 from debate_editor.ui.session import Session
 
@@ -110,6 +107,8 @@ class ArgdownPane(QWidget):
         self._show_fault(None)
 
     def _export(self) -> str:
+        from debate_editor.formats.argdown import write_argdown  # not before it is shown
+
         return write_argdown(self.session.document.snapshot())
 
     def _changed(self, _event: DebateChanged) -> None:
@@ -121,6 +120,8 @@ class ArgdownPane(QWidget):
         if self._stale:
             self.show_debate()
             return
+        from debate_editor.formats.argdown.follow import follow
+
         theirs = self._export()
         merged = follow(self._base, self.editor.toPlainText(), theirs)
         if merged is None:  # a changed line is one the user rewrote: show the debate's text
@@ -131,6 +132,9 @@ class ArgdownPane(QWidget):
 
     def _read_order(self) -> None:
         """Which claim each of the text's claims is, for the next reading's positions."""
+        from debate_editor.formats.argdown import import_argdown
+        from debate_editor.formats.argdown.sync import reconcile
+
         try:
             read = import_argdown(self.editor.toPlainText()).debate
         except DebateError:
@@ -169,6 +173,9 @@ class ArgdownPane(QWidget):
 
     def read_text(self) -> bool:
         """Read the text into the map now; False when it does not parse (the map stays)."""
+        from debate_editor.formats.argdown import import_argdown
+        from debate_editor.formats.argdown.sync import reconcile
+
         self.timer.stop()
         text = self.editor.toPlainText()
         try:
