@@ -9,13 +9,13 @@ from pathlib import Path
 
 from gui_helpers import open_window, press, type_card
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 
 from debate_editor.domain.model import ClaimKind, LinkKind
 from debate_editor.formats.argdown.follow import follow
 from debate_editor.store import DebateDocument
 from debate_editor.ui.argdown_pane import ArgdownPane
-from debate_editor.ui.main_window import MainWindow
+from debate_editor.ui.main_window import WINDOWS, MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -199,3 +199,26 @@ def test_follow_keeps_what_the_user_rewrote_or_gives_up_plainly() -> None:
         "// mine\nA\n\n  + B2\n  - C\n  - D\n"
     # The line that changed is one the user rewrote: no merge, the caller shows theirs.
     assert follow(base, "A\n  + B, said my way\n  - C\n", "A\n  + B2\n  - C\n") is None
+
+
+def test_new_from_text_opens_a_debate_on_its_pane(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.debate"
+    small(path)
+    window = open_window(qtbot, path)
+    window.findChild(QAction, "action_new_from_text").trigger()
+    fresh = next(w for w in WINDOWS if w is not window)
+    pane = fresh.window_views.views["argdown"]
+    assert isinstance(pane, ArgdownPane)
+    qtbot.waitUntil(pane.isVisible)
+    cursor = pane.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    pane.editor.setTextCursor(cursor)
+    qtbot.keyClicks(pane.editor, "Trains beat cars")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(pane.editor, "  + They carry more people")
+    read_now(qtbot, pane)
+    graph = fresh.document.graph
+    (thesis,) = graph.theses()
+    assert thesis.text == "Trains beat cars"
+    assert [r.claim.text for r in graph.pros(thesis.id)] == ["They carry more people"]
+    assert len(fresh.canvas.scene.cards) == 2

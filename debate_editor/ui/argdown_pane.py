@@ -100,7 +100,12 @@ class ArgdownPane(QWidget):
     def show_debate(self) -> None:
         """The whole debate written afresh (on first showing, or after a refused merge)."""
         self._base = self._export()
-        self._set_text(self._base)
+        empty = not self.session.document.graph.claims
+        # An empty debate: a blank line after its heading, the cursor on the next line,
+        # where a first statement begins a paragraph of its own.
+        self._set_text(self._base + "\n" if empty else self._base)
+        if empty:
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self._order = tuple(self.session.document.graph.claims)
         self._read_order()
         self._stale = False

@@ -74,6 +74,9 @@ _C = TableCommand  # short, for the table below
 
 COMMANDS: tuple[TableCommand, ...] = (
     _C("new", "&New", ("std:New",), _FILE, "window", "Files"),
+    _C("new_from_text", "New from &Text", ("Ctrl+Alt+N",), _FILE, "window", "Files",
+            "A new debate that opens on its Argdown text: type the outline, the map "
+            "follows."),
     _C("open", "&Open…", ("std:Open",), _FILE, "window", "Files"),
     _C("save_as", "Save &As…", ("std:SaveAs", "Ctrl+Shift+S"), _FILE, "window", "Files",
             "Every edit is already in the file; this moves the debate to a new one.",

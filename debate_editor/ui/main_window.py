@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
             return lambda: self.window_views.run(key)
 
         own: dict[str, Callable[[], object]] = {
-            "new": self.new_window, "open": self.choose_and_open, "save_as": self.save_as,
+            "new": self.new_window, "new_from_text": self.new_from_text,
+            "open": self.choose_and_open, "save_as": self.save_as,
             "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.session.undo, "redo": self.session.redo,
             "find": self.find_bar.open, "find_next": self.find_bar.find_next,
@@ -241,6 +242,13 @@ class MainWindow(QMainWindow):
             self.show_problem(str(error))
             return None
         window.show()
+        return window
+
+    def new_from_text(self) -> MainWindow | None:
+        """A new debate whose first view is the Argdown pane, the cursor in it."""
+        window = self.new_window()
+        if window is not None:
+            window.window_views.go_to("argdown")
         return window
 
     def choose_and_open(self) -> None:
