@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import DebateError, ImportFormatError
 from debate_editor.domain.events import DebateChanged
-from debate_editor.domain.model import ClaimKind
+from debate_editor.domain.model import ClaimKind, Debate
 from debate_editor.ui.argdown_highlight import ArgdownHighlighter
 from debate_editor.ui.session import Session
 
@@ -75,8 +76,13 @@ class ArgdownPane(QWidget):
         self.completer.activated.connect(self._complete)
         self._names = QStringListModel(self)
         self.completer.setModel(self._names)
-        self._base = ""
-        """The debate's own Argdown export when pane and map last agreed."""
+        self._agreed: Debate | None = None
+        """The debate as it was when pane and map last agreed (its export, written only
+        when an edit from elsewhere needs it, is the merge's base)."""
+        self._agreed_text: str | None = None
+        self._last_read: str | None = None
+        """The pane's text that the debate says now, when known: a keystroke's change
+        from it may take the quick path (`formats/argdown/quick.py`)."""
         self._order: tuple[str, ...] = ()
         """The claim ids in the order the text names them, at the last reading."""
         self._setting = False
@@ -99,11 +105,12 @@ class ArgdownPane(QWidget):
 
     def show_debate(self) -> None:
         """The whole debate written afresh (on first showing, or after a refused merge)."""
-        self._base = self._export()
+        self._agree()
+        text = self._base()
         empty = not self.session.document.graph.claims
         # An empty debate: a blank line after its heading, the cursor on the next line,
         # where a first statement begins a paragraph of its own.
-        self._set_text(self._base + "\n" if empty else self._base)
+        self._set_text(text + "\n" if empty else text)
         if empty:
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self._order = tuple(self.session.document.graph.claims)
@@ -111,8 +118,20 @@ class ArgdownPane(QWidget):
         self._stale = False
         self._show_fault(None)
 
+    def _agree(self) -> None:
+        """Pane and map agree now: remember the debate, write its export when needed."""
+        self._agreed, self._agreed_text = self.session.document.snapshot(), None
+
+    def _base(self) -> str:
+        if self._agreed_text is None:
+            from debate_editor.formats.argdown import write_argdown  # not before shown
+
+            debate = self._agreed or self.session.document.snapshot()
+            self._agreed_text = write_argdown(debate)
+        return self._agreed_text
+
     def _export(self) -> str:
-        from debate_editor.formats.argdown import write_argdown  # not before it is shown
+        from debate_editor.formats.argdown import write_argdown
 
         return write_argdown(self.session.document.snapshot())
 
@@ -127,11 +146,12 @@ class ArgdownPane(QWidget):
             return
         from debate_editor.formats.argdown.follow import follow
 
+        base = self._base()
         theirs = self._export()
-        merged = follow(self._base, self.editor.toPlainText(), theirs)
+        merged = follow(base, self.editor.toPlainText(), theirs)
         if merged is None:  # a changed line is one the user rewrote: show the debate's text
             merged = theirs
-        self._base = theirs
+        self._agreed, self._agreed_text = self.session.document.snapshot(), theirs
         self._set_text(merged)
         self._read_order()
 
@@ -140,12 +160,17 @@ class ArgdownPane(QWidget):
         from debate_editor.formats.argdown import import_argdown
         from debate_editor.formats.argdown.sync import reconcile
 
+        text = self.editor.toPlainText()
+        self._last_read = None
         try:
-            read = import_argdown(self.editor.toPlainText()).debate
+            read = import_argdown(text).debate
         except DebateError:
             return
         graph = self.session.document.graph
-        self._order = reconcile(graph, read, self.session.document.ids, self._order).order
+        done = reconcile(graph, read, self.session.document.ids, self._order)
+        self._order = done.order
+        if done.edit.is_empty():
+            self._last_read = text
 
     def _set_text(self, text: str) -> None:
         """Replace only the lines that differ, so the cursor and the view stay put."""
@@ -179,10 +204,17 @@ class ArgdownPane(QWidget):
     def read_text(self) -> bool:
         """Read the text into the map now; False when it does not parse (the map stays)."""
         from debate_editor.formats.argdown import import_argdown
+        from debate_editor.formats.argdown.quick import quick_edit
         from debate_editor.formats.argdown.sync import reconcile
 
         self.timer.stop()
         text = self.editor.toPlainText()
+        doc = self.session.document
+        if self._last_read is not None:
+            quick = quick_edit(self._last_read, text, doc.graph)
+            if quick is not None:
+                self._show_fault(None)
+                return self._apply(quick, text, self._order)
         try:
             read = import_argdown(text).debate
         except ImportFormatError as error:
@@ -192,20 +224,21 @@ class ArgdownPane(QWidget):
             self._show_fault(ImportFormatError(str(error)))
             return False
         self._show_fault(None)
-        doc = self.session.document
         done = reconcile(doc.graph, read, doc.ids, self._order)
-        if done.edit.is_empty():
-            self._order = done.order
-            return True
-        self._applying = True
-        try:
-            applied = self.session.run(done.edit)
-        finally:
-            self._applying = False
-        if applied:
-            self._order = done.order
-            self._base = self._export()
-        return applied
+        return self._apply(done.edit, text, done.order)
+
+    def _apply(self, edit: Edit, text: str, order: tuple[str, ...]) -> bool:
+        """Run the edit the text made; then pane and map agree again."""
+        if not edit.is_empty():
+            self._applying = True
+            try:
+                if not self.session.run(edit):
+                    return False
+            finally:
+                self._applying = False
+        self._order, self._last_read = order, text
+        self._agree()
+        return True
 
     def _history(self, step: Callable[[], object]) -> None:
         """Ctrl+Z / Ctrl+Shift+Z in the pane: the typing not yet read becomes its step

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
@@ -114,8 +115,8 @@ def _match_links(graph: DebateGraph, read: Sequence[Link], mapping: dict[str, st
     for link in graph.links.values():
         by_ends[(link.sources, link.target, link.is_undercut)] = link.id
     link_map: dict[str, str] = {}
-    add: list[Link] = []
-    update: list[Link] = []
+    made: dict[str, Link] = {}
+    """Each link the text has, as the debate will hold it (order not settled yet)."""
     kept: set[str] = set()
     for link in links_in_dependency_order(read):
         sources = tuple(mapping[s] for s in link.sources)
@@ -127,16 +128,41 @@ def _match_links(graph: DebateGraph, read: Sequence[Link], mapping: dict[str, st
                 continue
         found = by_ends.get((sources, target, link.is_undercut))
         if found is not None and found not in kept:
-            old = graph.links[found]
             kept.add(found)
             link_map[link.id] = found
-            if (old.kind, old.order) != (link.kind, link.order):
-                update.append(old.model_copy(update={"kind": link.kind, "order": link.order}))
+            made[found] = graph.links[found].model_copy(update={"kind": link.kind})
             continue
         new_id = ids.link_id()
         link_map[link.id] = new_id
         on_claim = link.to_claim is not None
-        add.append(Link(id=new_id, sources=sources, kind=link.kind, order=link.order,
-                        to_claim=target if on_claim else None,
-                        to_link=None if on_claim else target))
+        made[new_id] = Link(id=new_id, sources=sources, kind=link.kind, order=link.order,
+                            to_claim=target if on_claim else None,
+                            to_link=None if on_claim else target)
+    in_text = sorted(read, key=lambda lk: lk.order)
+    _settle_orders(made, [link_map[lk.id] for lk in in_text if lk.id in link_map],
+                   {i for i in made if i not in kept})
+    add = [made[i] for i in made if i not in kept]
+    update = [made[i] for i in kept if made[i] != graph.links[i]]
     return add, update, kept
+
+
+def _settle_orders(links: dict[str, Link], in_text: list[str], fresh: set[str]) -> None:
+    """Orders that put each claim's reasons in the text's order, changing as few as
+    possible: the kept links keep theirs while they already run in that order and each
+    new one fits between its neighbours; else that claim's reasons are numbered afresh."""
+    siblings: dict[str, list[str]] = defaultdict(list)
+    for link_id in in_text:
+        siblings[links[link_id].target].append(link_id)
+    for group in siblings.values():
+        before = -1
+        for at, link_id in enumerate(group):  # a new reason: just after the one before
+            if link_id in fresh:
+                after = next((links[i].order for i in group[at + 1:] if i not in fresh),
+                             None)
+                order = before + 1 if after is None or before + 1 < after else before
+                links[link_id] = links[link_id].model_copy(update={"order": order})
+            before = links[link_id].order
+        if all(a < b for a, b in pairwise(links[i].order for i in group)):
+            continue
+        for n, link_id in enumerate(group):
+            links[link_id] = links[link_id].model_copy(update={"order": n})
