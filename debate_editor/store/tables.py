@@ -125,10 +125,16 @@ def read_debate(conn: Connection) -> Rows:
         assert isinstance(raw, sqlite3.Connection)
         return read_sqlite(raw)
     with conn.begin():
-        info = _info(conn)
-        claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
-        link_rows = [r._mapping for r in conn.execute(select(links_table))]
-        premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
+        return read_rows(conn)
+
+
+def read_rows(conn: Connection) -> Rows:
+    """Every row by Core selects, in the caller's transaction (a server debate's reader
+    checks its marks in the same one: store/server.py)."""
+    info = _info(conn)
+    claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
+    link_rows = [r._mapping for r in conn.execute(select(links_table))]
+    premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
     return info, claims, links_of(link_rows, premise_rows)
 
 
