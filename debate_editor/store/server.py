@@ -28,6 +28,7 @@ from debate_editor.store.rows import RowError
 from debate_editor.store.schema import metadata
 from debate_editor.store.server_schema import (
     FIRST_SERVER_VERSION,
+    ROW_ORDER,
     mark_new,
     read_marks,
     upgrade_server,
@@ -138,7 +139,7 @@ def read_server_debate(address: ServerAddress) -> ServerDebate:
                 version = _readable_version(conn, address)
                 if version < SCHEMA_VERSION:
                     upgrade_server(conn, version)  # rolled back below: reading never writes
-                info, claims, links = read_rows(conn)
+                info, claims, links = read_rows(conn, ROW_ORDER)
                 transaction.rollback()
         except exc.DBAPIError as error:
             raise DebateFileError(address, f"cannot be read ({_driver_words(error)}).") from None

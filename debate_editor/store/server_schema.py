@@ -3,7 +3,11 @@ and `user_version` (README, "Team debates on a server").
 
 Each debate is one PostgreSQL schema holding the declared tables (schema.py) and one
 more, `debate_format`: one row, our application id and the schema version. A schema
-without it is not a debate of ours and is never read, written or replaced.
+without it is not a debate of ours and is never read, written or replaced. `claims` and
+`links` carry one column more, `row_order`, which the server numbers as rows come: a
+file's rows are read in SQLite's rowid order, the order they were written, and a
+server's heap keeps no order, so this keeps it (no statement of ours names it but the
+reader's ORDER BY).
 
 The ladder: a server debate is made at today's version from the declaration, which
 tests/test_schema.py holds equal to what the file's frozen steps make. The file's steps
@@ -18,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import (
+    DDL,
     CheckConstraint,
     Column,
     Connection,
@@ -29,6 +34,7 @@ from sqlalchemy import (
     update,
 )
 
+from debate_editor.store.schema import claims_table, links_table
 from debate_editor.store.version import APPLICATION_ID, SCHEMA_VERSION
 
 FIRST_SERVER_VERSION = 3
@@ -51,8 +57,17 @@ SERVER_STEPS: dict[int, ServerStep] = {}
 """From version N (key) to N+1, in PostgreSQL's SQL; frozen once written, as upgrades.py's."""
 
 
+ROW_ORDER = "row_order"
+_ADD_ROW_ORDER = DDL(  # type: ignore[no-untyped-call]  # SQLAlchemy's DDL() is unannotated
+    f"ALTER TABLE %(fullname)s ADD COLUMN {ROW_ORDER} bigint GENERATED ALWAYS AS IDENTITY")
+"""%(fullname)s: the table's name in the debate's schema, quoted by SQLAlchemy."""
+
+
 def mark_new(conn: Connection) -> None:
-    """Make the marks table in a new debate's schema, at today's version."""
+    """Make the marks table and the row order in a new debate's schema (whose declared
+    tables are made, empty), at today's version."""
+    for table in (claims_table, links_table):
+        conn.execute(_ADD_ROW_ORDER.against(table))
     server_metadata.create_all(conn, checkfirst=False)
     conn.execute(insert(format_table).values(id=1, application_id=APPLICATION_ID,
                                              schema_version=SCHEMA_VERSION))
