@@ -154,3 +154,22 @@ def test_each_bad_target_is_one_line_and_exit_status_1(pg_url: str, tmp_path: Pa
             assert result.stderr.startswith(f"debate-editor: {url}: "), args
             assert result.stderr.count("\n") == 1 and expected in result.stderr, args
     assert not (tmp_path / "x.debate").exists()
+
+
+def test_a_password_in_the_url_never_reaches_the_terminal() -> None:
+    url = f"postgresql://postgres:s3cret@127.0.0.1:{_closed_port()}/debates?debate=d"
+    result = run_cli("info", url)
+    assert result.returncode == 1 and "cannot reach the server" in result.stderr
+    assert "s3cret" not in result.stderr
+
+
+def test_a_file_a_server_cannot_hold_is_refused_naming_the_claim(
+        fresh_pg_url: str, tmp_path: Path) -> None:
+    source = tmp_path / "nul.debate"
+    DebateDocument.create_from(source, Debate(claims=(Claim(id="c1", text="a\x00b"),))).close()
+    url = f"{fresh_pg_url}?debate=nul"
+    result = run_cli("copy", str(source), url)
+    assert result.returncode == 1
+    assert result.stderr == (f"debate-editor: {url}: cannot be written: claim c1 holds a NUL "
+                             "character (\\x00), which PostgreSQL's text cannot hold.\n")
+    assert "there is no debate named nul" in run_cli("info", url).stderr

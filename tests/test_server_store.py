@@ -103,7 +103,7 @@ def test_text_with_a_nul_is_refused_by_name_before_anything_is_written(
         fresh_pg_url: str) -> None:
     address = _address(fresh_pg_url, "nul")
     debate = Debate(claims=(Claim(id="c1", text="fine"), Claim(id="c2", text="a\x00b")))
-    with pytest.raises(InvalidDebateError, match="Claim c2 holds a NUL character"):
+    with pytest.raises(DebateFileError, match="cannot be written: claim c2 holds a NUL"):
         write_server_debate(address, debate, replace=False)
     assert not server_debate_exists(address)
 

@@ -11,6 +11,7 @@ its tables, its marks and every row in one transaction: all of it, or nothing.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from types import TracebackType
 
@@ -36,6 +37,10 @@ from debate_editor.store.server_schema import (
 from debate_editor.store.server_url import ServerAddress
 from debate_editor.store.tables import read_rows, write_debate
 from debate_editor.store.version import APPLICATION_ID, SCHEMA_VERSION
+
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
+"""psycopg logs a failed batch's aborted pipeline as a warning; with no handler anywhere,
+Python would print it to stderr beside the one line our error makes."""
 
 CONNECT_SECONDS = 10
 """How long to wait for a server that does not answer (unless the URL says)."""
@@ -178,15 +183,15 @@ def _nul_problem(debate: Debate) -> str | None:
     """PostgreSQL's text holds no NUL character, which a file's may (a paste can bring
     one): said before anything is written, naming where it is."""
     if "\x00" in debate.info.title + debate.info.description:
-        return "The debate's title or description holds a NUL character (\\x00)"
+        return "the debate's title or description holds a NUL character (\\x00)"
     for claim in debate.claims:
         fields = (claim.id, claim.text, claim.title, claim.note, claim.source,
                   claim.argument_structure, *claim.tags)
         if any("\x00" in value for value in fields):
-            return f"Claim {claim.id.replace(chr(0), '')} holds a NUL character (\\x00)"
+            return f"claim {claim.id.replace(chr(0), '')} holds a NUL character (\\x00)"
     for link in debate.links:
         if "\x00" in link.id:
-            return "A link's id holds a NUL character (\\x00)"
+            return "a link's id holds a NUL character (\\x00)"
     return None
 
 
@@ -195,7 +200,8 @@ def write_server_debate(address: ServerAddress, debate: Debate, *, replace: bool
     name is replaced only when `replace`; a schema not ours, never."""
     problem = _nul_problem(debate)
     if problem:
-        raise InvalidDebateError([f"{problem}, which a debate on a server cannot store."])
+        raise DebateFileError(address, f"cannot be written: {problem}, which PostgreSQL's "
+                              "text cannot hold.")
     with _connected(address) as conn:
         try:
             with conn.begin():
