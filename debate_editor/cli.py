@@ -1,11 +1,15 @@
 """The command line. Stable: scripts and checks rely on every word of it.
 
     debate-editor [FILE] [--screenshot OUT.png [--view V] [--size WxH]]
-    debate-editor new FILE --title TITLE
-    debate-editor info FILE [--json]
-    debate-editor import SRC -o OUT.debate [--format F]
-    debate-editor export FILE --format F [-o OUT] [--claim ID] [--inline] [--open] [--status]
-    debate-editor evaluate FILE [--json] [--semantics grounded|evidential]
+    debate-editor new DEBATE --title TITLE
+    debate-editor info DEBATE [--json]
+    debate-editor import SRC -o DEBATE [--format F] [--force]
+    debate-editor export DEBATE --format F [-o OUT] [--claim ID] [--inline] [--open] [--status]
+    debate-editor evaluate DEBATE [--json] [--semantics grounded|evidential]
+    debate-editor copy DEBATE DEBATE [--force]
+
+A DEBATE is a .debate file or postgresql://user@host:port/dbname?debate=NAME (README,
+"Team debates on a server").
 
 Exit status: 0 success, 2 usage error, 1 a documented error, printed on one line.
 """
@@ -26,12 +30,13 @@ from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.marks import disagreements
 from debate_editor.domain.status import Labelling, Semantics, evaluate
 from debate_editor.formats import files, registry
-from debate_editor.store import DebateDocument
+from debate_editor.store import DebateDocument, targets
+from debate_editor.store.server_url import ServerAddress
 from debate_editor.store.whereabouts import export_target_problem, path_problem
 
 PROG = "debate-editor"
 VIEWS = ("canvas", "columns", "outline", "presentation")
-COMMANDS = ("new", "info", "import", "export", "evaluate")
+COMMANDS = ("new", "info", "import", "export", "evaluate", "copy")
 DRAWN_FORMATS = ("pdf", "png", "svg")
 
 
@@ -108,9 +113,10 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="An offline editor for structured debates.",
-        epilog="Commands: new, info, import, export, evaluate (debate-editor COMMAND --help).",
+        epilog="Commands: new, info, import, export, evaluate, copy "
+               "(debate-editor COMMAND --help).",
     )
-    parser.add_argument("file", nargs="?", type=Path, help="a .debate file to open")
+    parser.add_argument("file", nargs="?", type=targets.target, help="a .debate file to open")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="render the laid-out view to a PNG and exit")
     parser.add_argument("--view", choices=VIEWS, default="canvas",
@@ -146,24 +152,26 @@ def _command_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    new = sub.add_parser("new", help="create an empty debate file")
-    new.add_argument("file", type=Path)
+    new = sub.add_parser("new", help="create an empty debate (a file or on a server)")
+    new.add_argument("file", type=targets.target, metavar="DEBATE")
     new.add_argument("--title", required=True)
 
     info = sub.add_parser("info", help="what a debate file holds")
-    info.add_argument("file", type=Path)
+    info.add_argument("file", type=targets.target, metavar="DEBATE")
     info.add_argument("--json", action="store_true", help="print JSON for scripts")
 
     names = _FormatNames(lambda: (f.name for f in registry.importers()))
-    imp = sub.add_parser("import", help="make a .debate file from another format")
+    imp = sub.add_parser("import", help="make a debate (a file or on a server) from another format")
     imp.add_argument("source", type=Path)
-    imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.debate")
+    imp.add_argument("-o", "--output", type=targets.target, required=True, metavar="DEBATE")
+    imp.add_argument("--force", action="store_true",
+                     help="replace a debate of that name on the server")
     imp.add_argument("--format", choices=names, metavar="F",
                      help="one of %(choices)s; default: guessed from the file")
 
     exp_names = _FormatNames(lambda: (*(f.name for f in registry.exporters()), *DRAWN_FORMATS))
     exp = sub.add_parser("export", help="write a debate in another format")
-    exp.add_argument("file", type=Path)
+    exp.add_argument("file", type=targets.target, metavar="DEBATE")
     exp.add_argument("--format", choices=exp_names, required=True, metavar="F",
                      help="one of %(choices)s")
     exp.add_argument("-o", "--output", type=Path, metavar="OUT",
@@ -178,26 +186,36 @@ def _command_parser() -> argparse.ArgumentParser:
                      help="markdown, pdf: say of each claim whether it stands")
 
     ev = sub.add_parser("evaluate", help="which claims stand (in, out or undecided)")
-    ev.add_argument("file", type=Path)
+    ev.add_argument("file", type=targets.target, metavar="DEBATE")
     ev.add_argument("--json", action="store_true", help="print JSON for scripts")
     ev.add_argument("--semantics", choices=[s.value for s in Semantics],
                     default=Semantics.GROUNDED.value, help="default: grounded")
+
+    copy = sub.add_parser("copy", help="copy a debate between a file and a server")
+    copy.add_argument("source", type=targets.target, metavar="SRC")
+    copy.add_argument("target", type=targets.target, metavar="DST")
+    copy.add_argument("--force", action="store_true", help="replace the debate at DST")
     return parser
-
-
-def _open_for_reading(path: Path) -> DebateDocument:
-    return DebateDocument.open(path, read_only=True)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     if not args.title.strip():
         raise UsageError("--title must not be empty")
-    _writable_target(args.file)
-    DebateDocument.create(args.file, args.title).close()
+    if isinstance(args.file, Path):
+        _writable_target(args.file)
+    targets.create_empty(args.file, args.title)
     return 0
 
 
-def info_of(doc: DebateDocument) -> dict[str, object]:
+_FORCE = "already exists; pass --force to replace it."
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    targets.copy_debate(args.source, args.target, replace=args.force, refusal=_FORCE)
+    return 0
+
+
+def info_of(doc: targets.ReadDebate) -> dict[str, object]:
     """What `info --json` prints: the stable keys scripts read."""
     debate = doc.snapshot()
     graph: DebateGraph = doc.graph
@@ -215,7 +233,7 @@ def _count(number: object, one: str, many: str | None = None) -> str:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    with _open_for_reading(args.file) as doc:
+    with targets.open_for_reading(args.file) as doc:
         facts = info_of(doc)
         cycles = doc.graph.cycles()
     if args.json:
@@ -231,7 +249,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     ]
     if cycles:
         lines.append(f"Cycles:  {len(cycles)} (circular reasoning, e.g. {' → '.join(cycles[0])})")
-    lines.append(f"Format:  .debate version {facts['schema_version']}")
+    kind = "server debate" if isinstance(args.file, ServerAddress) else ".debate"
+    lines.append(f"Format:  {kind} version {facts['schema_version']}")
     emit("".join(line + "\n" for line in lines))
     return 0
 
@@ -242,13 +261,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         imported = files.import_debate(source, args.format)
     except files.UnknownFormatError:
         raise UsageError(f"cannot tell the format of {source}; name it with --format") from None
-    _writable_target(args.output)
-    if args.output.exists() and args.output.samefile(source):
-        raise DebateFileError(args.output, "is the file being imported; choose another name.")
-    from debate_editor.store import atomic
+    if isinstance(args.output, ServerAddress):
+        targets.write_new(args.output, imported.debate, replace=args.force, refusal=_FORCE)
+    else:
+        _writable_target(args.output)
+        if args.output.exists() and args.output.samefile(source):
+            raise DebateFileError(args.output, "is the file being imported; choose another name.")
+        from debate_editor.store import atomic
 
-    # Written whole, not opened again: loading it back would hold a second debate.
-    atomic.create_file(args.output, imported.debate).release()
+        # Written whole, not opened again: loading it back would hold a second debate.
+        atomic.create_file(args.output, imported.debate).release()
     for warning in imported.warnings:  # read by a guess: said, and the import stands
         print(f"{PROG}: warning: {one_line(f'{source.name}: {warning}')}", file=sys.stderr)
     return 0
@@ -264,10 +286,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     assert fmt.write is not None
     if fmt.binary and args.output is None:
         raise UsageError(f"--format {args.format} needs -o OUT")
-    problem = None if args.output is None else export_target_problem(args.output, args.file)
+    source = args.file if isinstance(args.file, Path) else None
+    problem = None if args.output is None else export_target_problem(args.output, source)
     if problem:
         raise DebateFileError(args.output, f"cannot be written: {problem}.")
-    with _open_for_reading(args.file) as doc:
+    with targets.open_for_reading(args.file) as doc:
         debate = doc.snapshot()
         if args.claim is not None and args.claim not in doc.graph.claims:
             raise DebateFileError(args.file, f"has no claim with the id {args.claim}.")
@@ -282,7 +305,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    with _open_for_reading(args.file) as doc:
+    with targets.open_for_reading(args.file) as doc:
         debate = doc.snapshot()
         order = doc.graph.reading_order()
     result = evaluate(debate, Semantics(args.semantics))
@@ -304,6 +327,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from debate_editor.ui.app import refuse, run
 
+    if isinstance(args.file, ServerAddress):  # README, "Team debates on a server": not yet
+        error = DebateFileError(args.file, "the window cannot open a debate on a server yet; "
+                                "copy it to a file with `debate-editor copy`.")
+        refuse(str(error))
+        raise error
     path: Path | None = args.file
     if path is not None and args.screenshot is None:
         # Refuse a bad file here with one line, before any window appears (and, started
@@ -321,7 +349,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"new": cmd_new, "info": cmd_info, "import": cmd_import, "export": cmd_export,
-             "evaluate": cmd_evaluate}
+             "evaluate": cmd_evaluate, "copy": cmd_copy}
 
 
 def _dispatch(argv: list[str]) -> int:

@@ -10,6 +10,7 @@ The CHECK expressions are written in SQL both SQLite and PostgreSQL read the sam
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     Float,
@@ -32,6 +33,8 @@ metadata = MetaData()
 
 # SQLite stores a REAL in 8 bytes; PostgreSQL's REAL has 4, so there FLOAT (double).
 _POSITION = Float().with_variant(sqlite.REAL(), "sqlite")
+# An order is any 64-bit integer, as SQLite's INTEGER holds; PostgreSQL's has 4 bytes.
+_ORDER = BigInteger().with_variant(Integer(), "sqlite")
 
 debate_table = Table(
     "debate",
@@ -56,7 +59,7 @@ claims_table = Table(
     Column("tags", Text, nullable=False, server_default="[]"),
     Column("x", _POSITION),
     Column("y", _POSITION),
-    Column("ord", Integer, nullable=False, server_default=text("0")),
+    Column("ord", _ORDER, nullable=False, server_default=text("0")),
     Column("argument_structure", Text, nullable=False, server_default=""),
     Column("mark", Text, nullable=False, server_default=""),
     CheckConstraint("length(trim(text)) > 0", name="claim_has_text"),
@@ -72,7 +75,7 @@ links_table = Table(
     Column("to_link", Text, ForeignKey("links.id", ondelete="CASCADE",
                                        name="link_to_link")),
     Column("kind", Text, nullable=False),
-    Column("ord", Integer, nullable=False, server_default=text("0")),
+    Column("ord", _ORDER, nullable=False, server_default=text("0")),
     Column("strength", Text, nullable=False, server_default=""),
     CheckConstraint("kind IN ('support', 'objection')", name="link_kind"),
     CheckConstraint("strength IN ('', 'strong', 'weak', 'none')", name="link_strength"),

@@ -11,10 +11,12 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Select,
     Table,
     bindparam,
     delete,
     insert,
+    literal_column,
     select,
     update,
 )
@@ -125,11 +127,23 @@ def read_debate(conn: Connection) -> Rows:
         assert isinstance(raw, sqlite3.Connection)
         return read_sqlite(raw)
     with conn.begin():
-        info = _info(conn)
-        claims = [claim_from_row(r._mapping) for r in conn.execute(select(claims_table))]
-        link_rows = [r._mapping for r in conn.execute(select(links_table))]
-        premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
+        return read_rows(conn)
+
+
+def read_rows(conn: Connection, order: str | None = None) -> Rows:
+    """Every row by Core selects, in the caller's transaction (a server debate's reader
+    checks its marks in the same one: store/server.py), claims and links by the column
+    `order` names, if any."""
+    info = _info(conn)
+    claims = [claim_from_row(r._mapping) for r in conn.execute(_all(claims_table, order))]
+    link_rows = [r._mapping for r in conn.execute(_all(links_table, order))]
+    premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
     return info, claims, links_of(link_rows, premise_rows)
+
+
+def _all(table: Table, order: str | None) -> Select[Any]:
+    statement = select(table)
+    return statement if order is None else statement.order_by(literal_column(order))
 
 
 def _info(conn: Connection) -> DebateInfo | None:
