@@ -28,6 +28,7 @@ from debate_editor import __version__
 from debate_editor.domain.errors import DebateError, DebateFileError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.marks import disagreements
+from debate_editor.domain.model import DebateInfo
 from debate_editor.domain.status import Labelling, Semantics, evaluate
 from debate_editor.formats import files, registry
 from debate_editor.store import DebateDocument, targets
@@ -35,7 +36,7 @@ from debate_editor.store.server_url import ServerAddress
 from debate_editor.store.whereabouts import export_target_problem, path_problem
 
 PROG = "debate-editor"
-VIEWS = ("canvas", "columns", "outline", "presentation")
+VIEWS = ("canvas", "columns", "outline", "argdown", "presentation")
 COMMANDS = ("new", "info", "import", "export", "evaluate", "copy")
 DRAWN_FORMATS = ("pdf", "png", "svg")
 
@@ -120,7 +121,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png",
                         help="render the laid-out view to a PNG and exit")
     parser.add_argument("--view", choices=VIEWS, default="canvas",
-                        help="which view --screenshot renders (default: canvas)")
+                        help="the view the window opens on, or --screenshot renders "
+                             "(default: canvas)")
     parser.add_argument("--size", type=_size, metavar="WxH",
                         help="window size for --screenshot, such as 1200x800")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -154,7 +156,10 @@ def _command_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="create an empty debate (a file or on a server)")
     new.add_argument("file", type=targets.target, metavar="DEBATE")
-    new.add_argument("--title", required=True)
+    new.add_argument("--title", help="its title (with --from: default, the text's own)")
+    new.add_argument("--from", dest="text", type=Path, metavar="NOTES.argdown",
+                     help="start from this Argdown text (open it on its text with "
+                          "`debate-editor DEBATE --view argdown`)")
 
     info = sub.add_parser("info", help="what a debate file holds")
     info.add_argument("file", type=targets.target, metavar="DEBATE")
@@ -199,11 +204,33 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    if not args.title.strip():
+    if args.text is None and args.title is None:
+        raise UsageError("give the debate a --title (or start it --from a text)")
+    if args.title is not None and not args.title.strip():
         raise UsageError("--title must not be empty")
     if isinstance(args.file, Path):
         _writable_target(args.file)
-    targets.create_empty(args.file, args.title)
+    if args.text is None:
+        targets.create_empty(args.file, args.title)
+        return 0
+    imported = files.import_debate(args.text, "argdown")
+    debate = imported.debate
+    title = args.title
+    if title is None and debate.info.title == DebateInfo().title:  # the text names none
+        title = args.text.stem or debate.info.title
+    if title is not None:
+        debate = debate.model_copy(update={
+            "info": debate.info.model_copy(update={"title": title})})
+    if isinstance(args.file, ServerAddress):
+        targets.write_new(args.file, debate, replace=False, refusal=_FORCE)
+    else:
+        if args.file.exists() or args.file.is_symlink():
+            raise DebateFileError(args.file, "already exists; choose another name.")
+        from debate_editor.store import atomic
+
+        atomic.create_file(args.file, debate).release()
+    for warning in imported.warnings:
+        print(f"{PROG}: warning: {one_line(f'{args.text.name}: {warning}')}", file=sys.stderr)
     return 0
 
 
@@ -360,8 +387,8 @@ def _dispatch(argv: list[str]) -> int:
     else:
         parser = _gui_parser()
         args = parser.parse_args(argv)
-        if (args.view != "canvas" or args.size) and args.screenshot is None:
-            parser.error("--view and --size go with --screenshot")
+        if args.size and args.screenshot is None:
+            parser.error("--size goes with --screenshot")
         handler = cmd_gui
     try:
         return handler(args)

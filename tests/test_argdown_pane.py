@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gui_helpers import open_window, press, type_card
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QAction, QColor, QImage, QTextCursor
 
 from debate_editor.domain.model import ClaimKind, LinkKind
 from debate_editor.formats.argdown.follow import follow
@@ -222,3 +222,37 @@ def test_new_from_text_opens_a_debate_on_its_pane(qtbot, tmp_path: Path) -> None
     assert thesis.text == "Trains beat cars"
     assert [r.claim.text for r in graph.pros(thesis.id)] == ["They carry more people"]
     assert len(fresh.canvas.scene.cards) == 2
+
+
+def test_new_from_a_text_and_the_window_opened_on_it(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    notes = tmp_path / "trains.argdown"
+    notes.write_text("Trains beat cars\n  + They carry more people\n  - Tracks cost a lot\n",
+                     encoding="utf-8")
+    out = tmp_path / "t.debate"
+    run = [sys.executable, "-m", "debate_editor", "new", str(out), "--from", str(notes)]
+    done = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    with DebateDocument.open(out, read_only=True) as doc:
+        assert doc.title == "trains"  # the text names no title: the notes' name
+        (thesis,) = doc.graph.theses()
+        assert [r.claim.text for r in doc.graph.cons(thesis.id)] == ["Tracks cost a lot"]
+    again = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1
+    assert again.stderr.strip().splitlines() == [
+        f"debate-editor: {out}: already exists; choose another name."]
+    shot = tmp_path / "pane.png"
+    done = subprocess.run([sys.executable, "-m", "debate_editor", str(out), "--screenshot",
+                           str(shot), "--view", "argdown", "--size", "500x300"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    picture = QImage(str(shot))
+    assert (picture.width(), picture.height()) == (500, 300)
+    # The text's own white page, not the map's grey ground, and the words' dark ink.
+    grey = picture.convertToFormat(QImage.Format.Format_Grayscale8)
+    shades = [QColor(grey.pixel(x, y)).value() for y in range(0, 300, 3)
+              for x in range(0, 500, 3)]
+    assert shades.count(255) > len(shades) // 2
+    assert min(shades) < 80

@@ -100,4 +100,8 @@ def run(
     first_frame.quit_after_first_paint(window.canvas.view.viewport())  # a benchmark hook
     first_frame.after_first_paint(window.canvas.view.viewport(), doc.prepare_writing)
     window.show()
+    if view == "presentation":
+        window.present()
+    elif view != "canvas":
+        window.window_views.go_to(view)
     return app.exec()

@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
     # ---- pictures and closing ------------------------------------------------------------
     def save_screenshot(self, path: Path, *, view: str, size: tuple[int, int]) -> int:
         """Render one view, laid out and fitted, at exactly `size`; exit status."""
-        if view in ("columns", "outline", "presentation"):
+        if view in ("columns", "outline", "argdown", "presentation"):
             ok = self.window_views.screenshot(view, path, size)
             self.close()
             return 0 if ok else 1

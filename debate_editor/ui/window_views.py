@@ -294,6 +294,8 @@ class WindowViews(QObject):
         if name == "presentation":
             widget = PresentationView(self.session)
             widget.theme, widget.map_mode = THEMES["light"], False  # the same every time
+        elif name == "argdown":
+            widget = ArgdownPane(self.session)
         else:
             widget = ProConColumns(self.session) if name == "columns" else Outline(self.session)
             give_marks(widget, self.session.status.mark)
