@@ -53,6 +53,12 @@ class Build:
         return link
 
 
+    def add_group(self, sources: tuple[str, ...], to_claim: str) -> None:
+        """One link of co-premises (README, "Argdown"), after the links written out."""
+        self.links.append(lean(Link, id=next(self.link_ids), sources=sources,
+                               to_claim=to_claim, kind=LinkKind.SUPPORT, order=len(self.links)))
+
+
 def ends(rel: Rel) -> tuple[Ref, Ref]:
     """Source and target as written: child to parent, or parent to child for +>, ->, _>, ><.
     A relation lifted out of a conclusion starts at the argument itself."""
