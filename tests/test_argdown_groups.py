@@ -124,10 +124,33 @@ def test_random_debates_with_groups_read_right_by_the_real_parser(judged: dict,
     text, debate = judged["texts"][name], judged["debates"][name]
     assert judged["counts"][name] is not None, text
     assert judged["counts"][name] == argdown_counts(text), text
-    # A supporting group whose arrow nothing undercuts comes back as that group.
-    graph, undercut = DebateGraph.of(debate), {link.to_link for link in debate.links}
-    kept = {(tuple(graph.claims[s].text for s in link.sources),
-             graph.claims[link.to_claim].text, link.kind)
-            for link in debate.links if link.is_group and link.to_claim is not None
-            and link.kind is LinkKind.SUPPORT and link.id not in undercut}
-    assert kept <= groups_of(read_argdown(text)), text
+    # Every supporting group comes back as that group, and what undercuts it still does.
+    supporting = {g for g in groups_of(debate) if g[2] is LinkKind.SUPPORT}
+    again = read_argdown(text)
+    assert supporting <= groups_of(again), text
+    assert undercut_groups(again) >= undercut_groups(debate) & {
+        (premises, by) for premises, by in undercut_groups(debate)
+        if any(g[0] == premises for g in supporting)}
+
+
+def undercut_groups(debate: Debate) -> set[tuple[tuple[str, ...], str]]:
+    """(a group's premises' texts, the text of a claim undercutting its arrow)."""
+    graph = DebateGraph.of(debate)
+    return {(tuple(graph.claims[s].text for s in graph.links[link.to_link].sources),
+             graph.claims[link.source].text)
+            for link in debate.links if link.to_link is not None
+            and graph.links[link.to_link].is_group and not link.is_group}
+
+
+@pytest.mark.parametrize("text", [
+    "<G>\n  <_ [U]: Clearances take years.\n\n(1) [A]: a\n(2) [B]: b\n----\n(3) [C]: c\n",
+    "<G>\n\n(1) [A]: a\n(2) [B]: b\n----\n  <_ [U]: Clearances take years.\n(3) [C]: c\n",
+    "[U]: Clearances take years.\n  _> <G>\n\n<G>\n\n(1) [A]: a\n(2) [B]: b\n----\n(3) [C]: c\n",
+], ids=["under the argument", "at the inference", "written from the undercut"])
+def test_an_undercut_of_the_argument_undercuts_the_group(text: str) -> None:
+    debate = read_argdown(text)
+    assert groups_of(debate) == {(("a", "b"), "c", LinkKind.SUPPORT)}
+    assert undercut_groups(debate) == {(("a", "b"), "Clearances take years.")}
+    again = read_argdown(write_argdown(debate))
+    assert undercut_groups(again) == undercut_groups(debate)
+    assert argdown_counts(write_argdown(debate)) == argdown_counts(text)

@@ -4,8 +4,9 @@ reason of co-premises, the premises supporting the conclusion together.
 
 Argdown's model says so when the argument has several premises, all statements, one
 inference line without rules or data, a conclusion that is a statement and none of the
-premises, no text, tags or data of its own, and no relation: nothing supports, attacks or
-undercuts it, and nothing is written inside its structure. Such an argument is not a claim
+premises, no text, tags or data of its own, and no relation but undercuts by statements:
+nothing supports or attacks it, and nothing but an undercut of its inference is written
+inside its structure; the undercuts attack the group's arrow. Such an argument is not a claim
 of the debate: its premises and conclusion are, and the link from the premises to the
 conclusion stands for it. Any other reconstruction stays an argument with its structure,
 as before. The writer turns a group back into such a structure (`writer_groups`).
@@ -14,7 +15,7 @@ as before. The writer turns a group back into such a structure (`writer_groups`)
 from __future__ import annotations
 
 from debate_editor.formats.argdown.parser import Inference, Member
-from debate_editor.formats.argdown.semantics import ArgdownModel, Node, Ref
+from debate_editor.formats.argdown.semantics import ArgdownModel, Node, Ref, Rel
 
 
 def grouped_arguments(model: ArgdownModel) -> dict[str, tuple[list[Ref], Ref]]:
@@ -23,6 +24,8 @@ def grouped_arguments(model: ArgdownModel) -> dict[str, tuple[list[Ref], Ref]]:
         return {}
     touched: set[str] = set()
     for rel in model.relations:
+        if _undercuts_it(rel):
+            continue  # an undercut of the group's arrow
         for ref in (rel.source, rel.target, rel.parent, rel.child):
             if ref[0] != "statement":
                 touched.add(ref[1])
@@ -39,13 +42,19 @@ def grouped_arguments(model: ArgdownModel) -> dict[str, tuple[list[Ref], Ref]]:
     return found
 
 
+def _undercuts_it(rel: Rel) -> bool:
+    """An undercut by a statement of the argument (or of its one inference): Argdown's
+    model moves it to the inference, the arrow a group's link is."""
+    return (rel.kind == "undercut" and rel.source[0] == "statement"
+            and rel.target[0] in ("argument", "inference") and not rel.kept_in)
+
+
 def _shape(node: Node, model: ArgdownModel) -> tuple[list[Ref], Ref] | None:
     pcs = node.pcs
     if pcs is None or len(pcs.items) < 4:
         return None
     *premises, inference, conclusion = pcs.items
-    if not isinstance(inference, Inference) or inference.rules or inference.data is not None \
-            or inference.undercuts:
+    if not isinstance(inference, Inference) or inference.rules or inference.data is not None:
         return None
     members = [*premises, conclusion]
     if not all(isinstance(m, Member) and not m.is_argument and m.data is None

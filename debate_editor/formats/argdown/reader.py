@@ -154,8 +154,9 @@ def _read(text: str, warnings: list[str]) -> tuple[DebateInfo, Build]:
         if link is not None:
             build.of_rel[id(rel)] = link
     del ordered
-    for premises, conclusion in groups.values():
-        build.add_group(tuple(build.claim_id(p) for p in premises), build.claim_id(conclusion))
+    for title, (premises, conclusion) in groups.items():
+        build.add_group(("argument", title, 0), tuple(build.claim_id(p) for p in premises),
+                        build.claim_id(conclusion))
     conclusions = structure_links(model.arguments.values(), model.titles, build)
     resolve_undercuts(undercuts, build, conclusions)
     build.pairs.clear()

@@ -4,8 +4,9 @@ becomes the argument Argdown has for it, so the writer needs no word for groups.
 A group that supports a claim, all of whose premises and conclusion are statements,
 becomes an argument with a premise-conclusion structure naming them by title
 (`(1) [A]`, `(2) [B]`, `----`, `(3) [C]`), which reads back as the same group; its arrow
-becomes the argument's link to its conclusion, so an undercut of it attacks the
-argument's inference. A group that objects (or undercuts), or has an argument among its
+becomes the argument's link to its conclusion, so an undercut of it is written as an
+undercut of the argument, which Argdown moves to its inference and reads back as an
+undercut of the group. A group that objects (or undercuts), or has an argument among its
 premises, becomes an argument stating its premises together ("A, and B") that its
 premises support and that objects in the group's place: Argdown has no co-premises that
 attack, so this reads back as that argument.
