@@ -9,6 +9,8 @@ import random
 
 import pytest
 from argdown_samples import OUR_FILES, real_counts
+from debate_strategies import LINE_TEXT, debates
+from hypothesis import given, settings
 from test_group_formats import WORDS, dod
 
 from debate_editor.domain import DebateGraph
@@ -154,3 +156,18 @@ def test_an_undercut_of_the_argument_undercuts_the_group(text: str) -> None:
     again = read_argdown(write_argdown(debate))
     assert undercut_groups(again) == undercut_groups(debate)
     assert argdown_counts(write_argdown(debate)) == argdown_counts(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(debates(texts=LINE_TEXT, rich=False, undercuts=True, groups=True))
+def test_any_debate_with_groups_reads_back_with_its_supporting_groups(debate: Debate) -> None:
+    """Unless a group undercuts it: that is written as an argument, and an argument that
+    undercuts keeps the structure it attacks an argument (README, "Argdown")."""
+    again = read_argdown(write_argdown(debate))
+    by_group = {link.to_link for link in debate.links if link.is_group}
+    graph = DebateGraph.of(debate)
+    supporting = {(tuple(graph.claims[s].text for s in link.sources),
+                   graph.claims[link.to_claim].text, link.kind)
+                  for link in debate.links if link.is_group and link.to_claim is not None
+                  and link.kind is LinkKind.SUPPORT and link.id not in by_group}
+    assert supporting <= groups_of(again)
