@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TypeVar
 
@@ -95,3 +95,12 @@ def lean(model: type[_Model], **fields: object) -> _Model:
 @cache
 def _defaults(model: type[BaseModel]) -> dict[str, object]:
     return {name: info.default for name, info in model.model_fields.items()}
+
+
+def together(texts: Sequence[str], mark: str = ",") -> str:
+    """The premises of a co-premise group named as one reason, in their order: "A, and B",
+    "A, B, and C" (Kialo's `mark` is ";": "A; and B"). README, "Formats"."""
+    parts = [text.strip() for text in texts]
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{mark} ".join(parts[:-1]) + f"{mark} and {parts[-1]}"

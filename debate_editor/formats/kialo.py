@@ -19,6 +19,8 @@ Writing follows each claim's links in their stored order (Kialo mixes pros and c
 Kialo text read and written again is the same text. Kialo has no undercuts: an
 objection to an arrow is written as a "Con:" of the reason whose arrow it attacks
 (left out where that reason would then answer itself or be answered twice by one claim).
+Kialo has no co-premises either: a group is written as one claim that states its premises
+together ("A; and B"), which reads back as that one claim.
 Kinds other than thesis, notes, tags, titles and positions are not kept.
 """
 
@@ -45,6 +47,7 @@ from debate_editor.formats._common import (
     build_debate,
     lean,
     no_text_message,
+    together,
     too_many_digits,
 )
 from debate_editor.formats.registry import ExportOptions, Format, add_sniffer, register
@@ -294,6 +297,7 @@ class _KialoWriter:
         self.number: dict[str, str] = {}
         self.out: list[str] = []
         self.undercut_pairs: set[tuple[str, str]] = set()
+        self.joined: set[str] = set()  # premises written inside a group's entry
 
     def claim(self, label: str, claim_id: str) -> None:
         """A top-level claim and everything under it, depth first. A stack, not
@@ -303,6 +307,9 @@ class _KialoWriter:
         while stack:
             label, link = stack.pop()
             stance = "Pro" if link.kind is LinkKind.SUPPORT and not link.is_undercut else "Con"
+            if link.is_group:
+                self._group(label, f"{stance}: ", link, stack)
+                continue
             source = link.source
             if source in self.number:
                 # The claim stands here a second time; what attacks this arrow stands under it.
@@ -320,6 +327,25 @@ class _KialoWriter:
             answers += self._undercuts(claim_id, arrow)
         self._push(stack, label, answers)
 
+    def _group(self, label: str, prefix: str, link: Link, stack: list[tuple[str, Link]]) -> None:
+        """Kialo has no co-premises: a group is one entry stating its premises together
+        ("A; and B"), under it the answers of each premise not written before and the
+        undercuts of the group's arrow, each claim once. A premise is not numbered (a
+        "See" to it would name the joined claim); it is only kept from becoming a thesis
+        of its own."""
+        texts = [self.graph.claims[source].text for source in link.sources]
+        self.out.append(f"{label} {prefix}{_entry_text(together(texts, ';'))}")
+        fresh = [s for s in link.sources if s not in self.number and s not in self.joined]
+        self.joined.update(link.sources)
+        answers: list[Link] = []
+        taken: set[str] = set()  # Kialo: one claim answers an entry once
+        for answer in [a for s in fresh for a in self.graph.incoming(s)] + \
+                self.graph.incoming(link.id):
+            if answer.is_group or answer.source not in taken:
+                taken.update(answer.sources if not answer.is_group else ())
+                answers.append(answer)
+        self._push(stack, label, answers)
+
     @staticmethod
     def _push(stack: list[tuple[str, Link]], label: str, links: list[Link]) -> None:
         stack.extend((f"{label}{index}.", link)
@@ -332,6 +358,9 @@ class _KialoWriter:
         taken = {link.source for link in self.graph.incoming(claim_id)} | {claim_id}
         result = []
         for link in self.graph.incoming(arrow.id):
+            if link.is_group:  # one new claim in Kialo: it answers nothing twice
+                result.append(link)
+                continue
             pair = (link.source, claim_id)
             if link.source not in taken and pair not in self.undercut_pairs:
                 self.undercut_pairs.add(pair)
@@ -343,7 +372,7 @@ class _KialoWriter:
         self.out += [f"{HEADER} {escape(title)}", ""]
         roots = 0
         for claim in self.graph.reading_order():
-            if claim.id not in self.number:
+            if claim.id not in self.number and claim.id not in self.joined:
                 roots += 1
                 self.claim(f"{roots}.", claim.id)
         return "\n".join(self.out) + "\n"

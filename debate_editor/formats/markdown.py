@@ -18,11 +18,13 @@
 Reasons for a claim are a bullet list under it, objections a numbered list after them;
 an undercut stands in the numbered list of the reason whose arrow it attacks. A claim
 read before (it stands under several parents) is written again with "(see above)" and
-without its reasons. Every claim text is escaped so that it stays text: `*`, `_`, `#`,
-`[`, `<`, `` ` ``, `|`, a leading `1.` or `-` and a trailing backslash mean nothing
-to a Markdown reader. Leading and trailing spaces of a line, blank lines inside a text
-and a NUL character (which CommonMark replaces) do not survive; line breaks become
-hard line breaks (a heading joins its lines with spaces).
+without its reasons. A co-premise group is one item, its premises named together in
+their order ("**Pro:** A, and B"), with the answers of each premise under it. Every
+claim text is escaped so that it stays text: `*`, `_`, `#`, `[`, `<`, `` ` ``, `|`, a
+leading `1.` or `-` and a trailing backslash mean nothing to a Markdown reader. Leading
+and trailing spaces of a line, blank lines inside a text and a NUL character (which
+CommonMark replaces) do not survive; line breaks become hard line breaks (a heading
+joins its lines with spaces).
 
 With `--status` every claim says whether it stands, by the grounded labelling of the
 whole debate (README, "Which claims stand"): a line under the title explains the words,
@@ -40,6 +42,7 @@ from debate_editor.domain.graph_under import debate_under
 from debate_editor.domain.model import Claim, ClaimKind, Debate, Link, LinkKind
 from debate_editor.domain.status import Label, Labelling
 from debate_editor.domain.status_labels import LEGEND, SENTENCE, WORD
+from debate_editor.formats._common import together
 from debate_editor.formats.registry import ExportOptions, Format, register
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<#|~&])")
@@ -83,29 +86,34 @@ class _Writer:
             name = "Concession" if claim.kind is ClaimKind.CONCESSION else "Pro"
         if self.labels is None:
             return name
-        return f"{name} ({WORD[self.labels[claim.id]]})"
+        # A group stands or falls as one reason: its link's label (README, "Which claims stand").
+        return f"{name} ({WORD[self.labels[link.id if link.is_group else claim.id]]})"
 
     def answers(self, claim_id: str, indent: str, arrow: Link | None) -> None:
         """The claim's answers, depth first: its pros as bullets, then its cons and the
-        undercuts of the arrow that brought it here as a numbered list. A stack, not
-        recursion, so that a chain thousands deep is written like a short one."""
+        undercuts of the arrow that brought it here as a numbered list. A co-premise group
+        is one item naming its premises together ("A, and B"), followed by the answers of
+        each premise not read before. A stack, not recursion, so that a chain thousands
+        deep is written like a short one."""
         stack: list[tuple[str, str, Link]] = []
-        self._push(stack, claim_id, indent, arrow)
+        self._push(stack, (claim_id,), indent, arrow)
         while stack:
             marker, indent, link = stack.pop()
-            claim = self.graph.claims[link.source]
+            premises = [self.graph.claims[source] for source in link.sources]
             inner = indent + " " * (len(marker) + 1)
-            text = f"**{self.label(link, claim)}:** {inline(claim.text, inner)}"
-            if claim.id in self.seen:
+            words = together([claim.text for claim in premises])
+            text = f"**{self.label(link, premises[0])}:** {inline(words, inner)}"
+            fresh = tuple(claim.id for claim in premises if claim.id not in self.seen)
+            if not fresh:
                 self.out.append(f"{indent}{marker} {text} *(see above)*")
                 continue
             self.out.append(f"{indent}{marker} {text}")
-            self._push(stack, claim.id, inner, link)
+            self._push(stack, fresh, inner, link)
 
-    def _push(self, stack: list[tuple[str, str, Link]], claim_id: str, indent: str,
-              arrow: Link | None) -> None:
-        self.seen.add(claim_id)
-        incoming = self.graph.incoming(claim_id)
+    def _push(self, stack: list[tuple[str, str, Link]], claim_ids: tuple[str, ...],
+              indent: str, arrow: Link | None) -> None:
+        self.seen.update(claim_ids)
+        incoming = [link for claim_id in claim_ids for link in self.graph.incoming(claim_id)]
         pros = [link for link in incoming if link.kind is LinkKind.SUPPORT]
         cons = [link for link in incoming if link.kind is LinkKind.OBJECTION]
         if arrow is not None:

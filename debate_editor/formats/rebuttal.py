@@ -13,7 +13,9 @@ For the chosen claim (`--claim`, default the first thesis):
 * the points are the objections to the chosen claim and to every claim that stands
   under it through supports (its reasons, their reasons, …; not the concession), and the
   undercuts of those support arrows, numbered in the graph's reading order. An objection
-  to an objection is not a point: it defends the claim rather than answering it.
+  to an objection is not a point: it defends the claim rather than answering it. A
+  co-premise group of objections is one point naming its premises in order ("1. A, and
+  B"), numbered where its first premise is read.
 
 With `--open`, only the open points are numbered: the objections (and undercuts) whose
 link still stands by the grounded labelling, that is the ones no counter-objection or
@@ -27,11 +29,11 @@ line. The text ends with one newline, like every text file this program writes.
 from __future__ import annotations
 
 from debate_editor.domain.errors import ExportError
-from debate_editor.domain.graph import DebateGraph
+from debate_editor.domain.graph import DebateGraph, Reason
 from debate_editor.domain.model import Claim, ClaimKind, Debate, LinkKind
 from debate_editor.domain.open_points import defended, open_points
 from debate_editor.domain.status import Labelling
-from debate_editor.formats._common import one_line, title_from
+from debate_editor.formats._common import one_line, title_from, together
 from debate_editor.formats.registry import ExportOptions, Format, register
 
 DEFAULT_LEAD = "I see the point of “{claim}”, but:"
@@ -64,26 +66,36 @@ def _answered(graph: DebateGraph, root: str) -> tuple[set[str], set[str]]:
     stack = [root]
     while stack:
         for reason in graph.pros(stack.pop()):
-            if reason.claim.kind is ClaimKind.CONCESSION:
+            held = [p for p in reason.premises if p.kind is not ClaimKind.CONCESSION]
+            if not held:
                 continue
             arrows.add(reason.link.id)
-            if reason.claim.id not in claims:
-                claims.add(reason.claim.id)
-                stack.append(reason.claim.id)
+            for premise in held:  # a group is answered premise by premise
+                if premise.id not in claims:
+                    claims.add(premise.id)
+                    stack.append(premise.id)
     return claims, arrows
 
 
-def points(graph: DebateGraph, root: str) -> list[Claim]:
-    """The objections a rebuttal of `root` numbers, in reading order."""
+def points(graph: DebateGraph, root: str) -> list[Reason]:
+    """The objections a rebuttal of `root` numbers, in reading order: each claim that
+    objects on its own once (by its first such link), each co-premise group of objections
+    once, where its first premise is read."""
     claims, arrows = _answered(graph, root)
-    result: list[Claim] = []
+    result: list[Reason] = []
     for claim in graph.reading_order(root):
+        alone = False
         for link in graph.outgoing(claim.id):
             if link.kind is not LinkKind.OBJECTION:
                 continue
-            if link.to_claim in claims or link.to_link in arrows:
-                result.append(claim)
-                break
+            if not (link.to_claim in claims or link.to_link in arrows):
+                continue
+            if link.is_group:
+                if link.source == claim.id:
+                    result.append(Reason(link, tuple(graph.claims[s] for s in link.sources)))
+            elif not alone:
+                alone = True
+                result.append(Reason(link, (claim,)))
     return result
 
 
@@ -93,10 +105,13 @@ def write_rebuttal(debate: Debate, options: ExportOptions) -> str:
     answers = points(graph, claim.id)
     if options.open_points:
         labelling = Labelling(graph.claims.values(), graph.links.values())
-        standing = {p.objection for p in open_points(graph, labelling,
-                                                     defended(graph, claim.id), claim.id)}
-        answers = [point for point in answers if point.id in standing]
-    numbered = [f"{n}. {one_line(point.text)}" for n, point in enumerate(answers, 1)]
+        found = open_points(graph, labelling, defended(graph, claim.id), claim.id)
+        links = {p.link for p in found}
+        claims = {p.objection for p in found if not graph.links[p.link].is_group}
+        answers = [point for point in answers
+                   if (point.link.id in links if point.link.is_group else point.claim.id in claims)]
+    numbered = [f"{n}. {together([one_line(c.text) for c in point.premises])}"
+                for n, point in enumerate(answers, 1)]
     lines = [lead_line(graph, claim)]
     if options.inline:
         if numbered:

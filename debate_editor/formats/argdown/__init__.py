@@ -4,8 +4,9 @@ The package follows @argdown/core 1.7 token for token, so a file reads the way t
 Argdown tools read it: `lexer` (text to tokens), `tree` and `parser` (tokens to the
 syntax tree), `semantics` (the tree to statements, arguments and relations, as Argdown's
 model has them), `reader` (that model to a Debate), `writer` (a Debate to Argdown) and
-`text` (escaping and titles both directions share). Importing the package registers the
-format.
+`text` (escaping and titles both directions share); `groups` and `writer_groups` map
+premise-conclusion structures to reasons of co-premises and back. Importing the package
+registers the format.
 """
 
 from __future__ import annotations

@@ -29,9 +29,13 @@ class Build:
     notes: dict[str, list[str]] = field(default_factory=dict)
     link_ids: Iterator[str] = field(default_factory=lambda: numbered_ids("l"))
     warnings: list[str] = field(default_factory=list)
+    group_of: dict[Ref, str] = field(default_factory=dict)  # argument -> its group's link
 
     def claim_id(self, ref: Ref) -> str:
-        return str(self.claims[ref]["id"])
+        """The claim's id; for an argument that is a group, its link's id, which stands
+        for it as what an undercut attacks (`resolve_undercuts`)."""
+        fields = self.claims.get(ref)
+        return str(fields["id"]) if fields is not None else self.group_of[ref]
 
     def add(self, source: str, kind: LinkKind, *, to_claim: str | None = None,
             to_link: str | None = None, line: int | None = None) -> Link | None:
@@ -51,6 +55,15 @@ class Build:
         self.links.append(link)
         self.pairs[(source, target)] = link
         return link
+
+
+    def add_group(self, argument: Ref, sources: tuple[str, ...], to_claim: str) -> None:
+        """One link of co-premises (README, "Argdown") standing for `argument`, which is
+        no claim: an undercut of the argument attacks this link."""
+        link = lean(Link, id=next(self.link_ids), sources=sources, to_claim=to_claim,
+                    kind=LinkKind.SUPPORT, order=len(self.links))
+        self.links.append(link)
+        self.group_of[argument] = link.id
 
 
 def ends(rel: Rel) -> tuple[Ref, Ref]:
@@ -134,6 +147,7 @@ def resolve_undercuts(pending: list[Rel], build: Build, conclusions: dict[str, s
     claim instead (noted as `_>`). An undercut waits on the claim it attacks and is
     woken by that claim's next link, so the passes cost time in proportion to the
     undercuts, however they are ordered (not their square or cube)."""
+    conclusions = {**conclusions, **{g: g for g in build.group_of.values()}}
     out = _Outgoing(build)
     waiting: dict[str, list[int]] = {}
     left: set[int] = set(range(len(pending)))

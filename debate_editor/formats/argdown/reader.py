@@ -13,6 +13,9 @@ What maps where:
   leave that text: they are the argument's own links, as Argdown's map draws them. Premises
   and the conclusion that are claims in their own right are linked to the argument (premise
   supports argument, argument supports conclusion), as Argdown's map draws them too.
+- A structure whose argument is no more than its premises (two or more statements), one
+  plain inference and its conclusion is one link of co-premises from the premises to the
+  conclusion, and not a claim of its own (`groups`).
 - Kinds our links lack are kept as Argdown lines at the end of the source claim's
   `argument_structure` and drawn as the nearest link: a contradiction `><` as an objection
   (line `>< [other]`), and an undercut of something that supports or attacks nothing as an
@@ -41,6 +44,7 @@ from debate_editor.domain.model import (
     has_text,
 )
 from debate_editor.formats._common import lean
+from debate_editor.formats.argdown.groups import grouped_arguments
 from debate_editor.formats.argdown.links import (
     Build,
     ends,
@@ -79,7 +83,7 @@ def import_argdown(text: str) -> Imported:
     info, build = _read(text, warnings)
     # The syntax tree and the model are gone by now: only the claims' fields and the
     # links are held while the claims are made (README, "What we guarantee": big input).
-    answering = {link.source for link in build.links}
+    answering = {source for link in build.links for source in link.sources}
     answered = {link.to_claim for link in build.links}
     claims = []
     while build.claims:
@@ -112,11 +116,17 @@ def _read(text: str, warnings: list[str]) -> tuple[DebateInfo, Build]:
     model = model_of(document)
     info = _info(document, front)
     build = Build(warnings=warnings)
+    groups = grouped_arguments(model)
+    in_groups = {ref for premises, conclusion in groups.values() for ref in (*premises, conclusion)}
     nodes = sorted([*model.statements.values(), *model.arguments.values()], key=lambda n: n.seq)
     claim_ids = numbered_ids("c")
     lines = _CleanLines(text, document.comments)
     for node in nodes:
-        if node.kind == "statement" and all(o.kept_in for o in node.occurrences):
+        if node.kind == "argument" and node.title in groups:
+            continue  # its premises and conclusion are claims, and its link stands for it
+        if node.kind == "statement" and node.ref not in in_groups and all(
+            o.kept_in for o in node.occurrences
+        ):
             continue  # lives only inside an argument's premise-conclusion text
         build.claims[node.ref] = _claim_fields(node, next(claim_ids), lines)
     for node in nodes:
@@ -144,6 +154,9 @@ def _read(text: str, warnings: list[str]) -> tuple[DebateInfo, Build]:
         if link is not None:
             build.of_rel[id(rel)] = link
     del ordered
+    for title, (premises, conclusion) in groups.items():
+        build.add_group(("argument", title, 0), tuple(build.claim_id(p) for p in premises),
+                        build.claim_id(conclusion))
     conclusions = structure_links(model.arguments.values(), model.titles, build)
     resolve_undercuts(undercuts, build, conclusions)
     build.pairs.clear()

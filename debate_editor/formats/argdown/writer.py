@@ -5,7 +5,8 @@ Each thesis opens a paragraph with its reasons nested under it (`+` support, `-`
 first appears and referenced by its title after that; a claim that must appear twice gets a
 title made from its first words. An argument with a premise-conclusion structure gets a
 paragraph of its own, followed by that structure. A support between an argument and one of
-its own premises or its conclusion is not written: the structure says it already.
+its own premises or its conclusion is not written: the structure says it already. A group
+of co-premises is first made the argument Argdown has for it (`writer_groups`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from debate_editor.formats.argdown.text import (
     valid_title,
     yaml_quote,
 )
+from debate_editor.formats.argdown.writer_groups import argdown_shaped
 from debate_editor.formats.registry import ExportOptions
 
 _NOTE = re.compile(r"^(><|_>) (.+)$")
@@ -328,5 +330,5 @@ def _front_matter(info: DebateInfo) -> str:
 
 def write_argdown(debate: Debate, options: ExportOptions | None = None) -> str:
     """The debate as Argdown text."""
-    writer = _Writer(debate)
+    writer = _Writer(argdown_shaped(debate, lambda claim: _structure(claim).titles))
     return writer.render(writer.layout())

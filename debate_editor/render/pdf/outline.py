@@ -4,6 +4,7 @@ The same structure as the Markdown export: each thesis as a numbered heading wit
 note, its reasons as bullets ("Pro", "Concession"), its objections numbered ("Con",
 "Undercut" for an objection to the arrow that brought a reason), each nested under
 what it answers. A claim met again under a second parent is named with "(see above)".
+A co-premise group is one item naming its premises in order ("Pro: A, and B").
 With labels (`--status`), a line under the heading explains them, each thesis says
 "This claim stands." (or "is defeated", "is undecided") under its text, and each answer
 carries its word in its label: "Con (defeated):" (README, "Which claims stand").
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.model import Claim, ClaimKind, Link, LinkKind
 from debate_editor.domain.status_labels import LEGEND, SENTENCE, WORD, Label
+from debate_editor.formats._common import together
 from debate_editor.render.pdf.document import PdfDocument
 from debate_editor.render.pdf.text import Typesetter, colour
 
@@ -116,20 +118,21 @@ class OutlineWriter:
         self._answers(claim.id, 1, None)
 
     def _answers(self, claim_id: str, depth: int, arrow: Link | None) -> None:
-        """Everything under a claim, depth first, without recursion (chains may be long)."""
+        """Everything under a claim, depth first, without recursion (chains may be long).
+        A co-premise group is one item, followed by the answers of each premise not met
+        before."""
         self.seen.add(claim_id)
-        stack = list(reversed(self._items(claim_id, depth, arrow)))
+        stack = list(reversed(self._items((claim_id,), depth, arrow)))
         while stack:
             item = stack.pop()
-            claim = self.graph.claims[item.link.source]
-            again = claim.id in self.seen
-            self._item(item, claim, again)
-            if not again:
-                self.seen.add(claim.id)
-                stack.extend(reversed(self._items(claim.id, item.depth + 1, item.link)))
+            fresh = tuple(s for s in item.link.sources if s not in self.seen)
+            self._item(item, self.graph.claims[item.link.source], not fresh)
+            if fresh:
+                self.seen.update(fresh)
+                stack.extend(reversed(self._items(fresh, item.depth + 1, item.link)))
 
-    def _items(self, claim_id: str, depth: int, arrow: Link | None) -> list[_Item]:
-        incoming = self.graph.incoming(claim_id)
+    def _items(self, claim_ids: tuple[str, ...], depth: int, arrow: Link | None) -> list[_Item]:
+        incoming = [link for claim_id in claim_ids for link in self.graph.incoming(claim_id)]
         pros = [link for link in incoming if link.kind is LinkKind.SUPPORT]
         cons = [link for link in incoming if link.kind is LinkKind.OBJECTION]
         if arrow is not None:
@@ -142,13 +145,16 @@ class OutlineWriter:
         left = self.margin + indent
         width = self.page_w - self.margin - left - MARKER_PT
         label = _label(item.link, claim)
+        group = item.link.is_group
         if self.labels is not None:
-            label += f" ({WORD[self.labels[claim.id]]})"
+            label += f" ({WORD[self.labels[item.link.id if group else claim.id]]})"
         label += ":"
         label_w = self._label_widths.get(label)
         if label_w is None:
             label_w = self._label_widths[label] = self.text.width(label + " ", BODY_PT, True)
-        text = claim.text + (" (see above)" if again else "")
+        words = together([self.graph.claims[s].text for s in item.link.sources]) if group \
+            else claim.text
+        text = words + (" (see above)" if again else "")
         simple = self.text.is_simple(text)
         lines = self.text.wrap(text, BODY_PT, width, first_width=width - label_w,
                                simple=simple or None)
