@@ -31,11 +31,11 @@ def small(path: Path) -> dict[str, str]:
         return {"t": t.id, "a": a.id, "b": b.id}
 
 
-def open_pane(qtbot, window: MainWindow) -> ArgdownPane:  # type: ignore[no-untyped-def]
+def open_pane(qtbot, window: MainWindow, shows: str = "Cities should ban cars") -> ArgdownPane:  # type: ignore[no-untyped-def]
     press(qtbot, window, Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier)
     pane = window.window_views.views["argdown"]
     assert isinstance(pane, ArgdownPane)
-    qtbot.waitUntil(lambda: pane.isVisible() and "Cities should ban cars" in text(pane))
+    qtbot.waitUntil(lambda: pane.isVisible() and shows in text(pane))
     return pane
 
 
@@ -256,3 +256,33 @@ def test_new_from_a_text_and_the_window_opened_on_it(qapp, tmp_path: Path) -> No
               for x in range(0, 500, 3)]
     assert shades.count(255) > len(shades) // 2
     assert min(shades) < 80
+
+
+def test_reading_the_panes_own_text_changes_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The export writes groups as structures, titles claims written twice and orders
+    reasons its own way: reading it back must not retitle or reorder anything."""
+    from test_co_premises_map import group_debate
+
+    path = tmp_path / "g.debate"
+    ids = group_debate(path)
+    with DebateDocument.open(path) as doc:  # a claim under two parents needs a title
+        doc.add_link(ids["o"], ids["a"], LinkKind.OBJECTION)
+    window = open_window(qtbot, path)
+    pane = open_pane(qtbot, window, "The DoD can run it")
+    assert "----" in text(pane)  # the group, as a premise-conclusion structure
+    before = window.document.snapshot()
+    steps = window.session.undo_stack.count()
+    put_cursor_after(pane, "Not without people who want to work there")
+    qtbot.keyClicks(pane.editor, " x")
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Backspace)
+    read_now(qtbot, pane)
+    assert window.document.snapshot() == before
+    assert window.session.undo_stack.count() == steps
+    qtbot.keyClicks(pane.editor, " now")
+    read_now(qtbot, pane)
+    after = window.document.snapshot()
+    changed = [c for c in after.claims if c not in before.claims]
+    assert [(c.id, c.text, c.title) for c in changed] == [
+        (ids["u"], "Not without people who want to work there now", "")]
+    assert after.links == before.links

@@ -85,6 +85,8 @@ class ArgdownPane(QWidget):
         from it may take the quick path (`formats/argdown/quick.py`)."""
         self._order: tuple[str, ...] = ()
         """The claim ids in the order the text names them, at the last reading."""
+        self._made_up: dict[str, str] = {}
+        """Titles the export gave claims that have none (`sync.reconcile`)."""
         self._setting = False
         self._applying = False
         self._stale = True
@@ -166,10 +168,13 @@ class ArgdownPane(QWidget):
             read = import_argdown(text).debate
         except DebateError:
             return
-        graph = self.session.document.graph
-        done = reconcile(graph, read, self.session.document.ids, self._order)
+        graph, ids = self.session.document.graph, self.session.document.ids
+        done = reconcile(graph, read, ids, self._order)
         self._order = done.order
-        if done.edit.is_empty():
+        self._made_up = {cid: claim.title for claim, cid in zip(read.claims, done.order,
+                                                                strict=True)
+                         if claim.title and cid in graph.claims and not graph.claims[cid].title}
+        if reconcile(graph, read, ids, self._order, self._made_up).edit.is_empty():
             self._last_read = text
 
     def _set_text(self, text: str) -> None:
@@ -224,7 +229,7 @@ class ArgdownPane(QWidget):
             self._show_fault(ImportFormatError(str(error)))
             return False
         self._show_fault(None)
-        done = reconcile(doc.graph, read, doc.ids, self._order)
+        done = reconcile(doc.graph, read, doc.ids, self._order, self._made_up)
         return self._apply(done.edit, text, done.order)
 
     def _apply(self, edit: Edit, text: str, order: tuple[str, ...]) -> bool:

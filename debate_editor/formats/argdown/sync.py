@@ -13,9 +13,8 @@ claim. A link is kept (id, weight) when its premises and target are the same cla
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
@@ -36,9 +35,13 @@ class Reconciled:
 
 
 def reconcile(graph: DebateGraph, read: Debate, ids: IdSource,
-              previous: Sequence[str] = ()) -> Reconciled:
+              previous: Sequence[str] = (), made_up: Mapping[str, str] | None = None,
+              ) -> Reconciled:
     """The edit from `graph` to the debate `read` from the text; `previous`: the claim
-    ids in the order the text named them at the last reading (default: the graph's)."""
+    ids in the order the text named them at the last reading (default: the graph's);
+    `made_up`: the titles the export gave claims that have none (a claim written twice
+    needs one), which reading them back must not give those claims."""
+    made_up = made_up or {}
     before = [cid for cid in previous if cid in graph.claims] or list(graph.claims)
     mapping = _match_claims(graph, read.claims, before)
     add_claims: list[Claim] = []
@@ -53,6 +56,8 @@ def reconcile(graph: DebateGraph, read: Debate, ids: IdSource,
         old = graph.claims[known]
         changed = {f: getattr(claim, f) for f in TEXT_FIELDS
                    if getattr(claim, f) != getattr(old, f)}
+        if "title" in changed and not old.title and changed["title"] == made_up.get(known):
+            del changed["title"]
         if changed:
             update_claims.append(old.model_copy(update=changed))
     kept_claims = set(mapping.values())
@@ -147,22 +152,16 @@ def _match_links(graph: DebateGraph, read: Sequence[Link], mapping: dict[str, st
 
 
 def _settle_orders(links: dict[str, Link], in_text: list[str], fresh: set[str]) -> None:
-    """Orders that put each claim's reasons in the text's order, changing as few as
-    possible: the kept links keep theirs while they already run in that order and each
-    new one fits between its neighbours; else that claim's reasons are numbered afresh."""
+    """A new reason's order: just after the reason the text writes before it under the
+    same claim (or first). The reasons the debate had keep their orders: the export writes
+    supports, objections and groups in an order of its own, so the text's order of them
+    says nothing the user chose."""
     siblings: dict[str, list[str]] = defaultdict(list)
     for link_id in in_text:
         siblings[links[link_id].target].append(link_id)
     for group in siblings.values():
         before = -1
-        for at, link_id in enumerate(group):  # a new reason: just after the one before
+        for link_id in group:
             if link_id in fresh:
-                after = next((links[i].order for i in group[at + 1:] if i not in fresh),
-                             None)
-                order = before + 1 if after is None or before + 1 < after else before
-                links[link_id] = links[link_id].model_copy(update={"order": order})
+                links[link_id] = links[link_id].model_copy(update={"order": before + 1})
             before = links[link_id].order
-        if all(a < b for a, b in pairwise(links[i].order for i in group)):
-            continue
-        for n, link_id in enumerate(group):
-            links[link_id] = links[link_id].model_copy(update={"order": n})
