@@ -173,6 +173,10 @@ def test_alt_drop_of_a_card_onto_an_arrow_joins_that_reason(qtbot, tmp_path: Pat
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert doc.link(ids["group"]).sources == (ids["a"], ids["b"], ids["c"])
     assert len(scene.arrows[ids["group"]].bracket) == 4
+    press(qtbot, window, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo
+    assert doc.link(ids["group"]).sources == (ids["a"], ids["b"], ids["c"], ids["o"])
+    assert len(scene.arrows[ids["group"]].bracket) == 5
 
 
 def test_a_refused_join_says_why_and_changes_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
