@@ -286,3 +286,20 @@ def test_reading_the_panes_own_text_changes_nothing(qtbot, tmp_path: Path) -> No
     assert [(c.id, c.text, c.title) for c in changed] == [
         (ids["u"], "Not without people who want to work there now", "")]
     assert after.links == before.links
+
+
+def test_a_read_only_window_shows_the_text_and_takes_no_typing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.debate"
+    small(path)
+    doc = DebateDocument.open(path, read_only=True)
+    window = MainWindow(doc)
+    window.show()
+    qtbot.waitExposed(window)
+    window.window_views.go_to("argdown")
+    pane = window.window_views.views["argdown"]
+    assert isinstance(pane, ArgdownPane)
+    qtbot.waitUntil(lambda: "Cars pollute" in text(pane))
+    shown = text(pane)
+    put_cursor_after(pane, "Cars pollute")
+    qtbot.keyClicks(pane.editor, " a lot")
+    assert text(pane) == shown and pane.editor.isReadOnly()

@@ -95,6 +95,9 @@ class ArgdownPane(QWidget):
         self.editor.undo_requested.connect(lambda: self._history(session.undo))
         self.editor.redo_requested.connect(lambda: self._history(session.redo))
         session.bridge.changed.connect(self._changed)
+        # A window that may not write its file: the text can be read, not typed into.
+        self.editor.setReadOnly(not session.editable)
+        session.editable_changed.connect(lambda editable: self.editor.setReadOnly(not editable))
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {}
