@@ -182,17 +182,12 @@ class ArgdownPane(QWidget):
 
     def _set_text(self, text: str) -> None:
         """Replace only the lines that differ, so the cursor and the view stay put."""
+        from debate_editor.formats.argdown.quick import changed_span
+
         old = self.editor.toPlainText()
         if old == text:
             return
-        start = 0
-        limit = min(len(old), len(text))
-        while start < limit and old[start] == text[start]:
-            start += 1
-        end_old, end_new = len(old), len(text)
-        while end_old > start and end_new > start and old[end_old - 1] == text[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
+        start, end_old, end_new = changed_span(old, text)
         cursor = QTextCursor(self.editor.document())
         cursor.setPosition(start)
         cursor.setPosition(end_old, QTextCursor.MoveMode.KeepAnchor)

@@ -31,14 +31,7 @@ def quick_edit(before: str, after: str, graph: DebateGraph) -> Edit | None:
     """The edit a change of one statement's words makes, or None (read it all)."""
     if before == after or "/*" in before or "/*" in after:
         return None
-    start = 0
-    limit = min(len(before), len(after))
-    while start < limit and before[start] == after[start]:
-        start += 1
-    end_b, end_a = len(before), len(after)
-    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
-        end_b -= 1
-        end_a -= 1
+    start, end_b, end_a = changed_span(before, after)
     if "\n" in before[start:end_b] or "\n" in after[start:end_a]:
         return None
     line_start = before.rfind("\n", 0, start) + 1
@@ -64,6 +57,20 @@ def quick_edit(before: str, after: str, graph: DebateGraph) -> Edit | None:
     claim = found[0]
     return Edit(update_claims=(claim.model_copy(update={"text": new_text}),),
                 label="Type in Argdown")
+
+
+def changed_span(before: str, after: str) -> tuple[int, int, int]:
+    """Where two texts differ: the first differing offset, and the end of the differing
+    part in each (what is left after the longest common prefix and suffix)."""
+    start = 0
+    limit = min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end_b, end_a = len(before), len(after)
+    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
+        end_b -= 1
+        end_a -= 1
+    return start, end_b, end_a
 
 
 def _line_end(text: str, start: int) -> int:
