@@ -303,3 +303,23 @@ def test_a_read_only_window_shows_the_text_and_takes_no_typing(qtbot, tmp_path: 
     put_cursor_after(pane, "Cars pollute")
     qtbot.keyClicks(pane.editor, " a lot")
     assert text(pane) == shown and pane.editor.isReadOnly()
+
+
+def test_unread_typing_survives_an_edit_of_its_line_elsewhere(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from debate_editor.domain.edit import Edit
+
+    path = tmp_path / "p.debate"
+    ids = small(path)
+    window = open_window(qtbot, path)
+    pane = open_pane(qtbot, window)
+    put_cursor_after(pane, "Cars pollute")
+    qtbot.keyClicks(pane.editor, " badly")  # the pause has not passed: not read yet
+    assert pane.timer.isActive()
+    doc = window.document
+    window.session.run(Edit(update_claims=(
+        doc.claim(ids["a"]).model_copy(update={"text": "Cars smell"}),)))
+    assert "  + Cars pollute badly" in text(pane)  # what was typed stays
+    assert pane.fault.isVisible() and "your text is kept" in pane.fault.text()
+    read_now(qtbot, pane)
+    assert doc.claim(ids["a"]).text == "Cars pollute badly"
+    assert len(doc.graph.claims) == 3

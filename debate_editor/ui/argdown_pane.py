@@ -36,6 +36,8 @@ from debate_editor.ui.session import Session
 PAUSE_MS = 400
 """How long typing rests before the text is read into the map."""
 FAULT_COLOUR = QColor("#d55e00")
+CLASH = ("An edit made elsewhere changed the lines you are typing in; your text is kept "
+         "as typed and is read into the map as it stands.")
 _OPENING = re.compile(r"([\[<])([^\]>\n]*)$")
 """A `[title` or `<argument` being typed, up to the cursor."""
 
@@ -89,6 +91,8 @@ class ArgdownPane(QWidget):
         """Titles the export gave claims that have none (`sync.reconcile`)."""
         self._setting = False
         self._applying = False
+        self._unread = False
+        """Typed since the text was last read into the map (or typed and not parsing)."""
         self._stale = True
         """The map changed while the pane was hidden: show it afresh when shown."""
         self.editor.textChanged.connect(self._typed)
@@ -120,7 +124,7 @@ class ArgdownPane(QWidget):
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self._order = tuple(self.session.document.graph.claims)
         self._read_order()
-        self._stale = False
+        self._stale, self._unread = False, False
         self._show_fault(None)
 
     def _agree(self) -> None:
@@ -154,10 +158,16 @@ class ArgdownPane(QWidget):
         base = self._base()
         theirs = self._export()
         merged = follow(base, self.editor.toPlainText(), theirs)
-        if merged is None:  # a changed line is one the user rewrote: show the debate's text
-            merged = theirs
         self._agreed, self._agreed_text = self.session.document.snapshot(), theirs
-        self._set_text(merged)
+        if merged is None and self._unread:
+            # The edit changed lines the user is typing in (or left unparsed): what was
+            # typed is never thrown away; it stays, and is read as typed.
+            self.fault.setText(CLASH)
+            self.fault.show()
+            self.timer.start()
+            return
+        # A changed line the user rewrote in their own words: the debate's text.
+        self._set_text(theirs if merged is None else merged)
         self._read_order()
 
     def _read_order(self) -> None:
@@ -201,6 +211,7 @@ class ArgdownPane(QWidget):
     def _typed(self) -> None:
         if self._setting:
             return
+        self._unread = True
         self.timer.start()
         self._offer_names()
 
@@ -239,7 +250,7 @@ class ArgdownPane(QWidget):
                     return False
             finally:
                 self._applying = False
-        self._order, self._last_read = order, text
+        self._order, self._last_read, self._unread = order, text, False
         self._agree()
         return True
 
