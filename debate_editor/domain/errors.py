@@ -34,6 +34,12 @@ class DebateFileError(DebateError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class EditConflictError(DebateFileError):
+    """An edit of a team debate refused because someone else changed what it is based on
+    since this window read it (README, "Team debates on a server"). The window then shows
+    their change; what the user typed is still at hand."""
+
+
 class ImportFormatError(DebateError):
     """Text handed to an importer does not follow its format; names the line (and column)."""
 

@@ -48,10 +48,15 @@ CONNECT_SECONDS = 10
 _MARKS = text("SELECT 1 FROM pg_catalog.pg_tables "
               "WHERE schemaname = :name AND tablename = 'debate_format'")
 _SCHEMA = text("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = :name")
-_LOCK = text("SELECT pg_advisory_xact_lock(hashtext(:key))")
+DEBATE_LOCK = text("SELECT pg_advisory_xact_lock(hashtext(:key))")
 
 
-def _engine(address: ServerAddress) -> Engine:
+def lock_key(address: ServerAddress) -> str:
+    """The debate's advisory lock: held by every writer of it for its transaction."""
+    return f"debate-editor:{address.debate}"
+
+
+def server_engine(address: ServerAddress) -> Engine:
     query = dict(address.query)
     query.setdefault("connect_timeout", str(CONNECT_SECONDS))
     url = URL.create("postgresql+psycopg", username=address.user, password=address.password,
@@ -61,7 +66,7 @@ def _engine(address: ServerAddress) -> Engine:
     return engine.execution_options(schema_translate_map={None: address.debate})
 
 
-def _driver_words(error: BaseException) -> str:
+def driver_words(error: BaseException) -> str:
     """The driver's reason, short: libpq's "connection to server at … failed: Connection
     refused" becomes "Connection refused"."""
     cause = getattr(error, "orig", None) or error
@@ -74,13 +79,13 @@ def _driver_words(error: BaseException) -> str:
 @contextlib.contextmanager
 def _connected(address: ServerAddress) -> Iterator[Connection]:
     """A connection to the debate's database; the server's refusals as one sentence."""
-    engine = _engine(address)
+    engine = server_engine(address)
     try:
         try:
             conn = engine.connect()
         except exc.DBAPIError as error:
             raise DebateFileError(
-                address, f"cannot reach the server ({_driver_words(error)}).") from None
+                address, f"cannot reach the server ({driver_words(error)}).") from None
         with conn:
             yield conn
     finally:
@@ -147,7 +152,7 @@ def read_server_debate(address: ServerAddress) -> ServerDebate:
                 info, claims, links = read_rows(conn, ROW_ORDER)
                 transaction.rollback()
         except exc.DBAPIError as error:
-            raise DebateFileError(address, f"cannot be read ({_driver_words(error)}).") from None
+            raise DebateFileError(address, f"cannot be read ({driver_words(error)}).") from None
         except (ValidationError, RowError, InvalidDebateError, LookupError, TypeError) as error:
             detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
             raise DebateFileError(address, f"is damaged ({detail.splitlines()[0]}).") from None
@@ -205,7 +210,7 @@ def write_server_debate(address: ServerAddress, debate: Debate, *, replace: bool
     with _connected(address) as conn:
         try:
             with conn.begin():
-                conn.execute(_LOCK, {"key": f"debate-editor:{address.debate}"})
+                conn.execute(DEBATE_LOCK, {"key": lock_key(address)})
                 state = _state(conn, address)
                 if state == "foreign":
                     raise DebateFileError(address, _FOREIGN)
@@ -221,7 +226,7 @@ def write_server_debate(address: ServerAddress, debate: Debate, *, replace: bool
             raise InvalidDebateError([unstorable_text(error)]) from None
         except exc.DBAPIError as error:
             raise DebateFileError(
-                address, f"cannot be written ({_driver_words(error)}).") from None
+                address, f"cannot be written ({driver_words(error)}).") from None
 
 
 def new_server_debate(address: ServerAddress, title: str) -> None:

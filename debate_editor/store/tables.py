@@ -134,7 +134,7 @@ def read_rows(conn: Connection, order: str | None = None) -> Rows:
     """Every row by Core selects, in the caller's transaction (a server debate's reader
     checks its marks in the same one: store/server.py), claims and links by the column
     `order` names, if any."""
-    info = _info(conn)
+    info = read_info(conn)
     claims = [claim_from_row(r._mapping) for r in conn.execute(_all(claims_table, order))]
     link_rows = [r._mapping for r in conn.execute(_all(links_table, order))]
     premise_rows = [r._mapping for r in conn.execute(select(premises_table))]
@@ -146,7 +146,7 @@ def _all(table: Table, order: str | None) -> Select[Any]:
     return statement if order is None else statement.order_by(literal_column(order))
 
 
-def _info(conn: Connection) -> DebateInfo | None:
+def read_info(conn: Connection) -> DebateInfo | None:
     """The debate record, None when it is missing; any record but the one numbered 1 is
     damage (as sqlite_read.py says)."""
     rows = conn.execute(select(debate_table).limit(2)).mappings().all()
