@@ -34,11 +34,16 @@ from debate_editor.store.sqlite_read import read_sqlite
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
+
+    from debate_editor.store.server_url import ServerAddress
 from debate_editor.store.version import SCHEMA_VERSION
 
 
 class DebateDocument:
     """A debate open from its file. Use `create` or `open`; close when done."""
+
+    address: ServerAddress | None = None
+    """Where a team debate lives on a server (store/server_document.py); None for a file."""
 
     def __init__(self, path: Path, *, read_only: bool, read_only_reason: str = "") -> None:
         self.path = path

@@ -19,6 +19,7 @@ emit), over a PostgreSQL connection, with what sharing needs beside it:
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Collection, Container, Iterable, Mapping
 from pathlib import Path
@@ -95,7 +96,7 @@ class ServerDocument(DebateDocument):
 
     def __init__(self, address: ServerAddress, *, by: str = "") -> None:
         super().__init__(Path(address.debate), read_only=False)
-        self.address = address
+        self.address: ServerAddress = address
         self.by = by
         self._server_engine: Engine | None = None
         self._server_conn: Connection | None = None
@@ -103,6 +104,7 @@ class ServerDocument(DebateDocument):
         """The last logged edit this document has read (its own included)."""
         self.versions: dict[tuple[str, str], int] = {}
         """(kind, id) → the seq of the edit that last changed the row, as last read."""
+        self._closed = False
         self._made: dict[int, tuple[Edit, int]] = {}
         """id(inverse) → (the inverse, the seq of the edit that handed it back)."""
 
@@ -114,14 +116,8 @@ class ServerDocument(DebateDocument):
         read = server.read_server_debate(address)  # every refusal in one place
         doc = cls(address, by=by)
         doc.schema_version = read.schema_version
-        engine = server.server_engine(address)
-        try:
-            conn = engine.connect()
-        except exc.DBAPIError as error:
-            engine.dispose()
-            raise DebateFileError(address, "cannot reach the server "
-                                  f"({server.driver_words(error)}).") from None
-        doc._server_engine, doc._server_conn = engine, conn
+        doc._connect()
+        conn = doc._connection()
         try:
             with conn.begin():
                 conn.execute(server.DEBATE_LOCK, {"key": server.lock_key(address)})
@@ -142,9 +138,27 @@ class ServerDocument(DebateDocument):
             raise
         return doc
 
+    def _connect(self) -> None:
+        engine = server.server_engine(self.address)
+        try:
+            conn = engine.connect()
+        except exc.DBAPIError as error:
+            engine.dispose()
+            raise DebateFileError(self.address, "cannot reach the server "
+                                  f"({server.driver_words(error)}).") from None
+        self._server_engine, self._server_conn = engine, conn
+
+    def reconnect(self) -> DebateChanged | None:
+        """A new connection after a lost one, and every edit logged meanwhile read (the
+        event the views hear); DebateFileError while the server cannot be reached."""
+        self._drop_connection()
+        self._connect()
+        return self.catch_up()
+
     def _connection(self) -> Connection:
         if self._server_conn is None:
-            raise DebateFileError(self.address, "is closed.")
+            raise DebateFileError(self.address, "is closed." if self._closed else
+                                  "has lost its connection to the server.")
         return self._server_conn
 
     def _read_everything(self) -> None:
@@ -169,18 +183,23 @@ class ServerDocument(DebateDocument):
                                 .select_from(func.generate_series(1, _ID_BLOCK)))
             return sorted(int(r[0]) for r in rows)
 
+    def _drop_connection(self) -> None:
+        conn, engine = self._server_conn, self._server_engine
+        self._server_conn = self._server_engine = None
+        if conn is not None:
+            with contextlib.suppress(exc.DBAPIError):  # a connection already lost
+                conn.close()
+        if engine is not None:
+            engine.dispose()
+
     def close(self) -> None:
-        if self._server_conn is not None:
-            self._server_conn.close()
-            self._server_conn = None
-        if self._server_engine is not None:
-            self._server_engine.dispose()
-            self._server_engine = None
+        self._drop_connection()
+        self._closed = True
         super().close()
 
     @property
     def closed(self) -> bool:
-        return self._server_conn is None
+        return self._closed
 
     def prepare_writing(self) -> None:
         """The connection is up from the start."""

@@ -35,7 +35,8 @@ class LiveFollow(QObject):
 
     def _follow(self) -> None:
         doc = self.session.document
-        if self.session.editable or doc.closed:
+        if self.session.editable or doc.closed or doc.address is not None:
+            # a team debate follows its server instead (ui/team_link.py)
             self.timer.stop()
             self.follower = None
             return

@@ -49,6 +49,7 @@ from debate_editor.ui.read_only import ReadOnlyBar
 from debate_editor.ui.session import Session
 from debate_editor.ui.shortcut_sheet import ShortcutSheet
 from debate_editor.ui.status_views import status_handlers
+from debate_editor.ui.team_link import TeamLink
 from debate_editor.ui.untitled import is_untitled, open_document
 from debate_editor.ui.window_registry import WindowRegistry
 from debate_editor.ui.window_views import WindowViews
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self.session.notice.connect(self.say)
         self.session.bridge.changed.connect(self._on_changed)
         self.file_watch = FileWatch(self, lambda: self._update_title())
-        self.session.file_ok = self.file_watch.file_ok
+        self.team: TeamLink | None = None
+        if document.address is None:
+            self.session.file_ok = self.file_watch.file_ok
         self.stack = QStackedWidget()
         self.find_bar = FindBar()
         central = QWidget()
@@ -107,8 +110,12 @@ class MainWindow(QMainWindow):
         self._docks_restored = state is not None and self.restoreState(state)
         self._opened = False
         self.read_only_bar.follow()  # after the saved state, which names the bar
+        if document.address is not None:  # README, "Team debates on a server"
+            self.team = TeamLink(self.session, self)
+            self.team.went_offline.connect(lambda _why: self._update_title())
+            self.team.came_back.connect(self._update_title)
         self._remember = remember
-        if remember and not self.is_untitled():
+        if remember and not self.is_untitled() and document.address is None:
             recent_files.remember(document.path)
         self.canvas.view.setFocus()
         settle()  # the map just built lives as long as the window
@@ -223,10 +230,15 @@ class MainWindow(QMainWindow):
 
     # ---- files ---------------------------------------------------------------------
     def is_untitled(self) -> bool:
-        return is_untitled(self.document.path)
+        return self.document.address is None and is_untitled(self.document.path)
 
     def _update_title(self) -> None:
         doc = self.document
+        if doc.address is not None:  # a team debate: its name and its server
+            suffix = " (offline)" if doc.read_only else ""
+            where = f"{doc.address.debate} on {doc.address.host or 'the local server'}"
+            self.setWindowTitle(f"{title_part(where)}{suffix} — {title_part(doc.title)}")
+            return
         self.setWindowFilePath(str(doc.path))
         suffix = " (read-only)" if doc.read_only else ""
         self.setWindowTitle(f"{title_part(doc.path.name)}{suffix} — {title_part(doc.title)}")
@@ -323,6 +335,8 @@ class MainWindow(QMainWindow):
     # ---- dialogs -------------------------------------------------------------------
     def show_problem(self, text: str) -> None:
         """A refused edit or a bad file, in one sentence (plain text: it may quote a claim)."""
+        if self.team is not None:
+            self.team.edit_failed()  # a lost connection turns the window offline too
         warn(self, "Debate Editor", text)
 
     def show_shortcuts(self) -> ShortcutSheet:
@@ -382,6 +396,8 @@ class MainWindow(QMainWindow):
         if self.presentation is not None:
             self.presentation.close()
         untitled_and_empty = self.is_untitled() and not self.document.graph.claims
+        if self.team is not None:
+            self.team.close()
         self.session.close()
         self.document.close()
         if untitled_and_empty and not self.document.read_only:

@@ -41,6 +41,12 @@ def banner_text(reason: str) -> str:
     return f"Read-only: {why}. Its changes show here as they are made; save a copy to edit."
 
 
+def offline_text(reason: str) -> str:
+    """What the banner says over a team debate that cannot reach its server."""
+    return (f"Offline: {reason or 'the server cannot be reached'}. Edits are paused; "
+            "anything you are typing stays here, and others' edits appear once it is back.")
+
+
 class ReadOnlyBanner(QFrame):
     """The coloured bar: the reason in words (plain text) and a button to save a copy."""
 
@@ -96,7 +102,12 @@ class ReadOnlyBar:
 
     def follow(self) -> None:
         """Show the bar, with the reason, exactly while the debate may not be changed."""
-        self.banner.show_reason(self.session.document.read_only_reason)
+        doc = self.session.document
+        if doc.address is not None:  # a team debate offline: it comes back by itself
+            self.banner.label.setText(offline_text(doc.read_only_reason))
+            self.banner.button.hide()
+        else:
+            self.banner.show_reason(doc.read_only_reason)
         self.bar.setVisible(not self.session.editable)
 
 
