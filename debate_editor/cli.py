@@ -7,6 +7,7 @@
     debate-editor export DEBATE --format F [-o OUT] [--claim ID] [--inline] [--open] [--status]
     debate-editor evaluate DEBATE [--json] [--semantics grounded|evidential]
     debate-editor copy DEBATE DEBATE [--force]
+    debate-editor watch DEBATE
 
 A DEBATE is a .debate file or postgresql://user@host:port/dbname?debate=NAME (README,
 "Team debates on a server").
@@ -37,7 +38,7 @@ from debate_editor.store.whereabouts import export_target_problem, path_problem
 
 PROG = "debate-editor"
 VIEWS = ("canvas", "columns", "outline", "argdown", "presentation")
-COMMANDS = ("new", "info", "import", "export", "evaluate", "copy")
+COMMANDS = ("new", "info", "import", "export", "evaluate", "copy", "watch")
 DRAWN_FORMATS = ("pdf", "png", "svg")
 
 
@@ -114,7 +115,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="An offline editor for structured debates.",
-        epilog="Commands: new, info, import, export, evaluate, copy "
+        epilog="Commands: new, info, import, export, evaluate, copy, watch "
                "(debate-editor COMMAND --help).",
     )
     parser.add_argument("file", nargs="?", type=targets.target, help="a .debate file to open")
@@ -200,6 +201,9 @@ def _command_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", type=targets.target, metavar="SRC")
     copy.add_argument("target", type=targets.target, metavar="DST")
     copy.add_argument("--force", action="store_true", help="replace the debate at DST")
+
+    watch = sub.add_parser("watch", help="print one JSON line per change anyone makes")
+    watch.add_argument("file", type=targets.target, metavar="DEBATE")
     return parser
 
 
@@ -351,6 +355,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    """One JSON line per committed change, flushed, until interrupted (README, "Command
+    line"); Ctrl+C ends it quietly, with status 0."""
+    from debate_editor.store import watch
+
+    def say(line: str) -> None:
+        print(f"{PROG}: {one_line(line)}", file=sys.stderr, flush=True)
+
+    changes = (watch.server_changes(args.file, say) if isinstance(args.file, ServerAddress)
+               else watch.file_changes(args.file))
+    try:
+        for change in changes:
+            emit(json.dumps(change, ensure_ascii=False) + "\n")
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        changes.close()
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from debate_editor.ui.app import refuse, run
 
@@ -376,7 +400,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"new": cmd_new, "info": cmd_info, "import": cmd_import, "export": cmd_export,
-             "evaluate": cmd_evaluate, "copy": cmd_copy}
+             "evaluate": cmd_evaluate, "copy": cmd_copy, "watch": cmd_watch}
 
 
 def _dispatch(argv: list[str]) -> int:

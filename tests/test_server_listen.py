@@ -6,6 +6,8 @@ is said plainly and mended by `reconnect`."""
 from __future__ import annotations
 
 import select
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
 import pytest
@@ -53,3 +55,41 @@ def test_a_lost_connection_is_said_and_reconnect_listens_again(fresh_pg_url: str
     _send(fresh_pg_url, notice.payload())
     assert listener.wait(timeout=30) == [notice]
     listener.close()
+
+
+def _listening(admin: psycopg.Connection[tuple[object, ...]]) -> list[int]:
+    """The server sessions whose last statement was a LISTEN (other than `admin`)."""
+    rows = admin.execute("SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%%' "
+                         "AND pid <> pg_backend_pid()").fetchall()
+    return [int(pid) for (pid,) in rows]  # type: ignore[call-overload]
+
+
+def _when_listening(admin: psycopg.Connection[tuple[object, ...]]) -> list[int]:
+    for _ in range(600):
+        if pids := _listening(admin):
+            return pids
+        time.sleep(0.1)
+    raise AssertionError("no one listens")
+
+
+def test_watching_says_a_lost_connection_once_and_goes_on(fresh_pg_url: str) -> None:
+    from test_cli import run_cli
+
+    from debate_editor.store.watch import MISSED, server_changes
+
+    url = f"{fresh_pg_url}?debate=team"
+    assert run_cli("new", url, "--title", "Team").returncode == 0
+    said: list[str] = []
+    changes = server_changes(parse_server_url(url), said.append, pause=lambda _: None)
+    with ThreadPoolExecutor(1) as pool, psycopg.connect(fresh_pg_url, autocommit=True) as admin:
+        coming = pool.submit(next, changes)
+        for pid in _when_listening(admin):
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert coming.result(timeout=60) == MISSED
+        assert len(said) == 1 and "lost the connection to the server" in said[0]
+        coming = pool.submit(next, changes)
+        _when_listening(admin)
+        _send(fresh_pg_url, Notice.of("team", 2, "bob", [], ["l1"]).payload())
+        assert coming.result(timeout=60) == {"claims": [], "links": ["l1"], "by": "bob",
+                                             "seq": 2}
+    changes.close()
