@@ -4,6 +4,7 @@
     debate-editor new DEBATE --title TITLE
     debate-editor info DEBATE [--json]
     debate-editor import SRC -o DEBATE [--format F] [--force]
+    debate-editor import SRC --into DEBATE [--format F]
     debate-editor export DEBATE --format F [-o OUT] [--claim ID] [--inline] [--open] [--status]
     debate-editor evaluate DEBATE [--json] [--semantics grounded|evidential]
     debate-editor copy DEBATE DEBATE [--force]
@@ -29,7 +30,7 @@ from debate_editor import __version__
 from debate_editor.domain.errors import DebateError, DebateFileError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.marks import disagreements
-from debate_editor.domain.model import DebateInfo
+from debate_editor.domain.model import Debate, DebateInfo
 from debate_editor.domain.status import Labelling, Semantics, evaluate
 from debate_editor.formats import files, registry
 from debate_editor.store import DebateDocument, targets
@@ -169,7 +170,10 @@ def _command_parser() -> argparse.ArgumentParser:
     names = _FormatNames(lambda: (f.name for f in registry.importers()))
     imp = sub.add_parser("import", help="make a debate (a file or on a server) from another format")
     imp.add_argument("source", type=Path)
-    imp.add_argument("-o", "--output", type=targets.target, required=True, metavar="DEBATE")
+    where = imp.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", type=targets.target, metavar="DEBATE")
+    where.add_argument("--into", type=targets.target, metavar="DEBATE",
+                       help="add its claims to this existing debate, as one edit")
     imp.add_argument("--force", action="store_true",
                      help="replace a debate of that name on the server")
     imp.add_argument("--format", choices=names, metavar="F",
@@ -292,7 +296,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         imported = files.import_debate(source, args.format)
     except files.UnknownFormatError:
         raise UsageError(f"cannot tell the format of {source}; name it with --format") from None
-    if isinstance(args.output, ServerAddress):
+    if args.into is not None:
+        _import_into(args.into, source, imported.debate)
+    elif isinstance(args.output, ServerAddress):
         targets.write_new(args.output, imported.debate, replace=args.force, refusal=_FORCE)
     else:
         _writable_target(args.output)
@@ -305,6 +311,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     for warning in imported.warnings:  # read by a guess: said, and the import stands
         print(f"{PROG}: warning: {one_line(f'{source.name}: {warning}')}", file=sys.stderr)
     return 0
+
+
+def _import_into(where: targets.Target, source: Path, debate: Debate) -> None:
+    """The claims of `debate` added to the debate at `where` as one edit, placed as File →
+    Import into This Debate places them (render/merge.py)."""
+    if isinstance(where, ServerAddress):
+        raise DebateFileError(where, "importing into a debate on a server is not built yet; "
+                              "import into a copy of it in a file, then `copy` it back.")
+    if not debate.claims:
+        raise DebateFileError(source, "holds no claims; nothing was added.")
+    from debate_editor.render.exports import ensure_application
+    from debate_editor.render.merge import merge_edit
+
+    ensure_application()  # card sizes are measured in fonts
+    with DebateDocument.open(where, read_only=False) as doc:
+        doc.apply(merge_edit(doc.graph, doc.ids, debate, label=f"Import {source.name}"))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
