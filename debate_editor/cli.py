@@ -4,9 +4,11 @@
     debate-editor new DEBATE --title TITLE
     debate-editor info DEBATE [--json]
     debate-editor import SRC -o DEBATE [--format F] [--force]
+    debate-editor import SRC --into DEBATE [--format F]
     debate-editor export DEBATE --format F [-o OUT] [--claim ID] [--inline] [--open] [--status]
     debate-editor evaluate DEBATE [--json] [--semantics grounded|evidential]
     debate-editor copy DEBATE DEBATE [--force]
+    debate-editor watch DEBATE
 
 A DEBATE is a .debate file or postgresql://user@host:port/dbname?debate=NAME (README,
 "Team debates on a server").
@@ -28,7 +30,7 @@ from debate_editor import __version__
 from debate_editor.domain.errors import DebateError, DebateFileError
 from debate_editor.domain.graph import DebateGraph
 from debate_editor.domain.marks import disagreements
-from debate_editor.domain.model import DebateInfo
+from debate_editor.domain.model import Debate, DebateInfo
 from debate_editor.domain.status import Labelling, Semantics, evaluate
 from debate_editor.formats import files, registry
 from debate_editor.store import DebateDocument, targets
@@ -37,7 +39,7 @@ from debate_editor.store.whereabouts import export_target_problem, path_problem
 
 PROG = "debate-editor"
 VIEWS = ("canvas", "columns", "outline", "argdown", "presentation")
-COMMANDS = ("new", "info", "import", "export", "evaluate", "copy")
+COMMANDS = ("new", "info", "import", "export", "evaluate", "copy", "watch")
 DRAWN_FORMATS = ("pdf", "png", "svg")
 
 
@@ -114,7 +116,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="An offline editor for structured debates.",
-        epilog="Commands: new, info, import, export, evaluate, copy "
+        epilog="Commands: new, info, import, export, evaluate, copy, watch "
                "(debate-editor COMMAND --help).",
     )
     parser.add_argument("file", nargs="?", type=targets.target, help="a .debate file to open")
@@ -168,7 +170,10 @@ def _command_parser() -> argparse.ArgumentParser:
     names = _FormatNames(lambda: (f.name for f in registry.importers()))
     imp = sub.add_parser("import", help="make a debate (a file or on a server) from another format")
     imp.add_argument("source", type=Path)
-    imp.add_argument("-o", "--output", type=targets.target, required=True, metavar="DEBATE")
+    where = imp.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", type=targets.target, metavar="DEBATE")
+    where.add_argument("--into", type=targets.target, metavar="DEBATE",
+                       help="add its claims to this existing debate, as one edit")
     imp.add_argument("--force", action="store_true",
                      help="replace a debate of that name on the server")
     imp.add_argument("--format", choices=names, metavar="F",
@@ -200,6 +205,9 @@ def _command_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", type=targets.target, metavar="SRC")
     copy.add_argument("target", type=targets.target, metavar="DST")
     copy.add_argument("--force", action="store_true", help="replace the debate at DST")
+
+    watch = sub.add_parser("watch", help="print one JSON line per change anyone makes")
+    watch.add_argument("file", type=targets.target, metavar="DEBATE")
     return parser
 
 
@@ -288,7 +296,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         imported = files.import_debate(source, args.format)
     except files.UnknownFormatError:
         raise UsageError(f"cannot tell the format of {source}; name it with --format") from None
-    if isinstance(args.output, ServerAddress):
+    if args.into is not None:
+        _import_into(args.into, source, imported.debate)
+    elif isinstance(args.output, ServerAddress):
         targets.write_new(args.output, imported.debate, replace=args.force, refusal=_FORCE)
     else:
         _writable_target(args.output)
@@ -301,6 +311,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     for warning in imported.warnings:  # read by a guess: said, and the import stands
         print(f"{PROG}: warning: {one_line(f'{source.name}: {warning}')}", file=sys.stderr)
     return 0
+
+
+def _import_into(where: targets.Target, source: Path, debate: Debate) -> None:
+    """The claims of `debate` added to the debate at `where` as one edit, placed as File →
+    Import into This Debate places them (render/merge.py)."""
+    if isinstance(where, ServerAddress):
+        raise DebateFileError(where, "importing into a debate on a server is not built yet; "
+                              "import into a copy of it in a file, then `copy` it back.")
+    if not debate.claims:
+        raise DebateFileError(source, "holds no claims; nothing was added.")
+    from debate_editor.render.exports import ensure_application
+    from debate_editor.render.merge import merge_edit
+
+    ensure_application()  # card sizes are measured in fonts
+    with DebateDocument.open(where, read_only=False) as doc:
+        doc.apply(merge_edit(doc.graph, doc.ids, debate, label=f"Import {source.name}"))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -351,6 +377,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    """One JSON line per committed change, flushed, until interrupted (README, "Command
+    line"); Ctrl+C ends it quietly, with status 0."""
+    from debate_editor.store import watch
+
+    def say(line: str) -> None:
+        print(f"{PROG}: {one_line(line)}", file=sys.stderr, flush=True)
+
+    changes = (watch.server_changes(args.file, say) if isinstance(args.file, ServerAddress)
+               else watch.file_changes(args.file))
+    try:
+        for change in changes:
+            emit(json.dumps(change, ensure_ascii=False) + "\n")
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        changes.close()
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from debate_editor.ui.app import refuse, run
 
@@ -376,7 +422,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"new": cmd_new, "info": cmd_info, "import": cmd_import, "export": cmd_export,
-             "evaluate": cmd_evaluate, "copy": cmd_copy}
+             "evaluate": cmd_evaluate, "copy": cmd_copy, "watch": cmd_watch}
 
 
 def _dispatch(argv: list[str]) -> int:

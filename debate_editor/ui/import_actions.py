@@ -15,15 +15,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from debate_editor.domain.builders import fragment_edit
 from debate_editor.domain.edit import Edit
-from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.model import Claim, Debate
+from debate_editor.domain.model import Debate
 from debate_editor.formats import files, registry
 from debate_editor.formats.imported import Imported
-from debate_editor.layout import positions_for
-from debate_editor.layout.layered import TREE_GAP
-from debate_editor.render.card_style import card_size
+from debate_editor.render import merge
 from debate_editor.store import EXTENSION, DebateDocument
 from debate_editor.store.whereabouts import path_problem
 from debate_editor.ui.dialogs import warn
@@ -130,31 +126,6 @@ def _merge(host: WindowHost, source: Path, imported: Imported) -> bool:
 
 
 def merge_edit(document: DebateDocument, debate: Debate, label: str = "Import") -> Edit:
-    """The edit that adds every claim and link of `debate` to `document` with fresh ids,
-    laid out as its own map to the right of the cards already there."""
-    graph = DebateGraph.of(debate)
-    sizes = {cid: card_size(claim) for cid, claim in graph.claims.items()}
-    laid = positions_for(DebateGraph(
-        [c.model_copy(update={"x": None, "y": None}) for c in debate.claims], debate.links),
-        sizes)
-    left, top = _free_spot(document)
-    x0 = min(x for x, _ in laid.values())
-    y0 = min(y for _, y in laid.values())
-    thesis_order = document.graph.next_thesis_order()
-
-    def changes(claim: Claim) -> dict[str, object]:
-        x, y = laid[claim.id]
-        return {"order": claim.order + thesis_order,
-                "x": round(x - x0 + left, 1), "y": round(y - y0 + top, 1)}
-
-    return fragment_edit(document.ids, debate.claims, debate.links, changes, label)
-
-
-def _free_spot(document: DebateDocument) -> tuple[float, float]:
-    """Top-left for an imported map: right of every card there is, level with the top."""
-    placed = [(c, c.position) for c in document.claims() if c.position is not None]
-    if not placed:
-        return (0.0, 0.0)
-    right = max(pos[0] + card_size(c)[0] for c, pos in placed)
-    top = min(pos[1] for _, pos in placed)
-    return (right + 2 * TREE_GAP, top)
+    """The edit that adds every claim and link of `debate` to `document` (render/merge.py,
+    which the command line's `import --into` makes too)."""
+    return merge.merge_edit(document.graph, document.ids, debate, label)
