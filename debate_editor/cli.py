@@ -400,11 +400,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from debate_editor.ui.app import refuse, run
 
-    if isinstance(args.file, ServerAddress):  # README, "Team debates on a server": not yet
-        error = DebateFileError(args.file, "the window cannot open a debate on a server yet; "
-                                "copy it to a file with `debate-editor copy`.")
-        refuse(str(error))
-        raise error
+    if isinstance(args.file, ServerAddress):  # README, "Team debates on a server"
+        return run(args.file, screenshot=args.screenshot, view=args.view, size=args.size)
     path: Path | None = args.file
     if path is not None and args.screenshot is None:
         # Refuse a bad file here with one line, before any window appears (and, started

@@ -166,6 +166,12 @@ def read_server_debate(address: ServerAddress) -> ServerDebate:
     return ServerDebate(address, debate, version)
 
 
+def readable_version(address: ServerAddress) -> int:
+    """The debate's schema version, or DebateFileError saying why it cannot be read."""
+    with _connected(address) as conn, conn.begin():
+        return _readable_version(conn, address)
+
+
 def _readable_version(conn: Connection, address: ServerAddress) -> int:
     state = _state(conn, address)
     if state == "missing":

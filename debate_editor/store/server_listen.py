@@ -39,9 +39,9 @@ def _open(address: ServerAddress) -> psycopg.Connection[Any]:
     same connect_timeout, the password passed on (or left to ~/.pgpass)."""
     import psycopg
 
-    from debate_editor.store.server import _driver_words, _engine
+    from debate_editor.store.server import driver_words, server_engine
 
-    engine = _engine(address)
+    engine = server_engine(address)
     try:
         args, params = engine.dialect.create_connect_args(engine.url)
     finally:
@@ -50,13 +50,13 @@ def _open(address: ServerAddress) -> psycopg.Connection[Any]:
         conn = psycopg.connect(*args, **params, autocommit=True)
     except psycopg.Error as error:
         raise DebateFileError(
-            address, f"cannot reach the server ({_driver_words(error)}).") from None
+            address, f"cannot reach the server ({driver_words(error)}).") from None
     try:
         conn.execute(f'LISTEN "{CHANNEL}"')
     except psycopg.Error as error:
         conn.close()
         raise DebateFileError(
-            address, f"cannot listen for edits ({_driver_words(error)}).") from None
+            address, f"cannot listen for edits ({driver_words(error)}).") from None
     return conn
 
 

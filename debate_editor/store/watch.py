@@ -78,10 +78,9 @@ def file_changes(path: Path, pause: Callable[[float], None] = time.sleep) -> Cha
 def check_server_debate(address: ServerAddress) -> None:
     """DebateFileError unless the debate is there and one of ours we can read (no server,
     no such debate, another program's schema, a newer format): read nothing else."""
-    from debate_editor.store.server import _connected, _readable_version
+    from debate_editor.store.server import readable_version
 
-    with _connected(address) as conn, conn.begin():
-        _readable_version(conn, address)
+    readable_version(address)
 
 
 def server_changes(address: ServerAddress, say: Callable[[str], None],

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from debate_editor.domain.errors import DebateError
 from debate_editor.store import DebateDocument
+from debate_editor.store.server_url import ServerAddress
 from debate_editor.ui import desktop_libs, fault_dialog, first_frame
 from debate_editor.ui.dialogs import warn
 from debate_editor.ui.main_window import MainWindow
@@ -69,7 +70,7 @@ def refuse(text: str) -> None:
 
 
 def run(
-    path: Path | None,
+    path: Path | ServerAddress | None,
     *,
     screenshot: Path | None = None,
     view: str = "canvas",
@@ -87,6 +88,19 @@ def run(
         if sentence is not None:
             print(f"debate-editor: {sentence}", file=sys.stderr)
             return 1
+    if isinstance(path, ServerAddress):  # README, "Team debates on a server"
+        from debate_editor.ui.team_open import open_team_debate
+
+        asks = screenshot is None and app.platformName() not in ("offscreen", "minimal")
+        try:
+            doc: DebateDocument = open_team_debate(path, interactive=asks)
+        except DebateError as error:
+            refuse(str(error))  # a dialog where no terminal shows the caller's one line
+            raise
+        if screenshot is not None:
+            window = MainWindow(doc, remember=False)
+            return window.save_screenshot(screenshot, view=view, size=size or (1200, 800))
+        return _show(app, MainWindow(doc), doc, view)
     if screenshot is not None:
         doc = DebateDocument.open(path, read_only=True) if path else open_document(None)
         window = MainWindow(doc, remember=False)
@@ -96,7 +110,10 @@ def run(
     except DebateError as error:
         warn(None, APP_NAME, str(error), wait=True)
         return 1
-    window = MainWindow(doc)
+    return _show(app, MainWindow(doc), doc, view)
+
+
+def _show(app: QApplication, window: MainWindow, doc: DebateDocument, view: str) -> int:
     first_frame.quit_after_first_paint(window.canvas.view.viewport())  # a benchmark hook
     first_frame.after_first_paint(window.canvas.view.viewport(), doc.prepare_writing)
     window.show()
