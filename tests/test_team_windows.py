@@ -1,0 +1,132 @@
+"""Two windows on one team debate (README, "Team debates on a server"), driven by keys:
+each shows the other's edits as they are committed, a stale edit is refused naming who
+changed the claim while the editor keeps what was typed, and a lost connection turns the
+window offline with a banner until it reconnects by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import pytest
+import sqlalchemy as sa
+from gui_helpers import CTRL
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_undo_refusals import messages
+
+from debate_editor.domain import Claim, ClaimKind, Debate, DebateInfo
+from debate_editor.store.server import read_server_debate, write_server_debate
+from debate_editor.store.server_document import ServerDocument
+from debate_editor.store.server_url import ServerAddress, parse_server_url
+from debate_editor.ui.main_window import MainWindow
+
+K = Qt.Key
+
+
+@pytest.fixture
+def address(fresh_pg_url: str) -> ServerAddress:
+    where = parse_server_url(f"{fresh_pg_url}?debate={quote('class map')}")
+    debate = Debate(info=DebateInfo(title="Class map"), claims=(
+        Claim(id="c1", text="Phones should be banned in class", kind=ClaimKind.THESIS,
+              x=0.0, y=0.0),))
+    write_server_debate(where, debate, replace=False)
+    return where
+
+
+def _window(qtbot, address: ServerAddress, by: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(ServerDocument.open_server(address, by=by), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def windows(qtbot, address: ServerAddress) -> Iterator[tuple[MainWindow, MainWindow]]:  # type: ignore[no-untyped-def]
+    ann, bob = _window(qtbot, address, "Ann"), _window(qtbot, address, "Bob")
+    yield ann, bob  # qtbot closes them, and each closes its connection
+
+
+def _activate(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Bring the window to the front, as a click on it would: its keys go to it."""
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.canvas.view.setFocus()
+
+
+def _retype(qtbot, window: MainWindow, claim_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    _activate(qtbot, window)
+    window.canvas.select(claim_id)
+    qtbot.keyClick(window.canvas.view, K.Key_F2)  # to this window, not the focused one
+    editor = window.canvas.editor
+    assert editor.is_open
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, K.Key_Return, CTRL)
+
+
+def test_each_window_shows_the_others_edits(qtbot, windows) -> None:  # type: ignore[no-untyped-def]
+    ann, bob = windows
+    assert "class map on" in ann.windowTitle()
+    _retype(qtbot, ann, "c1", "Phones should be kept in lockers")
+    # no call into Bob's window: the server's notice (or its check) brings it there
+    qtbot.waitUntil(lambda: bob.canvas.scene.cards["c1"]._text
+                    == "Phones should be kept in lockers", timeout=5000)
+    _activate(qtbot, bob)
+    bob.canvas.select("c1")
+    qtbot.keyClick(bob.canvas.view, K.Key_S)  # a new supporting reason, typed in Bob's window
+    qtbot.keyClicks(bob.canvas.editor, "They distract")
+    qtbot.keyClick(bob.canvas.editor, K.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(ann.canvas.scene.cards) == 2, timeout=5000)
+    new = next(c for c in ann.document.claims() if c.id != "c1")
+    assert new.text == "They distract" and len(ann.canvas.scene.arrows) == 1
+    assert ann.document.last_change("claim", new.id)[0] == "Bob"  # type: ignore[attr-defined,index]
+    assert {c.text for c in read_server_debate(ann.document.address).debate.claims} == {  # type: ignore[arg-type]
+        "Phones should be kept in lockers", "They distract"}
+
+
+def test_a_stale_edit_is_refused_and_the_typing_kept(qtbot, windows) -> None:  # type: ignore[no-untyped-def]
+    ann, bob = windows
+    bob.team.check.stop()  # Bob's window is slow to hear: nothing reaches it on its own
+    bob.team._stop_listening()
+    ann.document.update_claim("c1", text="Phones should be off in class")
+    _retype(qtbot, bob, "c1", "Phones help in class")
+    assert any("Ann changed this claim a moment ago" in text for text in messages())
+    editor = bob.canvas.editor
+    assert editor.is_open and editor.toPlainText() == "Phones help in class"
+    assert bob.canvas.scene.cards["c1"]._text == "Phones should be off in class"
+    bob.grab().save("/tmp/team-conflict.png")
+    qtbot.keyClick(editor, K.Key_Return, CTRL)  # now based on Ann's, it is taken
+    assert not editor.is_open
+    qtbot.waitUntil(lambda: ann.document.claim("c1").text == "Phones help in class",
+                    timeout=5000)
+
+
+def test_a_lost_connection_shows_a_banner_and_comes_back(qtbot, windows,  # type: ignore[no-untyped-def]
+                                                         fresh_pg_url: str) -> None:
+    ann, _bob = windows
+    assert not ann.read_only_bar.bar.isVisible()
+    _end_sessions(fresh_pg_url)  # the server drops every window's connections
+    ann.team.look()
+    assert ann.team.offline and not ann.session.editable
+    assert ann.read_only_bar.bar.isVisible()
+    assert ann.read_only_banner.label.text().startswith("Offline:")
+    assert "(offline)" in ann.windowTitle()
+    ann.grab().save("/tmp/team-offline.png")
+    with ServerDocument.open_server(ann.document.address, by="Cy") as cy:  # type: ignore[arg-type]
+        cy.update_claim("c1", text="Phones stay in bags")  # made while Ann was away
+    qtbot.waitUntil(lambda: not ann.team.offline, timeout=10000)  # reconnects by itself
+    assert ann.session.editable and not ann.read_only_bar.bar.isVisible()
+    assert ann.canvas.scene.cards["c1"]._text == "Phones stay in bags"
+
+
+def _end_sessions(url: str) -> None:
+    """Terminate every server session of the database but this one's."""
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:
+        conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE pid <> pg_backend_pid() AND datname = current_database()"))
+    engine.dispose()
