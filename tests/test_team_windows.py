@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from gui_helpers import CTRL
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_inspector import inspector
 from test_undo_refusals import messages
 
 from debate_editor.domain import Claim, ClaimKind, Debate, DebateInfo
@@ -84,6 +85,10 @@ def test_each_window_shows_the_others_edits(qtbot, windows) -> None:  # type: ig
     new = next(c for c in ann.document.claims() if c.id != "c1")
     assert new.text == "They distract" and len(ann.canvas.scene.arrows) == 1
     assert ann.document.last_change("claim", new.id)[0] == "Bob"  # type: ignore[attr-defined,index]
+    _activate(qtbot, ann)
+    ann.canvas.select(new.id)
+    pane = inspector(ann)
+    qtbot.waitUntil(lambda: "changed by Bob at" in pane.about.text(), timeout=3000)
     assert {c.text for c in read_server_debate(ann.document.address).debate.claims} == {  # type: ignore[arg-type]
         "Phones should be kept in lockers", "They distract"}
 

@@ -21,15 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Collection, Container, Iterable, Mapping
+from collections.abc import Collection, Container, Mapping
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Sequence,
     exc,
-    func,
     insert,
     select,
     text,
@@ -43,13 +42,10 @@ from debate_editor.domain.edit_plan import EditPlan, follow, plan_edit
 from debate_editor.domain.errors import DebateFileError, EditConflictError, InvalidDebateError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.ids import IdSource, next_number
-from debate_editor.domain.model import Claim, Link
+from debate_editor.domain.ids import IdSource
 from debate_editor.store import server
 from debate_editor.store.document import DebateDocument
 from debate_editor.store.follow import changes
-from debate_editor.store.rows import claim_from_row
-from debate_editor.store.schema import claims_table, links_table, premises_table
 from debate_editor.store.server_notice import (
     CHANNEL,
     Notice,
@@ -57,16 +53,19 @@ from debate_editor.store.server_notice import (
     row_edits_table,
     team_metadata,
 )
+from debate_editor.store.server_rows import (
+    is_new,
+    labelled,
+    read_claims,
+    read_links,
+    reserve_numbers,
+    start_numbers,
+    touched,
+)
 from debate_editor.store.server_schema import ROW_ORDER, upgrade_server
 from debate_editor.store.server_url import ServerAddress
-from debate_editor.store.sqlite_read import links_of
 from debate_editor.store.tables import read_info, read_rows, write_edit
 from debate_editor.store.version import SCHEMA_VERSION
-
-claim_numbers = Sequence("claim_numbers", metadata=team_metadata)
-link_numbers = Sequence("link_numbers", metadata=team_metadata)
-_ID_BLOCK = 32
-"""Ids reserved from the server at a time: one round trip per 32 new claims."""
 
 _NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 _ROLE = text("SELECT current_user")
@@ -104,6 +103,8 @@ class ServerDocument(DebateDocument):
         """The last logged edit this document has read (its own included)."""
         self.versions: dict[tuple[str, str], int] = {}
         """(kind, id) → the seq of the edit that last changed the row, as last read."""
+        self.authors: dict[int, tuple[str, datetime]] = {}
+        """seq → who made that edit and when (the server's clock)."""
         self._closed = False
         self._made: dict[int, tuple[Edit, int]] = {}
         """id(inverse) → (the inverse, the seq of the edit that handed it back)."""
@@ -125,7 +126,7 @@ class ServerDocument(DebateDocument):
                     upgrade_server(conn, read.schema_version)
                     doc.schema_version = SCHEMA_VERSION
                 team_metadata.create_all(conn, checkfirst=True)
-                _start_numbers(conn, address)
+                start_numbers(conn, address)
                 if not doc.by:
                     doc.by = str(conn.execute(_ROLE).scalar_one())
             doc._read_everything()
@@ -168,20 +169,19 @@ class ServerDocument(DebateDocument):
             info, claims, links = read_rows(conn, ROW_ORDER)
             versions = {(k, i): int(s) for k, i, s in conn.execute(select(
                 row_edits_table.c.kind, row_edits_table.c.row_id, row_edits_table.c.seq))}
-            seen = conn.execute(select(func.coalesce(func.max(edit_log_table.c.seq), 0)))
-            self.seen_seq = int(seen.scalar_one())
+            log = edit_log_table.c
+            self.authors = {int(q): (str(b), a) for q, b, a in conn.execute(
+                select(log.seq, log.by, log.at))}
+            self.seen_seq = max(self.authors, default=0)
         if info is None:
             raise DebateFileError(self.address, "is damaged (it has no debate record).")
         self.info, self.graph, self.versions = info, DebateGraph(claims, links), versions
         self.ids = _ServerIds(self, self.graph.claims, self.graph.links)
 
     def _reserve(self, prefix: str) -> list[int]:
-        sequence = claim_numbers if prefix == "c" else link_numbers
         conn = self._connection()
         with conn.begin():
-            rows = conn.execute(select(sequence.next_value())
-                                .select_from(func.generate_series(1, _ID_BLOCK)))
-            return sorted(int(r[0]) for r in rows)
+            return reserve_numbers(conn, prefix)
 
     def _drop_connection(self) -> None:
         conn, engine = self._server_conn, self._server_engine
@@ -215,17 +215,11 @@ class ServerDocument(DebateDocument):
         self._read_everything()
 
     # ---- who -------------------------------------------------------------------------
-    def last_change(self, kind: str, row_id: str) -> tuple[str, str] | None:
-        """(who, when as ISO text) of the last logged edit of a claim or link, or None
-        for a row no logged edit has touched (written by `copy` or `new`)."""
+    def last_change(self, kind: str, row_id: str) -> tuple[str, datetime] | None:
+        """Who last changed a claim or link, and when, or None for a row no logged edit
+        has touched (written by `copy` or `new`). From memory: the inspector asks often."""
         seq = self.versions.get((kind, row_id))
-        if not seq:
-            return None
-        with self._connection().begin():
-            row = self._connection().execute(
-                select(edit_log_table.c.by, edit_log_table.c.at)
-                .where(edit_log_table.c.seq == seq)).first()
-        return (str(row[0]), row[1].isoformat(timespec="seconds")) if row else None
+        return self.authors.get(seq) if seq else None
 
     # ---- editing -------------------------------------------------------------------
     def apply(self, edit: Edit) -> Edit:
@@ -239,7 +233,7 @@ class ServerDocument(DebateDocument):
         conn = self._connection()
         with gc_paused():
             plan = plan_edit(self.graph, self.info, edit)
-            rows = _touched(plan)
+            rows = touched(plan)
             try:
                 with conn.begin():
                     conn.execute(server.DEBATE_LOCK, {"key": server.lock_key(self.address)})
@@ -283,7 +277,7 @@ class ServerDocument(DebateDocument):
     def _stale(self, conn: Connection, rows: Collection[tuple[str, str]],
                expected: Mapping[tuple[str, str], int] | int) -> str | None:
         """The sentence refusing the edit, or None when every row is as expected."""
-        existing = [row for row in rows if not _is_new(row, self.graph)]
+        existing = [row for row in rows if not is_new(row, self.graph)]
         if not existing:
             return None
         table = row_edits_table
@@ -307,10 +301,12 @@ class ServerDocument(DebateDocument):
         event = plan.event
         claims = sorted(event.added_claims | event.changed_claims | event.removed_claims)
         links = sorted(event.added_links | event.changed_links | event.removed_links)
-        seq = int(conn.execute(
+        seq, at = conn.execute(
             insert(edit_log_table).values(by=self.by, label=event.label,
                                           claims=json.dumps(claims), links=json.dumps(links))
-            .returning(edit_log_table.c.seq)).scalar_one())
+            .returning(edit_log_table.c.seq, edit_log_table.c.at)).one()
+        seq = int(seq)
+        self.authors[seq] = (self.by, at)
         rows = [{"kind": "claim", "row_id": i, "seq": seq} for i in claims]
         rows += [{"kind": "link", "row_id": i, "seq": seq} for i in links]
         if event.info_changed:
@@ -333,14 +329,16 @@ class ServerDocument(DebateDocument):
             with conn.begin():
                 logged = conn.execute(
                     select(edit_log_table.c.seq, edit_log_table.c.claims,
-                           edit_log_table.c.links)
+                           edit_log_table.c.links, edit_log_table.c.by,
+                           edit_log_table.c.at)
                     .where(edit_log_table.c.seq > self.seen_seq)
                     .order_by(edit_log_table.c.seq)).all()
                 if not logged:
                     return None
                 claim_ids: set[str] = set()
                 link_ids: set[str] = set()
-                for _seq, claims, links in logged:
+                for seq, claims, links, by, at in logged:
+                    self.authors[int(seq)] = (str(by), at)
                     claim_ids.update(json.loads(claims))
                     link_ids.update(json.loads(links))
                 return self._read_rows(conn, claim_ids, link_ids, int(logged[-1][0]))
@@ -350,8 +348,8 @@ class ServerDocument(DebateDocument):
 
     def _read_rows(self, conn: Connection, claim_ids: set[str], link_ids: set[str],
                    last: int) -> DebateChanged | None:
-        claims = {c.id: c for c in _claims(conn, claim_ids)}
-        links = {link.id: link for link in _links(conn, link_ids)}
+        claims = {c.id: c for c in read_claims(conn, claim_ids)}
+        links = {link.id: link for link in read_links(conn, link_ids)}
         info = read_info(conn)
         versions = {(k, i): int(s) for k, i, s in conn.execute(
             select(row_edits_table.c.kind, row_edits_table.c.row_id, row_edits_table.c.seq)
@@ -387,70 +385,6 @@ class ServerDocument(DebateDocument):
         if info is not None:
             self.info = info
         if event is not None:
-            event = _labelled(event)
+            event = labelled(event)
             self.events.emit(event)
         return event
-
-
-def _labelled(event: DebateChanged) -> DebateChanged:
-    from dataclasses import replace
-
-    return replace(event, label="Changed by another member")
-
-
-def _claims(conn: Connection, ids: Iterable[str]) -> list[Claim]:
-    wanted = list(ids)
-    if not wanted:
-        return []
-    return [claim_from_row(r._mapping)
-            for r in conn.execute(select(claims_table).where(claims_table.c.id.in_(wanted)))]
-
-
-def _links(conn: Connection, ids: Iterable[str]) -> list[Link]:
-    wanted = list(ids)
-    if not wanted:
-        return []
-    rows = [r._mapping for r in conn.execute(
-        select(links_table).where(links_table.c.id.in_(wanted)))]
-    premises = [r._mapping for r in conn.execute(
-        select(premises_table).where(premises_table.c.link.in_(wanted)))]
-    return links_of(rows, premises)
-
-
-def _touched(plan: EditPlan) -> list[tuple[str, str]]:
-    event = plan.event
-    rows = [("claim", i) for i in event.added_claims | event.changed_claims
-            | event.removed_claims]
-    rows += [("link", i) for i in event.added_links | event.changed_links
-             | event.removed_links]
-    if event.info_changed:
-        rows.append(("info", "debate"))
-    return rows
-
-
-def _is_new(row: tuple[str, str], graph: DebateGraph) -> bool:
-    kind, row_id = row
-    if kind == "claim":
-        return row_id not in graph.claims
-    if kind == "link":
-        return row_id not in graph.links
-    return False
-
-
-def _qualified(address: ServerAddress, name: str) -> str:
-    return '"' + address.debate.replace('"', '""') + '".' + name
-
-
-_SET_NUMBER = text(
-    "SELECT setval(CAST(:sequence AS regclass), GREATEST(:floor, 1, COALESCE("
-    "pg_sequence_last_value(CAST(:sequence AS regclass)), 0)), true)")
-
-
-def _start_numbers(conn: Connection, address: ServerAddress) -> None:
-    """Sequences made by `create_all` start at 1; move each past the ids in use (under
-    the debate's lock, so two windows opening at once agree; never backwards)."""
-    for sequence, table, prefix in ((claim_numbers, claims_table, "c"),
-                                    (link_numbers, links_table, "l")):
-        floor = next_number(prefix, [r[0] for r in conn.execute(select(table.c.id))]) - 1
-        conn.execute(_SET_NUMBER, {"sequence": _qualified(address, str(sequence.name)),
-                                   "floor": floor})

@@ -74,6 +74,20 @@ def _one_line(text: str, limit: int = 90) -> str:
     return said if len(said) <= limit else said[:limit - 1] + "…"
 
 
+def changed_by(document: object, kind: str, ident: str) -> str:
+    """" · changed by Ann at 15:42" on a team debate (README, "Team debates on a server"):
+    the last logged edit of that claim or arrow; "" on a file, which has one writer."""
+    last = getattr(document, "last_change", None)
+    found = last(kind, ident) if last is not None else None
+    if found is None:
+        return ""
+    who, when = found
+    local = when.astimezone()
+    stamp = local.strftime("%H:%M") if local.date() == local.now().date() else \
+        local.strftime("%d %b %Y %H:%M")
+    return f" · changed by {who} at {stamp}"
+
+
 class Inspector(QWidget):
     name = "inspector"
     title = "Inspector"
@@ -240,7 +254,7 @@ class Inspector(QWidget):
             self.heading.setText("Selected claim" + (f" (1 of {many} selected)"
                                                      if many > 1 else ""))
             self.about.setText(f"{len(graph.pros(ident))} for, {len(graph.cons(ident))} "
-                               "against")
+                               "against" + changed_by(self.document, "claim", ident))
             self.claim_kind.setCurrentIndex(edits.KIND_CYCLE.index(claim.kind))
             self.claim_text.show_value(claim.text)
             self.note.show_value(claim.note)
