@@ -194,7 +194,8 @@ class DebateScene(QGraphicsScene):
             if card is None:
                 continue
             claim = graph.claims[cid]
-            card.set_claim(claim)
+            if cid not in event.moved_claims:  # a move leaves the face as it is
+                card.set_claim(claim)
             if claim.x is not None and claim.y is not None:
                 card.setPos(claim.x, claim.y)  # Qt does nothing if it is there already
             reroute.add(cid)  # which also shows the card where it is now
