@@ -67,3 +67,21 @@ def test_the_event_of_a_move_names_the_claims_only_moved(tmp_path: Path) -> None
         assert seen[-1].moved_claims == {a.id}
         doc.apply(Edit(update_claims=(doc.claim(a.id).model_copy(update={"title": "T"}),)))
         assert seen[-1].moved_claims == frozenset()
+
+
+@pytest.mark.parametrize("count", [1, 250])  # a few rows by Core, many by the fast path
+def test_moves_are_written_and_read_back(tmp_path: Path, count: int) -> None:
+    with DebateDocument.create(tmp_path / "many.debate", "Many") as doc:
+        thesis = doc.add_claim("A thesis", ClaimKind.THESIS, x=0.0, y=0.0)
+        for i in range(count):
+            doc.add_claim(f"Reason {i}", answers=thesis.id, x=float(i), y=100.0)
+        claims = list(doc.graph.claims.values())
+        moved = [c.model_copy(update={"x": -12.5 * i, "y": 3.0 + i})
+                 for i, c in enumerate(claims)]
+        moved[0] = claims[0].model_copy(update={"x": None, "y": None})  # not placed any more
+        doc.apply(Edit(update_claims=tuple(moved)))
+        after = _state(doc)
+    with DebateDocument.open(tmp_path / "many.debate", read_only=True) as again:
+        assert _state(again) == after
+        assert again.claim(thesis.id).position is None
+        assert again.claim(claims[-1].id).position == (-12.5 * count, 3.0 + count)
