@@ -85,7 +85,8 @@ def _keyed(row: Row) -> dict[str, Any]:
     return {**{k: v for k, v in row.items() if k != "id"}, "key": row["id"]}
 
 
-_MOVE = _update(claims_table).values(x=bindparam("to_x"), y=bindparam("to_y"))
+_MOVE = (update(claims_table).where(claims_table.c.id == bindparam("key"))
+         .values(x=bindparam("to_x"), y=bindparam("to_y")))
 """A claim only moved (`EditPlan.event.moved_claims`) has its two places written, not
 its whole row again: Ctrl+L moves every card (README, "Performance")."""
 
