@@ -13,15 +13,21 @@ from pydantic import ValidationError
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.errors import InvalidDebateError, plain_message
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.model import Claim, DebateInfo, Link, PairKey
+from debate_editor.domain.model import POSITION_LIMIT, Claim, DebateInfo, Link, PairKey
 from debate_editor.domain.validation import link_problems, undercut_circles
 
 
-def check_edit(graph: DebateGraph, edit: Edit, removed_links: list[str]) -> None:
+def check_edit(graph: DebateGraph, edit: Edit, removed_links: list[str],
+               moved: frozenset[str] | None = None) -> None:
     """Raise InvalidDebateError naming every rule `edit` would break on `graph`, where
-    `removed_links` are all the links it takes away (see `edit_plan.cascade`)."""
-    problems = [*_named_twice(edit), *_unchecked_values(edit), *_missing_or_taken(graph, edit,
-                                                                                  removed_links)]
+    `removed_links` are all the links it takes away (see `edit_plan.cascade`) and `moved`
+    the claims it only moves (`only_moved`), if they are known already."""
+    if len({c.id for c in edit.update_claims}) < len(edit.update_claims):
+        moved = frozenset()  # an id twice (refused below): check every value it names
+    elif moved is None:
+        moved = frozenset(c.id for c in edit.update_claims if only_moved(graph, c))
+    problems = [*_named_twice(edit), *_unchecked_values(edit, moved),
+                *_missing_or_taken(graph, edit, removed_links)]
     removed = set(removed_links)
     claim_ids = _Ids(graph.claims, (c.id for c in edit.add_claims), set(edit.remove_claims))
     link_ids = _Ids(graph.links, (link.id for link in edit.add_links), removed)
@@ -86,13 +92,14 @@ def _named_twice(edit: Edit) -> list[str]:
     return problems
 
 
-def _unchecked_values(edit: Edit) -> list[str]:
+def _unchecked_values(edit: Edit, moved: frozenset[str]) -> list[str]:
     """The models' own rules (a claim needs text, a position is a number, only an
     objection undercuts), asked again of values `model_copy` or `model_construct` let
     through unchecked, so that nothing written makes the file refuse to open later."""
     problems: list[str] = []
     values: list[Claim | Link | DebateInfo] = [
-        *edit.add_claims, *edit.update_claims, *edit.add_links, *edit.update_links
+        *edit.add_claims, *(c for c in edit.update_claims if c.id not in moved),
+        *edit.add_links, *edit.update_links,
     ]
     if edit.info is not None:
         values.append(edit.info)
@@ -102,6 +109,29 @@ def _unchecked_values(edit: Edit) -> list[str]:
         except ValidationError as error:
             problems.append(plain_message(error))
     return problems
+
+
+def only_moved(graph: DebateGraph, claim: Claim) -> bool:
+    """Whether `claim` is the debate's claim (valid already) with nothing but a new
+    position that keeps the rule of positions: a move, as a drag or a layout of every
+    card makes it, needs no more checking than that (README, "Performance")."""
+    old = graph.claims.get(claim.id)
+    if old is None:
+        return False
+    before, after = old.__dict__, claim.__dict__
+    if before.keys() != after.keys():
+        return False
+    for name, value in after.items():
+        if name in _PLACE:
+            if not (value is None or (type(value) is float
+                                      and -POSITION_LIMIT <= value <= POSITION_LIMIT)):
+                return False
+        elif value is not before[name]:
+            return False
+    return True
+
+
+_PLACE = frozenset({"x", "y"})
 
 
 class _Ids:

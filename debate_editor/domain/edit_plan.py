@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from debate_editor.domain.edit import Edit
-from debate_editor.domain.edit_checks import check_edit
+from debate_editor.domain.edit_checks import check_edit, only_moved
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
 from debate_editor.domain.model import DebateInfo, Link, utc_now
@@ -77,7 +77,8 @@ def plan_edit(graph: DebateGraph, info: DebateInfo, edit: Edit) -> EditPlan:
     InvalidDebateError; nothing is changed either way."""
     edit = shrink_groups(graph, edit)
     removed_links = cascade(graph, edit)
-    check_edit(graph, edit, removed_links)
+    moved = frozenset(c.id for c in edit.update_claims if only_moved(graph, c))
+    check_edit(graph, edit, removed_links, moved)
     gone_links = [graph.links[i] for i in reversed(removed_links)]  # arrows first
     inverse = Edit(
         add_claims=tuple(graph.claims[i] for i in edit.remove_claims),
@@ -100,6 +101,7 @@ def plan_edit(graph: DebateGraph, info: DebateInfo, edit: Edit) -> EditPlan:
         removed_links=frozenset(removed_links),
         info_changed=edit.info is not None,
         label=edit.label,
+        moved_claims=moved,
     )
     return EditPlan(edit, tuple(removed_links), after, inverse, event)
 

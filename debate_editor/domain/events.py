@@ -23,6 +23,9 @@ class DebateChanged:
     removed_links: frozenset[str] = frozenset()
     info_changed: bool = False
     label: str = ""
+    moved_claims: frozenset[str] = frozenset()
+    """Those of `changed_claims` whose position alone changed: a view that shows no
+    positions has nothing to do for them (README, "Performance")."""
 
     @property
     def structure_changed(self) -> bool:

@@ -110,8 +110,8 @@ def _layout_tree(graph: DebateGraph, depths: Mapping[str, int]) -> _Tree:
             if link.is_undercut and link.to_link in unit_of_link:
                 units[unit_of_link[link.to_link]].extend(kids)
                 continue
-            for kid in kids:
-                unit_of_link.update({out.id: len(units) for out in graph.outgoing(kid)})
+            for kid in kids:  # (in any order: every one maps to this unit)
+                unit_of_link.update({out.id: len(units) for out in graph.outgoing_unsorted(kid)})
             units.append(kids)
             sides.append(0 if link.kind is LinkKind.SUPPORT else 1)
         if not units:
@@ -126,6 +126,9 @@ def _layout_tree(graph: DebateGraph, depths: Mapping[str, int]) -> _Tree:
                 return 0
             return -1 if sum(others) / len(others) < here else 1
 
+        if len(units) == 1:  # nothing to rank (half the claims of a big debate)
+            children[cid] = units[0]
+            continue
         ranked = sorted(range(len(units)), key=lambda i: (sides[i], pull(units[i]), i))
         children[cid] = [kid for i in ranked for kid in units[i]]
     return _Tree(parent, children, order)

@@ -172,9 +172,10 @@ class DebateDocument:
 
     def prepare_writing(self) -> None:
         """Bring SQLAlchemy up now (a window does, once its first frame is shown), so that
-        the first edit does not wait for it."""
+        the first edit does not wait for it, nor for the module that writes it."""
         if self._raw is not None and not self.read_only:
             self._live()
+            import debate_editor.store.tables  # noqa: F401 - loaded now, used by apply
 
     def _attach(self, raw: sqlite3.Connection, mode: str,
                 lock: debate_file.WriterLock | None) -> None:

@@ -85,6 +85,11 @@ def _keyed(row: Row) -> dict[str, Any]:
     return {**{k: v for k, v in row.items() if k != "id"}, "key": row["id"]}
 
 
+_MOVE = (update(claims_table).where(claims_table.c.id == bindparam("key"))
+         .values(x=bindparam("to_x"), y=bindparam("to_y")))
+"""A claim only moved (`EditPlan.event.moved_claims`) has its two places written, not
+its whole row again: Ctrl+L moves every card (README, "Performance")."""
+
 _DELETE = {table.name: delete(table).where(table.c.id == bindparam("key"))
            for table in (claims_table, links_table)}
 _PREMISES_OF = delete(premises_table).where(premises_table.c.link == bindparam("key"))
@@ -106,7 +111,11 @@ def write_edit(conn: Connection, plan: EditPlan) -> None:
     ordered = links_in_dependency_order(edit.add_links)
     _run(conn, _INSERT["links"], [link_row(link) for link in ordered])
     _run(conn, _INSERT["premises"], [row for link in ordered for row in premise_rows(link)])
-    _run(conn, _UPDATE["claims"], [_keyed(claim_row(c)) for c in edit.update_claims])
+    moved = plan.event.moved_claims
+    _run(conn, _UPDATE["claims"],
+         [_keyed(claim_row(c)) for c in edit.update_claims if c.id not in moved])
+    _run(conn, _MOVE, [{"to_x": c.x, "to_y": c.y, "key": c.id}
+                       for c in edit.update_claims if c.id in moved])
     _run(conn, _UPDATE["links"], [_keyed(link_row(link)) for link in edit.update_links])
     # a changed link's premises are written again whole (a few rows; the order may move)
     _run(conn, _PREMISES_OF, [{"key": link.id} for link in edit.update_links])

@@ -125,7 +125,8 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
         self.apply_folds()
         if self._current is not None and self._current not in self.scene.cards:
             self._current = None
-        if self._filter and (event.structure_changed or event.changed_claims):
+        if self._filter and (event.structure_changed
+                             or event.changed_claims - event.moved_claims):
             self.set_filter(self._filter)
 
     def _on_selection(self) -> None:

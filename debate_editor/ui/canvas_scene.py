@@ -194,7 +194,8 @@ class DebateScene(QGraphicsScene):
             if card is None:
                 continue
             claim = graph.claims[cid]
-            card.set_claim(claim)
+            if cid not in event.moved_claims:  # a move leaves the face as it is
+                card.set_claim(claim)
             if claim.x is not None and claim.y is not None:
                 card.setPos(claim.x, claim.y)  # Qt does nothing if it is there already
             reroute.add(cid)  # which also shows the card where it is now
@@ -246,19 +247,22 @@ class DebateScene(QGraphicsScene):
                 continue
             found.add(link_id)
             pending.extend(arrows_at.get(link_id, ()))
-        # An undercut points at the middle of the arrow it attacks: route that one first.
+        # A plain arrow runs between two cards only: those go first, in one batch. An
+        # undercut points at the middle of the arrow it attacks: route that one first.
         lines: list[tuple[str, float, float, float, float, LinkKind]] = []
-        for link in links_in_dependency_order([arrows[i].link for i in found]):
-            arrow = arrows[link.id]
+        others: list[Link] = []
+        for link_id in found:
+            arrow = arrows[link_id]
+            link = arrow.link
             if link.to_claim is None or link.is_group:
-                overview.set_arrows(lines)
-                lines = []
-                self._route(arrow)
+                others.append(link)
                 continue
             curve = link_curve(place(link.source), place(link.to_claim))
             arrow.set_curve(curve)
-            lines.append((link.id, curve[0], curve[1], curve[6], curve[7], link.kind))
+            lines.append((link_id, curve[0], curve[1], curve[6], curve[7], link.kind))
         overview.set_arrows(lines)
+        for link in links_in_dependency_order(others):
+            self._route(arrows[link.id])
 
     def fit_scene_rect(self, bounds: QRectF | None = None) -> None:
         """Room around the map to scroll into."""

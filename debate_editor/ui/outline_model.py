@@ -264,7 +264,7 @@ class OutlineModel(QAbstractItemModel):
         top = {node.claim_id for node in self.root.children or ()}
         if moved:
             resync.append(self.root)  # theses come and go with links
-        for claim_id in event.changed_claims:
+        for claim_id in event.changed_claims - event.moved_claims:  # no row shows a place
             face = _face(self.document, claim_id)
             if claim_id in self._faces and face != self._faces[claim_id]:
                 if claim_id in top and face[0] != self._faces[claim_id][0]:

@@ -118,6 +118,10 @@ def bench_size(n: int, args: argparse.Namespace, folder: Path) -> dict[str, dict
     rows["open"] = {"value": statistics.median(o["open"] for o in opens),
                     "bare": statistics.median(o["read_rows"] for o in opens),
                     "bare_what": "SQLite reads every row"}
+    rows["after_first_frame"] = {
+        "value": statistics.median(o["after_first_frame"] for o in opens),
+        "note": "SQLAlchemy brought up for the first edit (ui/app.py does it after the "
+                "first frame)"}
 
     say("window")
     _, peak, outs = median_run([*py, window_script, "window", str(debate),

@@ -6,6 +6,7 @@ from typing import Any
 
 LABELS = {
     "open": "open → first frame",
+    "after_first_frame": "  then, before the first edit",
     "layout": "auto layout (Ctrl+L)",
     "repaint_100": "full repaint, 100 %",
     "repaint_fit": "full repaint, fit-to-view",
