@@ -67,6 +67,9 @@ from debate_editor.store.server_url import ServerAddress
 from debate_editor.store.tables import read_info, read_rows, write_edit
 from debate_editor.store.version import SCHEMA_VERSION
 
+_SNAPSHOT = text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+"""Readers see one snapshot of every table; writers stay READ COMMITTED, so an edit that
+waited for the debate's lock sees what the edit before it committed."""
 _NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 _ROLE = text("SELECT current_user")
 
@@ -164,8 +167,9 @@ class ServerDocument(DebateDocument):
 
     def _read_everything(self) -> None:
         """Read the whole debate, its versions and the last seq, in one snapshot."""
-        conn = self._connection().execution_options(isolation_level="REPEATABLE READ")
+        conn = self._connection()
         with conn.begin(), gc_paused():
+            conn.execute(_SNAPSHOT)
             info, claims, links = read_rows(conn, ROW_ORDER)
             versions = {(k, i): int(s) for k, i, s in conn.execute(select(
                 row_edits_table.c.kind, row_edits_table.c.row_id, row_edits_table.c.seq))}
@@ -324,9 +328,10 @@ class ServerDocument(DebateDocument):
     def catch_up(self) -> DebateChanged | None:
         """Read every edit logged since the last one read; tell the views what changed,
         as one event. A read that fails leaves the document as it was and raises."""
-        conn = self._connection().execution_options(isolation_level="REPEATABLE READ")
+        conn = self._connection()
         try:
             with conn.begin():
+                conn.execute(_SNAPSHOT)
                 logged = conn.execute(
                     select(edit_log_table.c.seq, edit_log_table.c.claims,
                            edit_log_table.c.links, edit_log_table.c.by,
