@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := seeds/dod-safety.debate
 
-.PHONY: run test fuzz lint bench bench-smoke clean package package-test icons pg bench-pg
+.PHONY: run test fuzz lint bench bench-smoke clean package package-test icons pg bench-pg bench-team
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,13 @@ bench: $(VENV)/.installed
 # SQLite's (tests/benchmarks/pg_commit.py).
 bench-pg: $(VENV)/.installed-test
 	$(BIN)/python tests/benchmarks/pg_commit.py --json bench-results-pg.json
+
+# Team debates on a throwaway server (tests/benchmarks/bench_team.py): an edit's commit
+# beside a bare one, one member's commit to another's window repainted, a big debate
+# opened from the server beside a file. Apart from `bench`, which needs no server.
+bench-team: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_team.py \
+		--json bench-results-team.json
 
 bench-smoke: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench.py --sizes 200 --repeats 1 \
