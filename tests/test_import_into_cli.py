@@ -59,9 +59,6 @@ def test_import_into_refuses_a_bad_source_and_changes_nothing(
     assert target.read_bytes() == before
     result = run_cli("import", str(empty), "--into", str(tmp_path / "absent.debate"))
     assert result.returncode == 1 and not (tmp_path / "absent.debate").exists()
-    # Into a server debate: not built yet, and said so (README, "Team debates on a server").
-    result = run_cli("import", str(empty), "--into", "postgresql://h/db?debate=d")
-    assert result.returncode == 1 and "not built yet" in result.stderr
 
 
 def test_import_takes_one_of_o_and_into(seed_file: Path, tmp_path: Path) -> None:

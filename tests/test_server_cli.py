@@ -172,3 +172,39 @@ def test_a_file_a_server_cannot_hold_is_refused_naming_the_claim(
     assert result.stderr == (f"debate-editor: {url}: cannot be written: claim c1 holds a NUL "
                              "character (\\x00), which PostgreSQL's text cannot hold.\n")
     assert "there is no debate named nul" in run_cli("info", url).stderr
+
+
+def test_import_into_a_server_debate_is_one_edit_the_team_sees(
+        seed_file: Path, fresh_pg_url: str, tmp_path: Path) -> None:
+    """`import SRC --into URL` adds the claims as one logged edit, so every window on the
+    debate follows it; a source with no claims changes nothing there."""
+    from debate_editor.store.server_document import ServerDocument
+    from debate_editor.store.server_url import parse_server_url
+
+    url = f"{fresh_pg_url}?debate=into"
+    assert run_cli("copy", str(seed_file), url).returncode == 0
+    before = _json(url)
+    watching = ServerDocument.open_server(parse_server_url(url), by="Ann")
+    start = watching.seen_seq
+    try:
+        notes = tmp_path / "notes.argdown"
+        notes.write_text("[Tax]: Carbon should be taxed.\n  + <Price>: Prices steer choices.\n",
+                         encoding="utf-8")
+        result = run_cli("import", str(notes), "--into", url)
+        assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+        after = _json(url)
+        old = {c["id"] for c in before["claims"]}  # type: ignore[union-attr]
+        new = [c for c in after["claims"] if c["id"] not in old]  # type: ignore[union-attr]
+        assert sorted(c["text"] for c in new) == ["Carbon should be taxed.",
+                                                  "Prices steer choices."]
+        changed = watching.catch_up()
+        assert changed is not None and set(changed.added_claims) == {c["id"] for c in new}
+        assert watching.seen_seq == start + 1  # one edit in the log, not one per claim
+        empty = tmp_path / "empty.json"
+        empty.write_text('{"info": {"title": "E"}, "claims": [], "links": []}',
+                         encoding="utf-8")
+        refused = run_cli("import", str(empty), "--into", url)
+        assert refused.returncode == 1 and "holds no claims" in refused.stderr
+        assert _json(url) == after
+    finally:
+        watching.close()
