@@ -15,10 +15,9 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QDockWidget,
     QFileDialog,
@@ -51,6 +50,7 @@ from debate_editor.ui.shortcut_sheet import ShortcutSheet
 from debate_editor.ui.status_views import status_handlers
 from debate_editor.ui.team_link import TeamLink
 from debate_editor.ui.untitled import is_untitled, open_document
+from debate_editor.ui.window_picture import debate_paths, first_size, grab_alone
 from debate_editor.ui.window_registry import WindowRegistry
 from debate_editor.ui.window_views import WindowViews
 
@@ -322,11 +322,11 @@ class MainWindow(QMainWindow):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if _debate_paths(event.mimeData()):
+        if debate_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        paths = _debate_paths(event.mimeData())
+        paths = debate_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             for path in paths:
@@ -364,28 +364,14 @@ class MainWindow(QMainWindow):
         """Render one view, laid out and fitted, at exactly `size`; exit status."""
         if view in ("columns", "outline", "argdown", "presentation"):
             ok = self.window_views.screenshot(view, path, size)
-            self.close()
-            return 0 if ok else 1
-        if view not in self.views:
+        elif view in self.views:
+            ok = grab_alone(self, self.show_view(view), path, size, hide=(
+                self.menuBar(), self.statusBar(),
+                self.read_only_bar.bar,  # a screenshot opens the file read-only
+                *self.docks.values()))  # the map alone
+        else:
             self.close()
             raise DebateError(f"the {view} view is not available yet.")
-        shown = self.show_view(view)
-        self.menuBar().hide()
-        self.statusBar().hide()
-        self.read_only_bar.bar.hide()  # a screenshot opens the file read-only
-        for dock in self.docks.values():
-            dock.hide()  # the map alone
-        for name_ in ("setHorizontalScrollBarPolicy", "setVerticalScrollBarPolicy"):
-            for scroller in shown.findChildren(QAbstractScrollArea):
-                getattr(scroller, name_)(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.resize(QSize(*size))
-        self.show()
-        QApplication.processEvents()
-        prepare = getattr(shown, "prepare_screenshot", None)
-        if prepare is not None:
-            prepare()
-        QApplication.processEvents()
-        ok = self.grab().save(str(path))
         self.close()
         return 0 if ok else 1
 
@@ -406,14 +392,3 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         unsettle()
 
-
-def first_size(screen: QSize) -> QSize:
-    """A first window: most of the screen, 1200×800 where the screen has room for it."""
-    return QSize(min(screen.width(), max(1200, round(0.9 * screen.width()))),
-                 min(screen.height(), max(800, round(0.9 * screen.height()))))
-
-
-def _debate_paths(mime: QMimeData | None) -> list[Path]:
-    urls = mime.urls() if mime is not None and mime.hasUrls() else []
-    return [Path(u.toLocalFile()) for u in urls
-            if u.isLocalFile() and u.toLocalFile().endswith(EXTENSION)]
