@@ -18,165 +18,41 @@ import re
 from collections.abc import Callable
 
 from debate_editor.domain.errors import ImportFormatError
+from debate_editor.formats.argdown.patterns import (
+    COMMENT_AFTER_EMPTYLINE_PATTERN,
+    COMMENT_AFTER_NEWLINE_PATTERN,
+    COMMENT_PATTERN,
+    DEFAULT_MODE,
+    EMPHASIS,
+    EMPTYLINE_PATTERN,
+    HEADING_PATTERN,
+    INFERENCE_MODE,
+    INFERENCE_START_PATTERN,
+    ORDERED_ITEM_PATTERN,
+    PLAIN,
+    RELATION_PATTERNS,
+    STATEMENT_NUMBER_PATTERN,
+    UNORDERED_ITEM_PATTERN,
+    candidates,
+)
 from debate_editor.formats.argdown.tokens import (
-    ARGUMENT_DEFINITION,
-    ARGUMENT_MENTION,
-    ARGUMENT_REFERENCE,
     COMMENT,
-    CONTRADICTION,
-    DATA,
     DEDENT,
     EMPTYLINE,
-    ESCAPED_CHAR,
-    FREESTYLE,
-    FRONT_MATTER,
     HEADING_START,
-    INCOMING_ATTACK,
-    INCOMING_SUPPORT,
-    INCOMING_UNDERCUT,
     INDENT,
     INFERENCE_END,
     INFERENCE_START,
     LINE_BREAKS,
-    LINK,
-    LIST_DELIMITER,
     NEWLINE,
     ORDERED_LIST_ITEM,
-    OUTGOING_ATTACK,
-    OUTGOING_SUPPORT,
-    OUTGOING_UNDERCUT,
     RELATIONS,
     SKIPPED,
-    SPACES,
-    SPECIAL_CHAR,
-    STATEMENT_DEFINITION,
-    STATEMENT_MENTION,
     STATEMENT_NUMBER,
-    STATEMENT_REFERENCE,
-    TAG,
-    TAG_PATTERN,
     UNORDERED_LIST_ITEM,
-    UNUSED_CONTROL_CHAR,
     Token,
 )
 from debate_editor.formats.imported import warning_at
-
-# JavaScript's `.` and `\s`, which differ from Python's.
-_DOT = r"[^\n\r\u2028\u2029]"
-_WS = "\t\n\x0b\x0c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_S = f"[{_WS}]"
-_NS = f"[^{_WS}]"
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-_RELATION_PATTERNS = {
-    INCOMING_SUPPORT: _rx(r"([' \t]*)(\+>)"),
-    INCOMING_ATTACK: _rx(r"([' \t]*)(->)"),
-    OUTGOING_SUPPORT: _rx(r"([' \t]*)(<?\+)"),
-    OUTGOING_ATTACK: _rx(r"([' \t]*)(<?-)"),
-    CONTRADICTION: _rx(r"([' \t]*)(><)"),
-    INCOMING_UNDERCUT: _rx(r"([' \t]*)(_>)"),
-    OUTGOING_UNDERCUT: _rx(rf"([' \t]*)(<_|(?:_(?={_S})))"),
-}
-_COMMENT_BODY = (
-    r"(?:<!--[^\u2028\u2029]*?-->)|(?:/\*[^\u2028\u2029]*?\*/)"
-    rf"|(?://{_DOT}*?(?=\r\n|\n|\r))"
-)
-_COMMENT = _rx(_COMMENT_BODY)
-_COMMENT_AFTER_EMPTYLINE = _rx(rf"(?:{_COMMENT_BODY})(?:[ \t]*\r\n|\n|\r)*")
-_COMMENT_AFTER_NEWLINE = _rx(
-    rf"(?:{_COMMENT_BODY})(?:[ \t]*(?:\r\n|\n|\r)(?!([ \t]*(\r\n|\n|\r))))?"
-)
-_EMPTYLINE = _rx(r"(?:[ \t]*(?:\r\n|\n)){2,}")
-_INFERENCE_START = _rx(r"[' \t]*-{2}")
-_HEADING = _rx(r"(#+)(?: )")
-_STATEMENT_NUMBER = _rx(r"[' \t]*\([0-9]+\)")
-_ORDERED_ITEM = _rx(rf"([' \t]*)[0-9]+\.(?={_S})")
-_UNORDERED_ITEM = _rx(rf"([' \t]*)\*(?={_S})")
-_END_FOLLOW = r"(?:[ \t]|(?=\n|\r|\)|\}|_|\.|,|!|\?|;|:|-|\*|\Z))"
-_EMPHASIS = {
-    # token type: (pattern, range type, opens?)
-    "AsteriskBoldEnd": (_rx(r"\*\*" + _END_FOLLOW), "AsteriskBold", False),
-    "UnderscoreBoldEnd": (_rx(r"__" + _END_FOLLOW), "UnderscoreBold", False),
-    "AsteriskItalicEnd": (_rx(r"\*" + _END_FOLLOW), "AsteriskItalic", False),
-    "UnderscoreItalicEnd": (_rx(r"_" + _END_FOLLOW), "UnderscoreItalic", False),
-    "AsteriskBoldStart": (_rx(rf"\*\*(?!{_S})"), "AsteriskBold", True),
-    "UnderscoreBoldStart": (_rx(rf"__(?!{_S})"), "UnderscoreBold", True),
-    "AsteriskItalicStart": (_rx(rf"\*(?!{_S})"), "AsteriskItalic", True),
-    "UnderscoreItalicStart": (_rx(rf"_(?!{_S})"), "UnderscoreItalic", True),
-}
-_PLAIN = {
-    FRONT_MATTER: _rx(r"===+[\s\S]*?===+"),
-    DATA: _rx(rf"\{{(?:(?!\}}{_S}[^,}}])(?:{_DOT}|\n))*\}}(?!{_S}*(?:,|\}}))"),
-    ESCAPED_CHAR: _rx(rf"\\{_DOT}(?: )*"),
-    SPECIAL_CHAR: _rx(rf"(?:\.{_NS}+?\.[ \t]?)|(?::{_NS}+?:[ \t]?)"),
-    NEWLINE: _rx(r"[ \t]*(?:\r\n|\n|\r)"),
-    LINK: _rx(r"\[[^\]]+?\]\([^)]+?\)[ \t]?"),
-    TAG: TAG_PATTERN,
-    STATEMENT_DEFINITION: _rx(rf"\[{_DOT}+?\]:"),
-    STATEMENT_REFERENCE: _rx(rf"\[[^-]{_DOT}*?\]"),
-    STATEMENT_MENTION: _rx(rf"@\[{_DOT}+?\][ \t]?"),
-    ARGUMENT_DEFINITION: _rx(rf"<{_DOT}+?>:"),
-    ARGUMENT_REFERENCE: _rx(rf"<[^-]{_DOT}*?>"),
-    ARGUMENT_MENTION: _rx(rf"@<{_DOT}+?>[ \t]?"),
-    SPACES: _rx(r"[ \t]+"),
-    FREESTYLE: _rx(r"[^\\@#*_\[\],.:;</>\-\r\n(){}]+"),
-    UNUSED_CONTROL_CHAR: _rx(r"[@#*_\[\],.:;</>\-(){}][ \t]?"),
-    INFERENCE_END: _rx(r"-{2,}"),
-    LIST_DELIMITER: _rx(r","),
-}
-
-_DEFAULT_MODE = (
-    COMMENT, FRONT_MATTER, DATA, ESCAPED_CHAR, SPECIAL_CHAR, EMPTYLINE, NEWLINE,
-    INFERENCE_START, *RELATIONS, HEADING_START, STATEMENT_NUMBER, ORDERED_LIST_ITEM,
-    UNORDERED_LIST_ITEM, "AsteriskBoldEnd", "UnderscoreBoldEnd", "AsteriskItalicEnd",
-    "UnderscoreItalicEnd", "AsteriskBoldStart", "UnderscoreBoldStart", "AsteriskItalicStart",
-    "UnderscoreItalicStart", LINK, TAG, STATEMENT_DEFINITION, STATEMENT_REFERENCE,
-    STATEMENT_MENTION, ARGUMENT_DEFINITION, ARGUMENT_REFERENCE, ARGUMENT_MENTION, SPACES,
-    FREESTYLE, UNUSED_CONTROL_CHAR,
-)
-_INFERENCE_MODE = (
-    COMMENT, NEWLINE, ESCAPED_CHAR, SPECIAL_CHAR, INFERENCE_END, DATA, LIST_DELIMITER,
-    SPACES, FREESTYLE, UNUSED_CONTROL_CHAR,
-)
-
-
-_INDENT_CHARS = " \t'"
-_FREESTYLE_EXCLUDED = "\\@#*_[],.:;</>-\r\n(){}"
-_FIRST_CHARS = {
-    COMMENT: "/<", FRONT_MATTER: "=", DATA: "{", ESCAPED_CHAR: "\\", SPECIAL_CHAR: ".:",
-    EMPTYLINE: " \t\r\n", NEWLINE: " \t\r\n", INFERENCE_START: _INDENT_CHARS + "-",
-    INCOMING_SUPPORT: _INDENT_CHARS + "+", INCOMING_ATTACK: _INDENT_CHARS + "-",
-    OUTGOING_SUPPORT: _INDENT_CHARS + "<+", OUTGOING_ATTACK: _INDENT_CHARS + "<-",
-    CONTRADICTION: _INDENT_CHARS + ">", INCOMING_UNDERCUT: _INDENT_CHARS + "_",
-    OUTGOING_UNDERCUT: _INDENT_CHARS + "<_", HEADING_START: "#",
-    STATEMENT_NUMBER: _INDENT_CHARS + "(", ORDERED_LIST_ITEM: _INDENT_CHARS + "0123456789",
-    UNORDERED_LIST_ITEM: _INDENT_CHARS + "*", LINK: "[", TAG: "#", STATEMENT_DEFINITION: "[",
-    STATEMENT_REFERENCE: "[", STATEMENT_MENTION: "@", ARGUMENT_DEFINITION: "<",
-    ARGUMENT_REFERENCE: "<", ARGUMENT_MENTION: "@", SPACES: " \t",
-    UNUSED_CONTROL_CHAR: "@#*_[],.:;</>-(){}", INFERENCE_END: "-", LIST_DELIMITER: ",",
-    **{name: name[0].replace("A", "*").replace("U", "_") for name in _EMPHASIS},
-}
-_CANDIDATES: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
-def _candidates(mode: tuple[str, ...], char: str) -> tuple[str, ...]:
-    """The token kinds that can start with `char`, in the mode's order (a speed-up only:
-    every other kind fails on that character anyway)."""
-    key = (id(mode), char)
-    found = _CANDIDATES.get(key)
-    if found is None:
-        found = tuple(
-            kind for kind in mode
-            if (char not in _FREESTYLE_EXCLUDED if kind == FREESTYLE
-                else char in _FIRST_CHARS[kind])
-        )
-        if len(_CANDIDATES) < 20_000:
-            _CANDIDATES[key] = found
-    return found
 
 
 class _Lexer:
@@ -198,12 +74,12 @@ class _Lexer:
             INFERENCE_START: self._inference_start,
             HEADING_START: self._heading,
             STATEMENT_NUMBER: self._statement_number,
-            ORDERED_LIST_ITEM: lambda: self._list_item(_ORDERED_ITEM),
-            UNORDERED_LIST_ITEM: lambda: self._list_item(_UNORDERED_ITEM),
+            ORDERED_LIST_ITEM: lambda: self._list_item(ORDERED_ITEM_PATTERN),
+            UNORDERED_LIST_ITEM: lambda: self._list_item(UNORDERED_ITEM_PATTERN),
         }
         for name in RELATIONS:
-            self.matchers[name] = self._relation_matcher(_RELATION_PATTERNS[name])
-        for name, (pattern, range_type, opens) in _EMPHASIS.items():
+            self.matchers[name] = self._relation_matcher(RELATION_PATTERNS[name])
+        for name, (pattern, range_type, opens) in EMPHASIS.items():
             self.matchers[name] = self._emphasis_matcher(pattern, range_type, opens)
 
     # ---- the context the custom patterns look at ------------------------------------
@@ -273,11 +149,11 @@ class _Lexer:
     def _comment(self) -> str | None:
         last = self._last()
         if last is not None and last.type == EMPTYLINE:
-            pattern = _COMMENT_AFTER_EMPTYLINE
+            pattern = COMMENT_AFTER_EMPTYLINE_PATTERN
         elif last is not None and last.type == NEWLINE:
-            pattern = _COMMENT_AFTER_NEWLINE
+            pattern = COMMENT_AFTER_NEWLINE_PATTERN
         else:
-            pattern = _COMMENT
+            pattern = COMMENT_PATTERN
         found = pattern.match(self.text, self.pos)
         return found.group(0) if found else None
 
@@ -285,7 +161,7 @@ class _Lexer:
         last = self._last()
         if last is not None and last.type == EMPTYLINE:
             return None
-        found = _EMPTYLINE.match(self.text, self.pos)
+        found = EMPTYLINE_PATTERN.match(self.text, self.pos)
         if found is None:
             return None
         if found.end() < len(self.text):
@@ -294,7 +170,7 @@ class _Lexer:
 
     def _inference_start(self) -> str | None:
         if self._after(NEWLINE):
-            found = _INFERENCE_START.match(self.text, self.pos)
+            found = INFERENCE_START_PATTERN.match(self.text, self.pos)
             if found:
                 self.remaining_dedents()
                 return found.group(0)
@@ -302,14 +178,14 @@ class _Lexer:
 
     def _heading(self) -> str | None:
         if self._after(EMPTYLINE, NEWLINE):
-            found = _HEADING.match(self.text, self.pos)
+            found = HEADING_PATTERN.match(self.text, self.pos)
             if found:
                 return found.group(0)
         return None
 
     def _statement_number(self) -> str | None:
         if self._after(EMPTYLINE, NEWLINE):
-            found = _STATEMENT_NUMBER.match(self.text, self.pos)
+            found = STATEMENT_NUMBER_PATTERN.match(self.text, self.pos)
             if found:
                 self.remaining_dedents()
                 return found.group(0)
@@ -349,14 +225,14 @@ class _Lexer:
     # ---- the loop -------------------------------------------------------------------
     def run(self) -> list[Token]:
         text = self.text
-        mode: list[tuple[str, ...]] = [_DEFAULT_MODE]
+        mode: list[tuple[str, ...]] = [DEFAULT_MODE]
         while self.pos < len(text):
-            for kind in _candidates(mode[-1], text[self.pos]):
+            for kind in candidates(mode[-1], text[self.pos]):
                 matcher = self.matchers.get(kind)
                 if matcher is not None:
                     image = matcher()
                 else:
-                    found = _PLAIN[kind].match(text, self.pos)
+                    found = PLAIN[kind].match(text, self.pos)
                     image = found.group(0) if found else None
                 if image is not None:
                     break
@@ -372,7 +248,7 @@ class _Lexer:
             else:
                 self.column += len(image)
             if kind == INFERENCE_START:
-                mode.append(_INFERENCE_MODE)
+                mode.append(INFERENCE_MODE)
             elif kind == INFERENCE_END and len(mode) > 1:
                 mode.pop()
         if self.tokens and self.tokens[-1].type == EMPTYLINE:
