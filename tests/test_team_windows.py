@@ -135,3 +135,45 @@ def _end_sessions(url: str) -> None:
         conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                              "WHERE pid <> pg_backend_pid() AND datname = current_database()"))
     engine.dispose()
+
+
+def test_your_name_signs_the_next_edits_and_is_kept(qtbot, windows) -> None:  # type: ignore[no-untyped-def]
+    """File → Your Name…: typed into its dialog, shown to the others beside the next edit,
+    and kept for the team debates opened later."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from debate_editor.ui.team_open import open_team_debate, team_name
+
+    ann, bob = windows
+    file_menu = bob.menuBar().actions()[0].menu()
+    assert "Your &Name…" in [a.text() for a in file_menu.actions()]
+    typed: list[str] = []
+
+    def type_name() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(50, type_name)
+            return
+        field = box.findChild(QLineEdit)
+        typed.append(field.text())  # what it offered: the name kept before, here none
+        qtbot.keyClick(field, K.Key_A, CTRL)
+        qtbot.keyClicks(field, "Robert")
+        qtbot.keyClick(field, K.Key_Return)
+
+    _activate(qtbot, bob)
+    QTimer.singleShot(50, type_name)
+    bob.actions_by_key["your_name"].trigger()
+    assert typed == [""] and team_name() == "Robert"
+    assert "signed \u201cRobert\u201d" in bob.statusBar().currentMessage()
+    _retype(qtbot, bob, "c1", "Phones go in a box at the door")
+    qtbot.waitUntil(lambda: ann.canvas.scene.cards["c1"]._text
+                    == "Phones go in a box at the door", timeout=5000)
+    _activate(qtbot, ann)
+    ann.canvas.select("c1")
+    qtbot.waitUntil(lambda: "changed by Robert at" in inspector(ann).about.text(), timeout=3000)
+    later = open_team_debate(ann.document.address, interactive=False)  # type: ignore[arg-type]
+    try:
+        assert later.by == "Robert"  # and the next window on a team debate signs so too
+    finally:
+        later.close()

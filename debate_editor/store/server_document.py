@@ -100,6 +100,8 @@ class ServerDocument(DebateDocument):
         super().__init__(Path(address.debate), read_only=False)
         self.address: ServerAddress = address
         self.by = by
+        self.role = ""
+        """The database role this document connects as: who signs its edits by default."""
         self._server_engine: Engine | None = None
         self._server_conn: Connection | None = None
         self.seen_seq = 0
@@ -130,8 +132,8 @@ class ServerDocument(DebateDocument):
                     doc.schema_version = SCHEMA_VERSION
                 team_metadata.create_all(conn, checkfirst=True)
                 start_numbers(conn, address)
-                if not doc.by:
-                    doc.by = str(conn.execute(_ROLE).scalar_one())
+                doc.role = str(conn.execute(_ROLE).scalar_one())
+                doc.by = doc.by or doc.role
             doc._read_everything()
         except exc.DBAPIError as error:
             doc.close()
@@ -195,6 +197,10 @@ class ServerDocument(DebateDocument):
                 conn.close()
         if engine is not None:
             engine.dispose()
+
+    def sign_as(self, name: str) -> None:
+        """Sign the edits made from now on with `name` ("": the database role)."""
+        self.by = name.strip() or self.role
 
     def close(self) -> None:
         self._drop_connection()

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
             "undo": self.session.undo, "redo": self.session.redo,
             "find": self.find_bar.open, "find_next": self.find_bar.find_next,
             "shortcuts": self.show_shortcuts, "about": self.show_about,
+            "your_name": self._change_name,
             "present": self.present, "present_here": lambda: self.present(here=True),
             **{f"go_{name}": go_to(name)
                for name in ("map", "columns", "outline", "inspector", "argdown")},
@@ -338,6 +339,11 @@ class MainWindow(QMainWindow):
         if self.team is not None:
             self.team.edit_failed()  # a lost connection turns the window offline too
         warn(self, "Debate Editor", text)
+
+    def _change_name(self) -> None:
+        from debate_editor.ui.team_open import change_name  # the store's server half: on ask
+
+        change_name(self, self.document, self.say)
 
     def show_shortcuts(self) -> ShortcutSheet:
         sheet = ShortcutSheet(self)

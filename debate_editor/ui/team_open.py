@@ -3,12 +3,13 @@
 The password comes from `~/.pgpass` (libpq reads it by itself) or the URL; when the server
 asks for one that neither gave, the window asks for it, hidden as it is typed, and keeps
 it only in memory for this window's connections. Edits are signed with the name set in
-the window (Team → Your Name…, kept in the settings), else with the database role.
+the window (File → Your Name…, kept in the settings), else with the database role.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
@@ -36,6 +37,18 @@ def ask_name(parent: QWidget | None) -> str | None:
         return None
     QSettings().setValue(NAME_KEY, name.strip())
     return name.strip()
+
+
+def change_name(parent: QWidget | None, document: object, say: Callable[[str], None]) -> None:
+    """File → Your Name…: asked, kept for every team debate opened from now on, used at
+    once for this window's edits when it shows one, and the change said."""
+    name = ask_name(parent)
+    if name is None:
+        return
+    if isinstance(document, ServerDocument):
+        document.sign_as(name)
+    say(f"Your edits on team debates are signed \u201c{name}\u201d." if name
+        else "Your edits on team debates are signed with your database role.")
 
 
 def wants_password(error: DebateFileError) -> bool:
