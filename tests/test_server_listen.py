@@ -72,24 +72,47 @@ def _when_listening(admin: psycopg.Connection[tuple[object, ...]]) -> list[int]:
     raise AssertionError("no one listens")
 
 
-def test_watching_says_a_lost_connection_once_and_goes_on(fresh_pg_url: str) -> None:
+def test_watching_says_a_lost_connection_once_and_reads_what_it_missed(
+        fresh_pg_url: str) -> None:
+    """An edit committed while the watch was away is announced to no one: after the
+    reconnect it comes from the debate's log, with who made it, and only once."""
     from test_cli import run_cli
 
-    from debate_editor.store.watch import MISSED, server_changes
+    from debate_editor.domain import Claim
+    from debate_editor.domain.edit import Edit
+    from debate_editor.store.server_document import ServerDocument
+    from debate_editor.store.watch import server_changes
 
     url = f"{fresh_pg_url}?debate=team"
     assert run_cli("new", url, "--title", "Team").returncode == 0
+    address = parse_server_url(url)
+    ann = ServerDocument.open_server(address, by="Ann")
     said: list[str] = []
-    changes = server_changes(parse_server_url(url), said.append, pause=lambda _: None)
-    with ThreadPoolExecutor(1) as pool, psycopg.connect(fresh_pg_url, autocommit=True) as admin:
-        coming = pool.submit(next, changes)
-        for pid in _when_listening(admin):
-            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-        assert coming.result(timeout=60) == MISSED
-        assert len(said) == 1 and "lost the connection to the server" in said[0]
-        coming = pool.submit(next, changes)
-        _when_listening(admin)
-        _send(fresh_pg_url, Notice.of("team", 2, "bob", [], ["l1"]).payload())
-        assert coming.result(timeout=60) == {"claims": [], "links": ["l1"], "by": "bob",
-                                             "seq": 2}
-    changes.close()
+    made: list[str] = []
+
+    def edit_while_away(_seconds: float) -> None:  # the watch's pause before it reconnects
+        if not made:
+            claim = Claim(id=ann.ids.claim_id(), text="Made while no one listened")
+            ann.apply(Edit(label="Add", add_claims=(claim,)))
+            made.append(claim.id)
+
+    changes = server_changes(address, said.append, pause=edit_while_away)
+    try:
+        with (ThreadPoolExecutor(1) as pool,
+              psycopg.connect(fresh_pg_url, autocommit=True) as admin):
+            coming = pool.submit(next, changes)
+            for pid in _when_listening(admin):
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            missed = coming.result(timeout=60)
+            assert missed == {"claims": made, "links": [], "by": "Ann", "seq": ann.seen_seq}
+            assert len(said) == 1 and "lost the connection to the server" in said[0]
+            coming = pool.submit(next, changes)
+            _when_listening(admin)
+            _send(fresh_pg_url, Notice.of("team", ann.seen_seq, "Ann", made, []).payload())
+            _send(fresh_pg_url, Notice.of("team", 99, "bob", [], ["l1"]).payload())
+            # the first (already read from the log) is not told again
+            assert coming.result(timeout=60) == {"claims": [], "links": ["l1"], "by": "bob",
+                                                 "seq": 99}
+    finally:
+        changes.close()
+        ann.close()
