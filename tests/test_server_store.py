@@ -21,6 +21,7 @@ from debate_editor.store.server import (
     server_debate_exists,
     write_server_debate,
 )
+from debate_editor.store.server_document import ServerDocument
 from debate_editor.store.server_schema import FIRST_SERVER_VERSION, SERVER_STEPS
 from debate_editor.store.server_url import ServerAddress, parse_server_url
 from debate_editor.store.version import SCHEMA_VERSION
@@ -123,6 +124,8 @@ def test_newer_and_damaged_server_debates_are_refused_saying_so(fresh_pg_url: st
             conn.execute(sa.text(statement))
         with pytest.raises(DebateFileError, match=words):
             read_server_debate(address)
+        with pytest.raises(DebateFileError, match=words):  # the window reads it its own way
+            ServerDocument.open_server(address)
     engine.dispose()
 
 

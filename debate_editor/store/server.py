@@ -22,7 +22,7 @@ from sqlalchemy.schema import CreateSchema, DropSchema
 
 from debate_editor.domain.errors import DebateFileError, InvalidDebateError, plain_message
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.model import Debate, DebateInfo
+from debate_editor.domain.model import Claim, Debate, DebateInfo, Link
 from debate_editor.domain.validation import check_debate
 from debate_editor.store.file import unstorable_text
 from debate_editor.store.rows import RowError
@@ -146,33 +146,39 @@ def read_server_debate(address: ServerAddress) -> ServerDebate:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         try:
             with conn.begin() as transaction:
-                version = _readable_version(conn, address)
+                version = checked_version(conn, address)
                 if version < SCHEMA_VERSION:
                     upgrade_server(conn, version)  # rolled back below: reading never writes
-                info, claims, links = read_rows(conn, ROW_ORDER)
+                info, claims, links = read_checked(conn, address)
                 transaction.rollback()
         except exc.DBAPIError as error:
             raise DebateFileError(address, f"cannot be read ({driver_words(error)}).") from None
-        except (ValidationError, RowError, InvalidDebateError, LookupError, TypeError) as error:
-            detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
-            raise DebateFileError(address, f"is damaged ({detail.splitlines()[0]}).") from None
-    if info is None:
-        raise DebateFileError(address, "is damaged (it has no debate record).")
-    try:
-        check_debate(claims, links)
-    except InvalidDebateError as error:
-        raise DebateFileError(address, f"is damaged ({error}).") from None
     debate = Debate.model_construct(info=info, claims=tuple(claims), links=tuple(links))
     return ServerDebate(address, debate, version)
+
+
+def read_checked(conn: Connection, address: ServerAddress
+                 ) -> tuple[DebateInfo, list[Claim], list[Link]]:
+    """Every row of the debate, held to the rules a file's rows are held to (anyone with
+    the database's password could have written them); DebateFileError "is damaged"."""
+    try:
+        info, claims, links = read_rows(conn, ROW_ORDER)
+        check_debate(claims, links)
+    except (ValidationError, RowError, InvalidDebateError, LookupError, TypeError) as error:
+        detail = plain_message(error) if isinstance(error, ValidationError) else str(error)
+        raise DebateFileError(address, f"is damaged ({detail.splitlines()[0]}).") from None
+    if info is None:
+        raise DebateFileError(address, "is damaged (it has no debate record).")
+    return info, claims, links
 
 
 def readable_version(address: ServerAddress) -> int:
     """The debate's schema version, or DebateFileError saying why it cannot be read."""
     with _connected(address) as conn, conn.begin():
-        return _readable_version(conn, address)
+        return checked_version(conn, address)
 
 
-def _readable_version(conn: Connection, address: ServerAddress) -> int:
+def checked_version(conn: Connection, address: ServerAddress) -> int:
     state = _state(conn, address)
     if state == "missing":
         raise DebateFileError(address, f"there is no debate named {address.debate} in the "

@@ -25,15 +25,7 @@ from collections.abc import Collection, Container, Mapping
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    exc,
-    insert,
-    select,
-    text,
-    tuple_,
-)
+from sqlalchemy import Connection, Engine, exc, insert, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from debate_editor.domain.collector import gc_paused
@@ -62,9 +54,9 @@ from debate_editor.store.server_rows import (
     start_numbers,
     touched,
 )
-from debate_editor.store.server_schema import ROW_ORDER, upgrade_server
+from debate_editor.store.server_schema import upgrade_server
 from debate_editor.store.server_url import ServerAddress
-from debate_editor.store.tables import read_info, read_rows, write_edit
+from debate_editor.store.tables import read_info, write_edit
 from debate_editor.store.version import SCHEMA_VERSION
 
 _SNAPSHOT = text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -117,18 +109,17 @@ class ServerDocument(DebateDocument):
     # ---- opening and closing ---------------------------------------------------------
     @classmethod
     def open_server(cls, address: ServerAddress, *, by: str = "") -> ServerDocument:
-        """Open the debate for editing, or DebateFileError as `read_server_debate` says
-        (no server, no such debate, not ours, newer, damaged)."""
-        read = server.read_server_debate(address)  # every refusal in one place
+        """Open the debate for editing (read once), or DebateFileError: no server, no such
+        debate, not ours, newer, damaged."""
         doc = cls(address, by=by)
-        doc.schema_version = read.schema_version
         doc._connect()
         conn = doc._connection()
         try:
             with conn.begin():
                 conn.execute(server.DEBATE_LOCK, {"key": server.lock_key(address)})
-                if read.schema_version < SCHEMA_VERSION:
-                    upgrade_server(conn, read.schema_version)
+                doc.schema_version = server.checked_version(conn, address)
+                if doc.schema_version < SCHEMA_VERSION:
+                    upgrade_server(conn, doc.schema_version)
                     doc.schema_version = SCHEMA_VERSION
                 team_metadata.create_all(conn, checkfirst=True)
                 start_numbers(conn, address)
@@ -172,15 +163,13 @@ class ServerDocument(DebateDocument):
         conn = self._connection()
         with conn.begin(), gc_paused():
             conn.execute(_SNAPSHOT)
-            info, claims, links = read_rows(conn, ROW_ORDER)
+            info, claims, links = server.read_checked(conn, self.address)
             versions = {(k, i): int(s) for k, i, s in conn.execute(select(
                 row_edits_table.c.kind, row_edits_table.c.row_id, row_edits_table.c.seq))}
             log = edit_log_table.c
             self.authors = {int(q): (str(b), a) for q, b, a in conn.execute(
                 select(log.seq, log.by, log.at))}
             self.seen_seq = max(self.authors, default=0)
-        if info is None:
-            raise DebateFileError(self.address, "is damaged (it has no debate record).")
         self.info, self.graph, self.versions = info, DebateGraph(claims, links), versions
         self.ids = _ServerIds(self, self.graph.claims, self.graph.links)
 
@@ -269,7 +258,10 @@ class ServerDocument(DebateDocument):
             for row in rows:
                 self.versions[row] = seq
         self.events.emit(plan.event)
-        self.catch_up()  # edits logged between the last one read and this one
+        if seq == self.seen_seq + 1:
+            self.seen_seq = seq  # no one committed between the last edit read and this one
+        else:
+            self.catch_up()  # edits logged in between (this one's rows read again, equal)
         self._made[id(plan.inverse)] = (plan.inverse, seq)
         return plan.inverse
 
