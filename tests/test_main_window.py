@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from debate_editor.store import DebateDocument
 from debate_editor.ui import main_window as main_window_module
-from debate_editor.ui.command_table import COMMANDS, key_sequences
+from debate_editor.ui.command_table import COMMANDS, key_sequences, mnemonic
 from debate_editor.ui.main_window import MainWindow
 from debate_editor.ui.untitled import open_document, untitled_folder
 
@@ -173,3 +173,22 @@ def test_zoom_with_keys_and_ctrl_wheel(qtbot, seed_copy: Path) -> None:  # type:
     after = view.mapToScene(spot.toPoint())  # zoomed at the mouse: that point stays put
     assert abs(after.x() - under.x()) < 3 and abs(after.y() - under.y()) < 3
     assert window.session.undo_stack.count() == 0
+
+
+def test_every_menu_letter_opens_one_entry(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """In a menu, pressing an underlined letter runs its entry at once only when no other
+    entry of that menu has the same letter (Qt cycles between them instead)."""
+    window = open_window(qtbot, seed_copy)
+    bar = [a for a in window.menuBar().actions() if a.menu() is not None]
+    titles = [mnemonic(a.text()) for a in bar]
+    assert None not in titles and len(set(titles)) == len(titles)
+    menus = [a.menu() for a in bar]
+    for menu in menus:  # and every submenu of theirs, Open Recent and Panels among them
+        menus += [a.menu() for a in menu.actions() if a.menu() is not None]
+    assert "Pane&ls" in [a.text() for a in window.menuBar().actions()[3].menu().actions()]
+    for top in menus:
+        entries = [a for a in top.actions() if not a.isSeparator()]
+        letters = [mnemonic(a.text()) for a in entries]
+        assert None not in letters, [a.text() for a in entries]
+        twice = {x for x in letters if letters.count(x) > 1}
+        assert not twice, (top.title(), [a.text() for a in entries if mnemonic(a.text()) in twice])

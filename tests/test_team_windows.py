@@ -147,7 +147,7 @@ def test_your_name_signs_the_next_edits_and_is_kept(qtbot, windows) -> None:  # 
 
     ann, bob = windows
     file_menu = bob.menuBar().actions()[0].menu()
-    assert "Your &Name…" in [a.text() for a in file_menu.actions()]
+    assert "Your Na&me…" in [a.text() for a in file_menu.actions()]
     typed: list[str] = []
 
     def type_name() -> None:

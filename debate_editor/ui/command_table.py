@@ -14,7 +14,7 @@ the debate: their actions follow `Session.editable`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
@@ -47,11 +47,28 @@ class TableCommand:
     """A submenu (a key of `SUBMENUS`) that stands just above it (and its separator)."""
 
 
-SUBMENUS = {"recent": "Open &Recent", "export_as": "Export &As"}
+SUBMENUS = {"recent": "Open &Recent", "export_as": "Export A&s"}
 """Submenus the window fills when they open; the table says where they stand."""
 
 ARROW_TEXTS = {"add_objection": "Object to This Arrow (Undercut)", "delete": "Delete Arrow"}
 """How the map's context menu words a command when it acts on an arrow."""
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter a menu entry's text underlines ('&&' is a plain ampersand), lowercase."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def with_mnemonic(text: str, taken: Iterable[str]) -> str:
+    """`text` underlining its first letter that none of the entries `taken` underlines:
+    in a menu a letter runs its entry at once only when it is that entry's alone."""
+    used = {mnemonic(entry) for entry in taken}
+    for at, char in enumerate(text):
+        if char.isalnum() and char.lower() not in used:
+            return f"{text[:at]}&{text[at:]}"
+    return text
 
 
 def menu_text(key: str, *, on_arrow: bool = False) -> str:
@@ -89,7 +106,7 @@ COMMANDS: tuple[TableCommand, ...] = (
             "PDF, PNG, SVG, Markdown, the numbered rebuttal and the other formats."),
     _C("close", "&Close Window", ("std:Close",), _FILE, "window", "Files",
             separated=True, submenu="export_as"),
-    _C("your_name", "Your &Name…", (), _FILE, "window", "Files",
+    _C("your_name", "Your Na&me…", (), _FILE, "window", "Files",
             "The name your team sees beside your edits on a debate kept on a server.",
             separated=True),
     _C("quit", "&Quit", ("std:Quit", "Ctrl+Q"), _FILE, "window", "Files", separated=True),
@@ -99,7 +116,7 @@ COMMANDS: tuple[TableCommand, ...] = (
             "Cards and the arrows between them.", edits=True, separated=True),
     _C("copy", "&Copy", ("std:Copy",), _EDIT, "view", "Editing",
             "Cards and the arrows between them; their text for other programs."),
-    _C("copy_rebuttal", "Copy &Rebuttal", ("Ctrl+Shift+C",), _EDIT, "window", "Editing",
+    _C("copy_rebuttal", "Copy Re&buttal", ("Ctrl+Shift+C",), _EDIT, "window", "Editing",
             "The numbered rebuttal of the selected claim (or the first thesis), to paste "
             "into a forum."),
     _C("paste", "&Paste", ("std:Paste",), _EDIT, "view", "Editing",
@@ -152,7 +169,7 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("move_reason_up", "Move Reason &Up", ("Ctrl+Up",), _MAP, "view",
             "Building the map", "Earlier among the pros (or cons) of what it answers; this "
             "order is the numbering of every export.", _BOTH, edits=True, separated=True),
-    _C("move_reason_down", "Move Reason Do&wn", ("Ctrl+Down",), _MAP, "view",
+    _C("move_reason_down", "Move Reason &Down", ("Ctrl+Down",), _MAP, "view",
             "Building the map", "Later among the pros (or cons) of what it answers.", _BOTH,
             edits=True),
     _C("mark_accepted", "Mark &Accepted", ("Alt+A",), _MAP, "window", _MINE,
@@ -160,12 +177,12 @@ COMMANDS: tuple[TableCommand, ...] = (
             "changes which claims stand; Where They Part lists where it disagrees.",
        edits=True, separated=True),
     _C("mark_rejected", "Mark &Rejected", ("Alt+R",), _MAP, "window", _MINE, edits=True),
-    _C("mark_unsure", "Mark &Unsure", ("Alt+U",), _MAP, "window", _MINE, edits=True),
-    _C("mark_strong", "Reason Is &Strong", ("Alt+S",), _MAP, "window", _MINE,
+    _C("mark_unsure", "Mark U&nsure", ("Alt+U",), _MAP, "window", _MINE, edits=True),
+    _C("mark_strong", "Reason Is Stron&g", ("Alt+S",), _MAP, "window", _MINE,
             "Your weight of the selected arrows, or of the links by which the selected "
             "claims answer (again: take it off).", edits=True),
     _C("mark_weak", "Reason Is &Weak", ("Alt+W",), _MAP, "window", _MINE, edits=True),
-    _C("mark_no_bearing", "Reason Has No &Bearing", ("Alt+N",), _MAP, "window", _MINE,
+    _C("mark_no_bearing", "Reason &Has No Bearing", ("Alt+N",), _MAP, "window", _MINE,
        edits=True),
     _C("select_up", "Select What It Answers", ("Up",), "", "view", "Moving around"),
     _C("select_down", "Select Its First Reason", ("Down",), "", "view", "Moving around"),
@@ -185,15 +202,15 @@ COMMANDS: tuple[TableCommand, ...] = (
     _C("go_inspector", "Go to the I&nspector", ("Alt+4",), _VIEW, "window", "Views",
             "The selected claim's kind, text, note, source and tags, the selected arrow's "
             "kind, or (nothing selected) the debate's title and description."),
-    _C("go_argdown", "Go to the &Argdown Text", ("Alt+7",), _VIEW, "window", "Views",
+    _C("go_argdown", "Go to the Argdown Te&xt", ("Alt+7",), _VIEW, "window", "Views",
             "The whole debate as Argdown text, kept in step with the map both ways: type "
             "in it and the map follows; edit the map and the text follows."),
     _C("go_why", "Go to &Why", ("Alt+5",), _VIEW, "window", _STATUS,
             "Why the selected claim or arrow stands, is defeated or is undecided; click "
             "what it names to select it."),
-    _C("go_open_points", "Go to Open &Points", ("Alt+6",), _VIEW, "window", _STATUS,
+    _C("go_open_points", "Go to Op&en Points", ("Alt+6",), _VIEW, "window", _STATUS,
             "The objections still standing against a thesis or a reason for it."),
-    _C("toggle_status", "Show Status &Marks", ("Ctrl+Shift+M",), _VIEW, "window", _STATUS,
+    _C("toggle_status", "Show Status Mar&ks", ("Ctrl+Shift+M",), _VIEW, "window", _STATUS,
             "A tick (stands), a cross (defeated) or a question mark (undecided) on each "
             "card, row, column entry and slide.", separated=True),
     _C("reading_grounded", "&Grounded Reading", (), _VIEW, "window", _STATUS,

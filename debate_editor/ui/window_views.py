@@ -30,7 +30,7 @@ from debate_editor.render.painter import TEXT_LOD
 from debate_editor.render.slide import THEMES
 from debate_editor.ui.argdown_pane import ArgdownPane
 from debate_editor.ui.columns import ProConColumns
-from debate_editor.ui.command_table import follow_editable
+from debate_editor.ui.command_table import follow_editable, with_mnemonic
 from debate_editor.ui.inspector import Inspector
 from debate_editor.ui.outline import Outline
 from debate_editor.ui.presentation import PresentationView
@@ -69,9 +69,16 @@ class WindowViews(QObject):
         self._fitted_zoom: float | None = None
         self._opened_at = 0.0
         self._group = QActionGroup(window)
+        self._panels: QMenu | None = None
         QApplication.instance().focusChanged.connect(self._focus_moved)  # type: ignore[union-attr]  # views run under a QApplication
 
     # ---- adding and showing -----------------------------------------------------------
+    def _panels_menu(self) -> QMenu:
+        """View → Panels: each dock shown or hidden, with letters of its own."""
+        if self._panels is None:
+            self._panels = self.menu.addMenu("Pane&ls")
+        return self._panels
+
     def add_view(self, widget: QWidget, dock: QDockWidget | None = None) -> None:
         """Add a view (a widget that is a `View`): in the centre, or in `dock` beside it.
         A view in a dock gets its own keys from the command table."""
@@ -80,13 +87,15 @@ class WindowViews(QObject):
         if dock is not None:
             self.docks[view.name] = dock
             toggle = dock.toggleViewAction()
-            toggle.setText(f"Show {view.title}")
-            self.menu.addAction(toggle)
+            panels = self._panels_menu()
+            toggle.setText(with_mnemonic(view.title, [a.text() for a in panels.actions()]))
+            panels.addAction(toggle)
             follow_editable(self.session, bind_view_commands(widget, view.name,
                                                              view.handlers()))
             return
         self.stack.addWidget(widget)
-        action = QAction(f"Show {view.title}", self.window)
+        action = QAction(with_mnemonic(f"Show {view.title}", [
+            a.text() for a in self.menu.actions()]), self.window)
         action.setCheckable(True)
         action.setData(view.name)
         action.triggered.connect(lambda _c=False, n=view.name: self.show_view(n))
