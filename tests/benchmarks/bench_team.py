@@ -8,8 +8,8 @@ One server is started by tests/pg_server.py (the tests' fast settings: fsync and
 synchronous_commit off), and three things are measured on it:
 
 1. an edit committed through `ServerDocument` (`update_claim` on a --claims debate: the
-   check, the advisory lock, the version check, the rows, the log, the notice, the commit,
-   then the `catch_up` query `apply` ends with), each timed right after a bare one-row
+   check, the advisory lock, the version check, the rows, the log, the notice, the commit;
+   a `catch_up` only when another member's edit came between), each timed right after a bare one-row
    commit (BEGIN; INSERT; COMMIT through psycopg) on the same server;
 2. from one member's commit to the other member's window having repainted: a writer in a
    second process rewords one claim --edits times, about every --interval seconds, and
