@@ -110,6 +110,31 @@ def test_a_stale_edit_is_refused_and_the_typing_kept(qtbot, windows) -> None:  #
                     timeout=5000)
 
 
+def test_an_edit_heard_while_typing_is_not_overwritten_unseen(qtbot, windows) -> None:  # type: ignore[no-untyped-def]
+    """Bob is typing over the thesis when Ann's change of it arrives (his window hears it
+    and shows it behind his box): his Ctrl+Enter is refused naming Ann, his text stays,
+    and a second Ctrl+Enter, now over what he has seen, is taken."""
+    ann, bob = windows
+    _activate(qtbot, bob)
+    bob.canvas.select("c1")
+    qtbot.keyClick(bob.canvas.view, K.Key_F2)
+    editor = bob.canvas.editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Phones help in class")
+    ann.document.update_claim("c1", text="Phones should be off in class")
+    qtbot.waitUntil(lambda: bob.document.claim("c1").text == "Phones should be off in class",
+                    timeout=5000)  # heard while the box is open
+    assert editor.is_open
+    qtbot.keyClick(editor, K.Key_Return, CTRL)
+    assert any("Ann changed this claim a moment ago" in text for text in messages())
+    assert editor.is_open and editor.toPlainText() == "Phones help in class"
+    assert ann.document.claim("c1").text == "Phones should be off in class"
+    qtbot.keyClick(editor, K.Key_Return, CTRL)
+    assert not editor.is_open
+    qtbot.waitUntil(lambda: ann.document.claim("c1").text == "Phones help in class",
+                    timeout=5000)
+
+
 def test_a_lost_connection_shows_a_banner_and_comes_back(qtbot, windows,  # type: ignore[no-untyped-def]
                                                          fresh_pg_url: str) -> None:
     ann, _bob = windows

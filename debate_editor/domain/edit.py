@@ -29,6 +29,10 @@ class Edit:
     remove_claims: tuple[str, ...] = ()
     info: DebateInfo | None = None
     label: str = field(default="", compare=False)
+    typed_over: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """(claim id, the text the person began typing over): refused with StaleTextError
+    when that claim's text is no longer it, since another member's edit that arrived
+    while they typed would be overwritten unseen (README, "Team debates on a server")."""
 
     def is_empty(self) -> bool:
         return not (

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.edit_checks import check_edit, only_moved
+from debate_editor.domain.errors import StaleTextError
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import DebateGraph, links_in_dependency_order
 from debate_editor.domain.model import DebateInfo, Link, utc_now
@@ -74,7 +75,11 @@ def shrink_groups(graph: DebateGraph, edit: Edit) -> Edit:
 
 def plan_edit(graph: DebateGraph, info: DebateInfo, edit: Edit) -> EditPlan:
     """Check `edit` against the debate (`graph`, `info`) and work out all it does, or raise
-    InvalidDebateError; nothing is changed either way."""
+    InvalidDebateError (StaleTextError for text typed over a claim's earlier text:
+    `Edit.typed_over`); nothing is changed either way."""
+    for claim_id, started_from in edit.typed_over:
+        if claim_id in graph.claims and graph.claims[claim_id].text != started_from:
+            raise StaleTextError(claim_id)
     edit = shrink_groups(graph, edit)
     removed_links = cascade(graph, edit)
     moved = frozenset(c.id for c in edit.update_claims if only_moved(graph, c))

@@ -34,6 +34,15 @@ class DebateFileError(DebateError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class StaleTextError(DebateError):
+    """Text typed over a claim's text that has changed since the typing began."""
+
+    def __init__(self, claim_id: str) -> None:
+        self.claim_id = claim_id
+        super().__init__("This claim changed while you were typing; it now shows the "
+                         "change, and your text is still in the box.")
+
+
 class EditConflictError(DebateFileError):
     """An edit of a team debate refused because someone else changed what it is based on
     since this window read it (README, "Team debates on a server"). The window then shows

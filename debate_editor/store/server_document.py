@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Collection, Container, Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -31,10 +31,14 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from debate_editor.domain.collector import gc_paused
 from debate_editor.domain.edit import Edit
 from debate_editor.domain.edit_plan import EditPlan, follow, plan_edit
-from debate_editor.domain.errors import DebateFileError, EditConflictError, InvalidDebateError
+from debate_editor.domain.errors import (
+    DebateFileError,
+    EditConflictError,
+    InvalidDebateError,
+    StaleTextError,
+)
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.ids import IdSource
 from debate_editor.store import server
 from debate_editor.store.document import DebateDocument
 from debate_editor.store.follow import changes
@@ -46,6 +50,7 @@ from debate_editor.store.server_notice import (
     team_metadata,
 )
 from debate_editor.store.server_rows import (
+    ServerIds,
     is_new,
     labelled,
     read_claims,
@@ -64,25 +69,6 @@ _SNAPSHOT = text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 waited for the debate's lock sees what the edit before it committed."""
 _NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 _ROLE = text("SELECT current_user")
-
-
-class _ServerIds(IdSource):
-    """Ids numbered by the server, so no two windows hand out the same one."""
-
-    def __init__(self, document: ServerDocument, claims: Container[str],
-                 links: Container[str]) -> None:
-        super().__init__(claims, links)
-        self._document = document
-        self._blocks: dict[str, list[int]] = {"c": [], "l": []}
-
-    def _new(self, prefix: str, taken: Container[str]) -> str:
-        while True:
-            block = self._blocks[prefix]
-            if not block:
-                block.extend(self._document._reserve(prefix))
-            candidate = f"{prefix}{block.pop(0)}"
-            if candidate not in taken:
-                return candidate
 
 
 class ServerDocument(DebateDocument):
@@ -171,7 +157,7 @@ class ServerDocument(DebateDocument):
                 select(log.seq, log.by, log.at))}
             self.seen_seq = max(self.authors, default=0)
         self.info, self.graph, self.versions = info, DebateGraph(claims, links), versions
-        self.ids = _ServerIds(self, self.graph.claims, self.graph.links)
+        self.ids = ServerIds(self._reserve, self.graph.claims, self.graph.links)
 
     def _reserve(self, prefix: str) -> list[int]:
         conn = self._connection()
@@ -231,7 +217,12 @@ class ServerDocument(DebateDocument):
         expected = self._expected(edit, made)
         conn = self._connection()
         with gc_paused():
-            plan = plan_edit(self.graph, self.info, edit)
+            try:
+                plan = plan_edit(self.graph, self.info, edit)
+            except StaleTextError as error:  # a member's edit came in while this was typed
+                by = (self.last_change("claim", error.claim_id) or ("Someone",))[0]
+                raise EditConflictError(self.address, f"{by} changed this claim a moment "
+                                        "ago; it now shows their change.") from None
             rows = touched(plan)
             try:
                 with conn.begin():

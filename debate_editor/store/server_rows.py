@@ -4,7 +4,7 @@ sequence per debate, so two members' new claims never share an id."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import replace
 
 from sqlalchemy import Connection, Sequence, func, select, text
@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Sequence, func, select, text
 from debate_editor.domain.edit_plan import EditPlan
 from debate_editor.domain.events import DebateChanged
 from debate_editor.domain.graph import DebateGraph
-from debate_editor.domain.ids import next_number
+from debate_editor.domain.ids import IdSource, next_number
 from debate_editor.domain.model import Claim, Link
 from debate_editor.store.rows import claim_from_row
 from debate_editor.store.schema import claims_table, links_table, premises_table
@@ -95,3 +95,23 @@ def start_numbers(conn: Connection, address: ServerAddress) -> None:
         floor = next_number(prefix, [r[0] for r in conn.execute(select(table.c.id))]) - 1
         conn.execute(_SET_NUMBER, {"sequence": _qualified(address, str(sequence.name)),
                                    "floor": floor})
+
+
+class ServerIds(IdSource):
+    """Ids numbered by the server, so no two windows hand out the same one; `reserve`
+    takes the next block of numbers for "c" (claims) or "l" (links) from the server."""
+
+    def __init__(self, reserve: Callable[[str], list[int]], claims: Container[str],
+                 links: Container[str]) -> None:
+        super().__init__(claims, links)
+        self._reserve = reserve
+        self._blocks: dict[str, list[int]] = {"c": [], "l": []}
+
+    def _new(self, prefix: str, taken: Container[str]) -> str:
+        while True:
+            block = self._blocks[prefix]
+            if not block:
+                block.extend(self._reserve(prefix))
+            candidate = f"{prefix}{block.pop(0)}"
+            if candidate not in taken:
+                return candidate

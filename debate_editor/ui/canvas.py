@@ -246,7 +246,8 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
             edit, claim = edits.add_claim_edit(doc, text, answers=answers, kind=kind,
                                                places=self.scene)
         elif self._editing is not None and self._editing in doc.graph.claims:
-            edit, claim = edits.text_edit(doc, self._editing, text), None
+            edit = edits.text_edit(doc, self._editing, text, self.editor.started_from)
+            claim = None
         else:
             edit, claim = Edit(), None
         if self.session.run(edit):
@@ -254,6 +255,8 @@ class Canvas(CanvasWalk, CanvasFolds, CanvasFind, QWidget):
                 self.select(claim.id)
         elif not edit.is_empty():  # refused (a full disk, say): what was typed stays
             self._open_editor(text, self.editor.scene_rect)
+            if self._editing in doc.graph.claims:  # a next Ctrl+Enter is over what shows
+                self.editor.started_from = doc.graph.claims[self._editing].text
             return
         self._end_editing()
 

@@ -126,12 +126,14 @@ class ColumnsEditing:
         if editing == "":
             edit, claim = edits.add_claim_edit(doc, text)
         elif editing is not None and editing in doc.graph.claims:
-            edit = edits.text_edit(doc, editing, text)
+            edit = edits.text_edit(doc, editing, text, self.editor.started_from)
         if self.session.run(edit):
             if claim is not None:
                 self.places.land_on(claim.id, None)
         elif not edit.is_empty():  # refused: the editor stays open with the text
             self.editor.open(text)
+            if editing in doc.graph.claims:  # a next Enter is over what shows now
+                self.editor.started_from = doc.graph.claims[editing].text
             return
         self._end_edit()
 

@@ -216,11 +216,15 @@ def link_edit(doc: DebateDocument, source: str, target: str, kind: LinkKind) -> 
     return builders.link_edit(doc.graph, doc.ids, source, target, kind, label)[0]
 
 
-def text_edit(doc: DebateDocument, claim_id: str, text: str) -> Edit:
+def text_edit(doc: DebateDocument, claim_id: str, text: str,
+              started_from: str | None = None) -> Edit:
+    """The claim's text made `text`; typed over `started_from`, refused if the claim has
+    changed since (another member's edit came in while the person typed)."""
     claim = doc.claim(claim_id)
     if claim.text == text:
         return Edit()
-    return Edit(update_claims=(claim.model_copy(update={"text": text}),), label="Edit text")
+    return Edit(update_claims=(claim.model_copy(update={"text": text}),), label="Edit text",
+                typed_over=() if started_from is None else ((claim_id, started_from),))
 
 
 def delete_edit(doc: DebateDocument, claim_ids: Iterable[str], link_ids: Iterable[str]) -> Edit:

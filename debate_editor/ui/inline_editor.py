@@ -38,6 +38,9 @@ class PlainTextBox(QPlainTextEdit):
         self.hide()
         self._open = False
         self._opened_with = ""
+        self.started_from = ""
+        """The claim's text the person began typing over (`edits.text_edit`): after a
+        refusal the box opens again with what was typed, and this becomes what shows."""
 
     @property
     def is_open(self) -> bool:
@@ -46,7 +49,7 @@ class PlainTextBox(QPlainTextEdit):
     def _show_with(self, text: str) -> None:
         self._open = True
         self.setPlainText(text)
-        self._opened_with = text
+        self._opened_with = self.started_from = text
         self.selectAll()
         self.show()
         self.raise_()

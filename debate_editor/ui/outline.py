@@ -275,7 +275,7 @@ class Outline(QWidget, FindsClaims):
                 return
             under = self.model.node(index)
             if editing[0] == "edit":
-                edit = edits.text_edit(doc, under.claim_id, text)
+                edit = edits.text_edit(doc, under.claim_id, text, self.editor.started_from)
             else:
                 edit, claim = edits.add_claim_edit(doc, text, answers=under.claim_id,
                                                    kind=editing[2])
@@ -287,6 +287,8 @@ class Outline(QWidget, FindsClaims):
         elif not edit.is_empty():  # refused (a full disk, say): what was typed stays
             self._editing = editing
             self._open_editor(text, "")
+            if editing[0] == "edit" and under is not None and under.claim_id in doc.graph.claims:
+                self.editor.started_from = doc.graph.claims[under.claim_id].text  # now shown
             return
         self._end_edit()
 
