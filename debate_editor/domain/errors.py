@@ -48,6 +48,9 @@ class EditConflictError(DebateFileError):
     since this window read it (README, "Team debates on a server"). The window then shows
     their change; what the user typed is still at hand."""
 
+    def __str__(self) -> str:
+        return self.reason  # a sentence about the edit, in the window that made it
+
 
 class ImportFormatError(DebateError):
     """Text handed to an importer does not follow its format; names the line (and column)."""

@@ -234,7 +234,7 @@ class ServerDocument(DebateDocument):
             except exc.IntegrityError:
                 self._put_back(made)
                 self.catch_up()
-                raise EditConflictError(self.address, "someone else changed this part of the "
+                raise EditConflictError(self.address, "Someone else changed this part of the "
                                    "debate a moment ago; it now shows their change.") from None
             except exc.DBAPIError as error:
                 self._put_back(made)
