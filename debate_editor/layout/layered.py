@@ -98,7 +98,7 @@ def _layout_tree(graph: DebateGraph, depths: Mapping[str, int]) -> _Tree:
     for cid in order:
         units: list[list[str]] = []
         sides: list[int] = []
-        unit_of_link: dict[str, int] = {}
+        unit_of_kid: dict[str, int] = {}
         for link in graph.children(cid):
             # A group's premises are one unit, side by side in their order.
             kids = [kid for kid in link.sources
@@ -107,11 +107,17 @@ def _layout_tree(graph: DebateGraph, depths: Mapping[str, int]) -> _Tree:
                 continue
             for kid in kids:
                 parent[kid] = cid
-            if link.is_undercut and link.to_link in unit_of_link:
-                units[unit_of_link[link.to_link]].extend(kids)
-                continue
-            for kid in kids:  # (in any order: every one maps to this unit)
-                unit_of_link.update({out.id: len(units) for out in graph.outgoing_unsorted(kid)})
+            if link.is_undercut:
+                # It joins the last unit holding a premise of the arrow it attacks
+                # (found from that arrow, not by listing every arrow of every unit).
+                attacked = graph.links.get(link.to_link or "")
+                held = [unit_of_kid[s] for s in attacked.sources if s in unit_of_kid] \
+                    if attacked is not None else []
+                if held:
+                    units[max(held)].extend(kids)
+                    continue
+            for kid in kids:
+                unit_of_kid[kid] = len(units)
             units.append(kids)
             sides.append(0 if link.kind is LinkKind.SUPPORT else 1)
         if not units:
@@ -121,7 +127,10 @@ def _layout_tree(graph: DebateGraph, depths: Mapping[str, int]) -> _Tree:
         def pull(unit: list[str], cid: str = cid, here: int = here) -> int:
             """-1 when a reason also answers claims read before this parent (it belongs
             at the left end of its group), 1 when after, 0 when it answers no other."""
-            others = [position[p] for p in graph.parents(unit[0]) if p != cid]
+            answered = {link.to_claim if link.to_claim is not None
+                        else graph.arrow_target(link)
+                        for link in graph.outgoing_unsorted(unit[0])}  # parents, unsorted
+            others = [position[p] for p in answered if p != cid]
             if not others:
                 return 0
             return -1 if sum(others) / len(others) < here else 1

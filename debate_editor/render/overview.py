@@ -77,18 +77,6 @@ class Overview:
         self.revision = 0
         """Grows at every change, so a cached picture of the overview knows it is stale."""
 
-    def _band(self, item_id: str, x: float) -> _Band:
-        key = int(x // BAND_WIDTH)
-        old = self._band_of.get(item_id)
-        if old is not None and old != key:
-            self._forget(item_id)
-        self._band_of[item_id] = key
-        band = self._bands.get(key)
-        if band is None:
-            band = self._bands[key] = _Band()
-        band.card_paths = band.arrow_paths = None
-        return band
-
     def set_card(self, card_id: str, x: float, y: float, w: float, h: float,
                  kind: ClaimKind) -> None:
         self.set_cards([(card_id, x, y, w, h, kind)])
@@ -97,19 +85,32 @@ class Overview:
                   ) -> None:
         """Where cards are now (many at once: a layout moves every card)."""
         tops, band_of, bands = self._tops, self._band_of, self._bands
+        widest = self._widest
+        touched: set[int] = set()
         for card_id, x, y, w, h, kind in cards:
-            key = band_of.get(card_id)
-            if key is not None:
-                old = bands[key].cards.get(card_id)
+            key = int(x // BAND_WIDTH)
+            old_key = band_of.get(card_id)
+            if old_key is not None:
+                old = bands[old_key].cards.get(card_id)
                 if old is not None:
                     self._untop(old[1])
-            self._band(card_id, x).cards[card_id] = (x, y, w, h, kind)
-            if w > self._widest:
-                self._widest = w
+                if old_key != key:
+                    self._forget(card_id)
+            band_of[card_id] = key
+            band = bands.get(key)
+            if band is None:
+                band = bands[key] = _Band()
+            band.cards[card_id] = (x, y, w, h, kind)
+            touched.add(key)
+            if w > widest:
+                widest = w
             count = tops.get(y, 0)
             if not count:
                 self._top_list = None
             tops[y] = count + 1
+        self._widest = widest
+        for key in touched:  # (a layout moves every card: each band's paths made again once)
+            bands[key].card_paths = bands[key].arrow_paths = None
         self.revision += 1
 
     def set_arrow(self, link_id: str, x0: float, y0: float, x1: float, y1: float,
@@ -119,8 +120,21 @@ class Overview:
     def set_arrows(self, arrows: Iterable[tuple[str, float, float, float, float, LinkKind]]
                    ) -> None:
         """Where arrows run now (as straight lines from start to end)."""
+        band_of, bands = self._band_of, self._bands
+        touched: set[int] = set()
         for link_id, x0, y0, x1, y1, kind in arrows:
-            self._band(link_id, x0).arrows[link_id] = (x0, y0, x1, y1, kind)
+            key = int(x0 // BAND_WIDTH)
+            old_key = band_of.get(link_id)
+            if old_key is not None and old_key != key:
+                self._forget(link_id)
+            band_of[link_id] = key
+            band = bands.get(key)
+            if band is None:
+                band = bands[key] = _Band()
+            band.arrows[link_id] = (x0, y0, x1, y1, kind)
+            touched.add(key)
+        for key in touched:
+            bands[key].card_paths = bands[key].arrow_paths = None
         self.revision += 1
 
     def _untop(self, y: float) -> None:

@@ -14,7 +14,14 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from debate_editor.domain.model import Claim, Link, LinkKind
 from debate_editor.domain.status_labels import Label
-from debate_editor.layout.geometry import Bracket, Curve, Rect, bracket_bounds, curve_bounds
+from debate_editor.layout.geometry import (
+    ARROW_MARGIN,
+    Bracket,
+    Curve,
+    Rect,
+    bracket_bounds,
+    curve_bounds,
+)
 from debate_editor.render.arrow_geometry import (
     ArrowGeometry,
     arrow_shape,
@@ -238,7 +245,12 @@ class LinkArrow(QGraphicsItem):
 
 
 def _bounds(curve: Curve, bracket: Bracket) -> QRectF:
-    """What an arrow may paint: its curve with head and badge, and its bracket."""
+    """What an arrow may paint: its curve with head and badge, and its bracket (a
+    layout re-routes every arrow: the plain one's rectangle is made in one step)."""
+    if not bracket:
+        xs, ys = curve[0::2], curve[1::2]
+        left, top = min(xs) - ARROW_MARGIN, min(ys) - ARROW_MARGIN
+        return QRectF(left, top, max(xs) + ARROW_MARGIN - left, max(ys) + ARROW_MARGIN - top)
     bounds = qrect(curve_bounds(curve))
     around = bracket_bounds(bracket)
     if around is not None:
