@@ -39,6 +39,9 @@ from pathlib import Path
 MIN_VERSION = 13
 SUPERUSER = "postgres"
 DATABASE = "debates"
+PASSWORD_ROLE = "member"
+"""The one role this server asks a password of (every other logs in trusted): a test
+creates it, with a password, to see the window ask for one."""
 ACCOUNT = "nobody"
 _FALLBACK_ACCOUNT = "debate-editor-pg"
 _READY_SECONDS = 60.0
@@ -297,6 +300,9 @@ def _start(binaries: PgBinaries, settings: Mapping[str, str]) -> PgServer:
              "--encoding=UTF8", "--no-locale", "--no-sync"],
             cwd=base, env=env, capture_output=True, check=True, timeout=120,
             **run_as)  # type: ignore[call-overload]
+        hba = data / "pg_hba.conf"  # owned by the server's account: rewritten in place
+        hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n"
+                       + hba.read_text())
         port = _free_port()
         options = {"listen_addresses": "127.0.0.1", "port": str(port),
                    "unix_socket_directories": str(sockets), **settings}

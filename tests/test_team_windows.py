@@ -203,3 +203,75 @@ def test_your_name_signs_the_next_edits_and_is_kept(qtbot, windows) -> None:  # 
         assert later.by == "Robert"  # and the next window on a team debate signs so too
     finally:
         later.close()
+
+
+def _answer_dialogs(qtbot, answers: list[str | None], seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Answer each dialog asking for text, as it shows, with the next of `answers` typed
+    and Enter (None: Esc), noting each one's label."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog) or box.property("answered"):
+            QTimer.singleShot(50, answer)
+            return
+        box.setProperty("answered", True)
+        seen.append(box.findChild(QLabel).text())
+        field = box.findChild(QLineEdit)
+        assert field.echoMode() == QLineEdit.EchoMode.Password  # hidden as it is typed
+        words = answers.pop(0)
+        if words is None:
+            qtbot.keyClick(field, K.Key_Escape)
+        else:
+            qtbot.keyClicks(field, words)
+            qtbot.keyClick(field, K.Key_Return)
+        if answers:
+            QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+
+
+def test_the_window_asks_for_a_password_the_server_wants(qtbot, address: ServerAddress) -> None:  # type: ignore[no-untyped-def]
+    """A member whose login needs a password neither the URL nor ~/.pgpass gave: the
+    window asks, hidden as typed; a wrong one asks again, Esc gives up with the reason."""
+    import dataclasses
+
+    from pg_server import PASSWORD_ROLE
+
+    from debate_editor.domain.errors import DebateFileError
+    from debate_editor.ui.team_open import open_team_debate
+
+    engine = sa.create_engine(_superuser_url(address))
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD 'open sesame'"))
+        for grant in ("ALL ON SCHEMA", "ALL ON ALL TABLES IN SCHEMA",
+                      "ALL ON ALL SEQUENCES IN SCHEMA"):
+            conn.execute(sa.text(f'GRANT {grant} "{address.debate}" TO {PASSWORD_ROLE}'))
+        conn.execute(sa.text(f"GRANT CREATE ON DATABASE {address.database} TO {PASSWORD_ROLE}"))
+    engine.dispose()
+    member = dataclasses.replace(address, user=PASSWORD_ROLE, password=None)
+    asked: list[str] = []
+    try:
+        _answer_dialogs(qtbot, ["open sesame"], asked)
+        doc = open_team_debate(member)
+        assert doc.by == PASSWORD_ROLE and doc.address.password == "open sesame"
+        assert doc.claim("c1").text == "Phones should be banned in class"
+        doc.close()
+        assert asked == [f"Password for {PASSWORD_ROLE} on {address.host}:"]
+        _answer_dialogs(qtbot, ["wrong", None], asked)  # asked again after a wrong one
+        with pytest.raises(DebateFileError, match="password authentication failed"):
+            open_team_debate(member)
+        assert len(asked) == 3
+    finally:
+        engine = sa.create_engine(_superuser_url(address))
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP OWNED BY {PASSWORD_ROLE}'))
+            conn.execute(sa.text(f"DROP ROLE {PASSWORD_ROLE}"))
+        engine.dispose()
+
+
+def _superuser_url(address: ServerAddress) -> str:
+    """The superuser's SQLAlchemy URL of the address's database."""
+    return (f"postgresql+psycopg://{address.user}@{address.host}:{address.port}/"
+            f"{address.database}")
