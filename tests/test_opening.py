@@ -123,6 +123,17 @@ def test_the_window_opens_fitted_and_the_docks_at_most_40_percent(qtbot, seed_co
     assert again.canvas.width() >= 0.55 * again.width()
 
 
+def test_narrowing_the_window_narrows_the_docks_too(qtbot, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two windows side by side (a team, a debate and its source): Qt alone would give
+    the whole narrowing to the map, leaving it a sliver between the docks."""
+    first_run()
+    window = open_window(qtbot, seed_copy, size=(1400, 900))
+    window.resize(800, 900)
+    qtbot.waitUntil(lambda: docks_share(window) <= MOST_FOR_DOCKS + 0.01, timeout=3000)
+    assert window.canvas.width() >= 0.55 * window.width()
+    assert window.docks["outline"].isVisible() and window.docks["columns"].isVisible()
+
+
 def test_a_long_claim_never_widens_a_dock(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "long.debate"
     with DebateDocument.create(path, "Long") as doc:

@@ -178,8 +178,13 @@ class WindowViews(QObject):
         # the map, or for a moment, the map is fitted again to the size it gets.
         self._opened_at = time.monotonic()
         self.views["canvas"].view.viewport().installEventFilter(self)  # type: ignore[attr-defined]
+        self.window.installEventFilter(self)  # narrowed later: the docks give way too
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window:
+            if event.type() == QEvent.Type.Resize:  # Qt gives all of a narrowing to the map
+                QTimer.singleShot(0, lambda: self.fit_docks(only_if_off=True))
+            return False
         if event.type() == QEvent.Type.Resize and self._fitted_zoom is not None:
             view = self.views["canvas"].view  # type: ignore[attr-defined]
             if time.monotonic() - self._opened_at > REFIT_SECONDS or view.zoom != self._fitted_zoom:
