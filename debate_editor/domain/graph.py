@@ -60,6 +60,9 @@ class DebateGraph:
             self.add_claim(claim)
         for link in links:
             self.add_link(link)
+        # Every claim passed through it: a set never shrinks, and walking a table sized
+        # for 50,000 ids to find 5 theses took 0.5 ms of every edit that asks for them.
+        self._thesis_ids = set(self._thesis_ids)
 
     @classmethod
     def of(cls, debate: Debate) -> DebateGraph:
